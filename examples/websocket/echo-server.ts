@@ -1,0 +1,50 @@
+// An echo server: every message that arrives goes back unchanged.
+//
+// This is the TypeScript counterpart of the notes' gorilla/websocket
+// server (examples/go/echo-server.go). `ws` plays the part of gorilla:
+// it does the HTTP Upgrade and reads and writes RFC 6455 frames.
+
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** The largest message echoed; a larger one is refused with 1009. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+// #region upgrade
+/** A WebSocket server that echoes, attached to no port of its own. */
+export function createEchoServer(maxPayload = MAX_MESSAGE_BYTES) {
+  // Like gorilla's Upgrader, this only turns HTTP requests into
+  // WebSockets; `noServer` leaves the listening to an HTTP server.
+  const wss = new WebSocketServer({ noServer: true, maxPayload });
+  wss.on('connection', echo);
+  return wss;
+}
+
+/** Hands an HTTP Upgrade request to the echo server. */
+export function upgrade(
+  wss: WebSocketServer,
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+) {
+  wss.handleUpgrade(request, socket, head, (ws) => {
+    wss.emit('connection', ws, request);
+  });
+}
+// #endregion upgrade
+
+// #region echo
+function echo(ws: WebSocket) {
+  // gorilla's loop is ReadMessage then WriteMessage; here each message
+  // is an event, and `isBinary` keeps text as text, bytes as bytes.
+  ws.on('message', (data, isBinary) => {
+    ws.send(data, { binary: isBinary });
+  });
+  // When a peer breaks the protocol (an unmasked frame, bad UTF-8,
+  // a message over maxPayload) ws closes it with the matching code,
+  // 1002, 1007 or 1009, and then emits 'error'. Without a listener,
+  // that error would be thrown and end the whole process.
+  ws.on('error', () => {});
+}
+// #endregion echo

@@ -1,0 +1,28 @@
+// `npm run dev`: mounts the playground's endpoints on Astro's dev
+// server, so pages with live reload and their demos share one origin.
+
+import type { AstroIntegration } from 'astro';
+import { createPlayground } from './app.ts';
+import { loadConfig } from './config.ts';
+
+/** An Astro integration that serves the playground during `astro dev`. */
+export function playgroundInDev(): AstroIntegration {
+  return {
+    name: 'wirebook-playground',
+    hooks: {
+      'astro:server:setup': ({ server, logger }) => {
+        const playground = createPlayground(loadConfig());
+        server.middlewares.use((req, res, next) =>
+          playground.handleRequest(req, res, next),
+        );
+        // Vite's own live-reload socket shares this server; the
+        // playground takes only /ws/ paths and leaves it alone.
+        server.httpServer?.on('upgrade', (req, socket, head) => {
+          playground.handleUpgrade(req, socket, head);
+        });
+        server.httpServer?.once('close', () => void playground.close());
+        logger.info('playground endpoints mounted (/healthz, /ws/…)');
+      },
+    },
+  };
+}

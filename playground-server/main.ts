@@ -1,0 +1,36 @@
+// Starts the playground: `node playground-server/main.ts`.
+// Settings come from the environment (see config.ts and the README).
+
+import { ConfigError, loadConfig } from './config.ts';
+import { startServer } from './server.ts';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`wirebook: ${error.message}`);
+  process.exit(2);
+}
+
+const running = await startServer(config).catch((error: NodeJS.ErrnoException) => {
+  const where = `${config.host}:${config.port}`;
+  if (error.code === 'EADDRINUSE') {
+    console.error(`wirebook: ${where} is already in use; set PORT to another port`);
+  } else {
+    console.error(`wirebook: cannot listen on ${where}: ${error.message}`);
+  }
+  process.exit(1);
+});
+console.log(`Wirebook is running at ${running.url}/`);
+console.log('Press Ctrl+C to stop.');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    console.log(`\n${signal}: closing connections…`);
+    running.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,56 @@
+// Serves the built site with sirv: content types, ETags, precompressed
+// files, and no path can reach outside the site's folder (sirv indexes
+// the folder at start-up and serves only what it found there).
+
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import sirv from 'sirv';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** A request handler for the site built into `dir`. */
+export function createStaticSite(dir: string): Handler {
+  const notFoundPage = join(dir, '404.html');
+  const notFound = existsSync(notFoundPage) ? readFileSync(notFoundPage) : null;
+  const serve = sirv(dir, {
+    etag: true,
+    gzip: true,
+    brotli: true,
+    setHeaders(res, pathname) {
+      // Astro names bundled assets by content hash: they never change.
+      res.setHeader(
+        'cache-control',
+        pathname.startsWith('/_astro/')
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      );
+    },
+    onNoMatch(_req, res) {
+      res.writeHead(404, {
+        'content-type': notFound ? 'text/html; charset=utf-8' : 'text/plain',
+        'cache-control': 'no-cache',
+      });
+      res.end(notFound ?? 'Not found\n');
+    },
+  });
+  return (req, res) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
+      res.end(`${req.method} is not allowed on the site; use GET\n`);
+      return;
+    }
+    serve(req, res);
+  };
+}
+
+/** Answers every page request when there is no built site to serve. */
+export function siteMissing(dir: string): Handler {
+  return (_req, res) => {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`The site is not built (no ${dir}). Run \`npm run build\`, ` +
+      'or `npm start`, which builds it when it is missing.\n');
+  };
+}

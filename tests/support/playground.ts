@@ -1,0 +1,55 @@
+// Starts the playground in-process on an ephemeral port, and runs
+// demos against it the way a page does, collecting their lines.
+
+import { DEFAULTS, type Config } from '../../playground-server/config.ts';
+import { startServer } from '../../playground-server/server.ts';
+import {
+  formatData,
+  runDemo,
+  type Demo,
+  type Line,
+} from '../../examples/demo-io.ts';
+
+/** A playground on 127.0.0.1 and a free port; no site unless given. */
+export function startTestServer(overrides: Partial<Config> = {}) {
+  return startServer({
+    ...DEFAULTS,
+    host: '127.0.0.1',
+    port: 0,
+    siteDir: null,
+    shutdownGraceMs: 500,
+    ...overrides,
+  });
+}
+
+/** What a demo printed, as "direction data" strings, and its result. */
+export async function runInNode(
+  demo: Demo,
+  base: string,
+  options: {
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    /** Sees each line as it is printed. */
+    onLine?: (line: Line) => void;
+  } = {},
+) {
+  const { timeoutMs = 5_000, signal, onLine } = options;
+  const lines: Line[] = [];
+  const ok = await runDemo(demo, {
+    base,
+    WebSocket,
+    signal: AbortSignal.any([
+      AbortSignal.timeout(timeoutMs),
+      ...(signal ? [signal] : []),
+    ]),
+    emit: (line) => {
+      lines.push(line);
+      onLine?.(line);
+    },
+  });
+  return {
+    ok,
+    lines,
+    text: lines.map((line) => `${line.direction} ${formatData(line.data)}`),
+  };
+}
