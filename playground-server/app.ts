@@ -1,53 +1,76 @@
-// The playground: every example's handler composed behind one router.
-// The examples own the protocol code; this file only decides which
-// path reaches which handler, checks Origin, and keeps count.
+// The playground: every part's mount composed behind one router. The
+// examples own the protocol code; the mounts in mounts/ build their
+// endpoints from it; this file decides which path reaches which
+// handler, checks Origin on upgrades, reports health and shuts down.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { WebSocketServer } from 'ws';
-import { createEchoServer, upgrade } from '../examples/websocket/echo-server.ts';
 import type { Config } from './config.ts';
 import { refuseUpgrade, sendJson } from './http-reply.ts';
+import type { Mount, RequestHandler, UpgradeHandler } from './mount.ts';
+import { websocketMount } from './mounts/websocket.ts';
 import { originAllowed } from './origin.ts';
 
-type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+/** Every part's mount, in the order the site teaches them. */
+function mountsFor(config: Config): Mount[] {
+  return [websocketMount(config)];
+}
 
 /** The playground's handlers, to be attached to any node:http server. */
 export interface Playground {
+  /** Starts the mounts' own listeners (TCP and UDP ports). */
+  start(): Promise<void>;
   /** Serves what the playground owns; calls `next` for anything else. */
   handleRequest(req: IncomingMessage, res: ServerResponse, next: () => void): void;
   /** Takes an Upgrade for a /ws/ path; returns false for other paths. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** How many WebSockets are open. */
   openWebSockets(): number;
-  /** Closes every WebSocket with 1001, terminating stragglers after grace. */
+  /** Closes every WebSocket with 1001 (terminating stragglers after grace) and every mount. */
   close(): Promise<void>;
 }
 
 /** Creates the playground's handlers from its configuration. */
-export function createPlayground(config: Config): Playground {
+export function createPlayground(config: Config, mounts = mountsFor(config)): Playground {
   const started = Date.now();
-  const echo = createEchoServer(config.wsMaxMessageBytes);
-  const servers: WebSocketServer[] = [echo];
-  const websocketRoutes = new Map<string, UpgradeHandler>([
-    ['/ws/echo', (req, socket, head) => upgrade(echo, req, socket, head)],
-  ]);
+  const httpRoutes = routeTable(mounts, (m) => m.http);
+  const websocketRoutes = routeTable(mounts, (m) => m.websockets);
+  const servers = mounts.flatMap((m) => m.websocketServers ?? []);
+  // Longest prefix first, so "/api/notes/" wins over "/api/".
+  const prefixes = [...httpRoutes.keys()]
+    .filter((path) => path.endsWith('/'))
+    .sort((a, b) => b.length - a.length);
 
   const openWebSockets = () =>
     servers.reduce((sum, wss) => sum + wss.clients.size, 0);
 
+  const health: RequestHandler = (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendJson(res, 405, { error: 'use GET /healthz' }, { allow: 'GET, HEAD' });
+    }
+    const parts = Object.fromEntries(
+      mounts.flatMap((m) => (m.health ? [[m.name, m.health()]] : [])),
+    );
+    sendJson(res, 200, {
+      status: 'ok',
+      uptimeSeconds: Math.round((Date.now() - started) / 1000),
+      websockets: openWebSockets(),
+      ...parts,
+    });
+  };
+
   return {
+    async start() {
+      for (const mount of mounts) await mount.start?.();
+    },
+
     handleRequest(req, res, next) {
       const { pathname } = new URL(req.url ?? '/', 'http://playground');
-      if (pathname !== '/healthz') return next();
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        return sendJson(res, 405, { error: 'use GET /healthz' }, { allow: 'GET, HEAD' });
-      }
-      sendJson(res, 200, {
-        status: 'ok',
-        uptimeSeconds: Math.round((Date.now() - started) / 1000),
-        websockets: openWebSockets(),
-      });
+      if (pathname === '/healthz') return health(req, res);
+      const route = httpRoutes.get(pathname) ??
+        httpRoutes.get(prefixes.find((prefix) => pathname.startsWith(prefix)) ?? '');
+      if (!route) return next();
+      route(req, res);
     },
 
     handleUpgrade(req, socket, head) {
@@ -87,9 +110,25 @@ export function createPlayground(config: Config): Playground {
       await Promise.race([Promise.all(closed), grace]);
       clearTimeout(timer);
       for (const ws of clients) ws.terminate();
-      await Promise.all(
-        servers.map((wss) => new Promise((resolve) => wss.close(resolve))),
-      );
+      await Promise.all([
+        ...servers.map((wss) => new Promise((resolve) => wss.close(resolve))),
+        ...mounts.map((m) => m.close?.()),
+      ]);
     },
   };
+}
+
+/** Merges the mounts' routes into one table; a path taken twice is a bug. */
+function routeTable<T extends RequestHandler | UpgradeHandler>(
+  mounts: Mount[],
+  routesOf: (mount: Mount) => Record<string, T> | undefined,
+) {
+  const table = new Map<string, T>();
+  for (const mount of mounts) {
+    for (const [path, handler] of Object.entries(routesOf(mount) ?? {})) {
+      if (table.has(path)) throw new Error(`${path} is mounted twice (again by ${mount.name})`);
+      table.set(path, handler);
+    }
+  }
+  return table;
 }

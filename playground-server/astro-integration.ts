@@ -10,8 +10,9 @@ export function playgroundInDev(): AstroIntegration {
   return {
     name: 'wirebook-playground',
     hooks: {
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': async ({ server, logger }) => {
         const playground = createPlayground(loadConfig());
+        await playground.start();
         server.middlewares.use((req, res, next) =>
           playground.handleRequest(req, res, next),
         );

@@ -1,103 +1,131 @@
 // Every setting and limit of the playground, in one place: a safe
-// default for a public deployment, overridable from the environment.
-// The README's "Environment variables" table lists the same rows.
+// default for a public deployment, an environment variable to change
+// it, and what a client sees when it hits it. The README's
+// "Environment variables" table lists the same rows (a test checks).
 
 import { fileURLToPath } from 'node:url';
 
-/** The playground's settings, after defaults and validation. */
-export interface Config {
-  /** HOST: the address to listen on. */
-  host: string;
-  /** PORT: the HTTP port; 0 picks a free one. */
-  port: number;
-  /** SITE_DIR: the built site to serve; null serves no site. */
-  siteDir: string | null;
-  /** ALLOWED_ORIGINS: pages on other origins allowed to open WebSockets. */
-  allowedOrigins: string[];
-  /** WS_MAX_MESSAGE_BYTES: larger WebSocket messages are closed with 1009. */
-  wsMaxMessageBytes: number;
-  /** HEADERS_TIMEOUT_MS: a client must finish its headers within this. */
-  headersTimeoutMs: number;
-  /** REQUEST_TIMEOUT_MS: a whole request must arrive within this. */
-  requestTimeoutMs: number;
-  /** SHUTDOWN_GRACE_MS: how long clients get to close on shutdown. */
-  shutdownGraceMs: number;
+/** One setting: its variable, default, parser and documentation. */
+export interface Setting<T> {
+  env: string;
+  default: T;
+  parse(raw: string): T;
+  /** What it does, and what a client sees at the limit. */
+  doc: string;
 }
-
-/** The built site, where `astro build` puts it. */
-export const DEFAULT_SITE_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
-
-export const DEFAULTS: Config = {
-  host: '127.0.0.1',
-  port: 8080,
-  siteDir: DEFAULT_SITE_DIR,
-  allowedOrigins: [],
-  wsMaxMessageBytes: 64 * 1024,
-  headersTimeoutMs: 10_000,
-  requestTimeoutMs: 30_000,
-  shutdownGraceMs: 3_000,
-};
 
 /** A setting in the environment that cannot be used. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Reads the settings from `env`, falling back to DEFAULTS. */
+/** The built site, where `astro build` puts it. */
+export const DEFAULT_SITE_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
+
+export const SETTINGS = {
+  // The server.
+  host: text('HOST', '127.0.0.1', 'the address to listen on'),
+  port: integer('PORT', 8080, 0, 65_535, 'the HTTP port (`0` picks a free one)'),
+  siteDir: {
+    env: 'SITE_DIR',
+    default: DEFAULT_SITE_DIR as string | null,
+    parse: (raw: string): string | null => raw,
+    doc: 'the built site to serve; without it, pages answer 503 saying how to build',
+  },
+  allowedOrigins: origins(
+    'ALLOWED_ORIGINS',
+    'comma-separated origins, besides the site\'s own, whose pages may open WebSockets; others get 403',
+  ),
+  headersTimeoutMs: integer(
+    'HEADERS_TIMEOUT_MS', 10_000, 1, 600_000,
+    'a client that has not sent its headers by then gets 408 and is dropped',
+  ),
+  requestTimeoutMs: integer(
+    'REQUEST_TIMEOUT_MS', 30_000, 1, 3_600_000,
+    'a request that has not fully arrived by then gets 408',
+  ),
+  shutdownGraceMs: integer(
+    'SHUTDOWN_GRACE_MS', 3_000, 0, 60_000,
+    'on shutdown, how long clients get to finish closing before they are cut off',
+  ),
+
+  // The WebSocket part (docs/websocket/).
+  wsMaxMessageBytes: integer(
+    'WS_MAX_MESSAGE_BYTES', 64 * 1024, 1, 2 ** 27,
+    'the largest WebSocket message; a larger one closes the connection with 1009',
+  ),
+
+  // The sockets part (docs/sockets/).
+
+  // The REST part (docs/rest/).
+
+  // The RPC part (docs/rpc/).
+} satisfies Record<string, Setting<unknown>>;
+
+type Settings = typeof SETTINGS;
+
+/** The playground's settings, after defaults and validation. */
+export type Config = { [K in keyof Settings]: Settings[K]['default'] };
+
+/** Every setting at its default. */
+export const DEFAULTS = Object.fromEntries(
+  Object.entries(SETTINGS).map(([key, setting]) => [key, setting.default]),
+) as Config;
+
+/** Reads the settings from `env`, falling back to their defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return Object.fromEntries(
+    Object.entries(SETTINGS).map(([key, setting]) => {
+      const raw = env[setting.env];
+      return [key, raw === undefined || raw === '' ? setting.default : setting.parse(raw)];
+    }),
+  ) as Config;
+}
+
+/** A setting that is a whole number from `min` to `max`. */
+export function integer(
+  env: string, fallback: number, min: number, max: number, doc: string,
+): Setting<number> {
   return {
-    host: env['HOST'] || DEFAULTS.host,
-    port: integer(env, 'PORT', DEFAULTS.port, 0, 65_535),
-    siteDir: env['SITE_DIR'] || DEFAULTS.siteDir,
-    allowedOrigins: origins(env['ALLOWED_ORIGINS']),
-    wsMaxMessageBytes: integer(
-      env, 'WS_MAX_MESSAGE_BYTES', DEFAULTS.wsMaxMessageBytes, 1, 2 ** 27,
-    ),
-    headersTimeoutMs: integer(
-      env, 'HEADERS_TIMEOUT_MS', DEFAULTS.headersTimeoutMs, 1, 600_000,
-    ),
-    requestTimeoutMs: integer(
-      env, 'REQUEST_TIMEOUT_MS', DEFAULTS.requestTimeoutMs, 1, 3_600_000,
-    ),
-    shutdownGraceMs: integer(
-      env, 'SHUTDOWN_GRACE_MS', DEFAULTS.shutdownGraceMs, 0, 60_000,
-    ),
+    env,
+    default: fallback,
+    doc,
+    parse(raw) {
+      const value = Number(raw);
+      if (!/^\s*-?\d+\s*$/.test(raw) || value < min || value > max) {
+        throw new ConfigError(
+          `${env} must be a whole number from ${min} to ${max}, not "${raw}"`,
+        );
+      }
+      return value;
+    },
   };
 }
 
-function integer(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-) {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(
-      `${name} must be a whole number from ${min} to ${max}, not "${raw}"`,
-    );
-  }
-  return value;
+/** A setting that is any text. */
+export function text(env: string, fallback: string, doc: string): Setting<string> {
+  return { env, default: fallback, doc, parse: (raw) => raw };
 }
 
-function origins(raw: string | undefined) {
-  if (!raw) return [];
-  return raw.split(',').map((item) => {
-    const text = item.trim();
-    let origin: string;
-    try {
-      origin = new URL(text).origin;
-    } catch {
-      origin = 'null';
-    }
-    if (origin === 'null' || origin !== text.replace(/\/$/, '')) {
-      throw new ConfigError(
-        `ALLOWED_ORIGINS takes origins like https://example.org, not "${text}"`,
-      );
-    }
-    return origin;
-  });
+/** A setting that lists origins such as https://example.org. */
+export function origins(env: string, doc: string): Setting<string[]> {
+  return {
+    env,
+    default: [],
+    doc,
+    parse: (raw) =>
+      raw.split(',').map((item) => {
+        const given = item.trim().replace(/\/$/, '');
+        let origin = 'null';
+        try {
+          origin = new URL(given).origin;
+        } catch {}
+        if (origin === 'null' || origin !== given) {
+          throw new ConfigError(
+            `${env} takes origins like https://example.org, not "${item.trim()}"`,
+          );
+        }
+        return origin;
+      }),
+  };
 }

@@ -22,6 +22,7 @@ export interface RunningServer {
 /** Starts the playground and the site on config.host:config.port. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const playground = createPlayground(config);
+  await playground.start();
   const site = config.siteDir === null
     ? siteMissing('a site directory')
     : existsSync(config.siteDir)
