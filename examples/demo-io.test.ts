@@ -3,6 +3,7 @@ import {
   createDemoIO,
   describeError,
   formatData,
+  formatLine,
   runDemo,
   type Line,
   type RunnerOptions,
@@ -59,9 +60,9 @@ test('a demo that throws ends with an error line, not an exception', async () =>
     throw new Error('the server said no');
   }, options);
   expect(ok).toBe(false);
-  expect(lines.map((l) => [l.direction, l.data])).toEqual([
-    ['info', 'about to fail'],
-    ['error', 'the server said no'],
+  expect(lines.map(formatLine)).toEqual([
+    'info about to fail',
+    'error the server said no',
   ]);
 });
 
@@ -71,7 +72,7 @@ test('an abort ends the run even when the demo ignores the signal', async () => 
   const run = runDemo(() => new Promise(() => {}), options);
   stop.abort(new DOMException('by the reader', 'AbortError'));
   expect(await run).toBe(false);
-  expect(lines.at(-1)?.data).toBe('stopped: by the reader');
+  expect(formatLine(lines.at(-1)!)).toBe('error stopped: by the reader');
 });
 
 test('a time limit reads as one', () => {
@@ -80,4 +81,15 @@ test('a time limit reads as one', () => {
   );
   expect(describeError(new Error('x'), signal)).toBe('stopped: time limit of 30 s reached');
   expect(describeError('plain')).toBe('plain');
+});
+
+test('show() hands a structured value to a named view', () => {
+  const { lines, options } = recorder();
+  const io = createDemoIO(options);
+  io.show('table', [{ transport: 'polling', requests: 10 }]);
+  expect(lines).toEqual([
+    { at: 5, direction: 'view', view: 'table', value: [{ transport: 'polling', requests: 10 }] },
+  ]);
+  expect(formatLine(lines[0]!)).toBe('view table [{"transport":"polling","requests":10}]');
+  expect(formatLine({ at: 0, direction: 'sent', data: new Uint8Array([1]) })).toBe('sent 1 byte: 01');
 });

@@ -20,6 +20,11 @@ export interface DemoIO {
   sent(data: Payload): void;
   /** Data that came back. */
   received(data: Payload): void;
+  /**
+   * A structured result for a view on the page to draw, e.g.
+   * show('table', rows). Tests assert the value itself.
+   */
+  show(view: string, value: unknown): void;
 }
 
 /** Text travels as a string; anything binary as bytes. */
@@ -33,12 +38,23 @@ export type Demo = (io: DemoIO) => Promise<void>;
 export type Direction = 'sent' | 'received' | 'info' | 'error';
 
 /** One line of a demo's output, as every runner records it. */
-export interface Line {
+export type Line = TextLine | ViewLine;
+
+/** A line of text or bytes. */
+export interface TextLine {
   /** Milliseconds since the run started. */
   at: number;
   direction: Direction;
   /** Text, or the bytes of a binary payload. */
   data: string | Uint8Array;
+}
+
+/** A structured value for a named view (src/cell/views.ts) to draw. */
+export interface ViewLine {
+  at: number;
+  direction: 'view';
+  view: string;
+  value: unknown;
 }
 
 /** Where a runner sends lines, and what it connects the demo to. */
@@ -56,8 +72,9 @@ export interface RunnerOptions {
 export function createDemoIO(options: RunnerOptions): DemoIO {
   const now = options.now ?? (() => performance.now());
   const start = now();
+  const at = () => Math.round(now() - start);
   const line = (direction: Direction, data: string | Uint8Array) =>
-    options.emit({ at: Math.round(now() - start), direction, data });
+    options.emit({ at: at(), direction, data });
   return {
     url(path, scheme = 'http') {
       const url = new URL(path, options.base);
@@ -71,6 +88,8 @@ export function createDemoIO(options: RunnerOptions): DemoIO {
     log: (...parts) => line('info', parts.map(formatPart).join(' ')),
     sent: (data) => line('sent', toLineData(data)),
     received: (data) => line('received', toLineData(data)),
+    show: (view, value) =>
+      options.emit({ at: at(), direction: 'view', view, value }),
   };
 }
 
@@ -136,6 +155,14 @@ function formatPart(part: unknown): string {
   } catch {
     return String(part);
   }
+}
+
+/** A line as one string: its direction, then its text. */
+export function formatLine(line: Line): string {
+  if (line.direction === 'view') {
+    return `view ${line.view} ${JSON.stringify(line.value)}`;
+  }
+  return `${line.direction} ${formatData(line.data)}`;
 }
 
 /** How a line's data reads as text: binary becomes length and hex. */

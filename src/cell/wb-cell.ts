@@ -13,6 +13,7 @@ import {
   type Line,
 } from '../../examples/demo-io.ts';
 import { browserDemos } from '../demos.ts';
+import { views } from './views.ts';
 
 /** A run is stopped after this long, whatever the demo does. */
 const TIME_LIMIT_MS = 30_000;
@@ -28,6 +29,7 @@ const MARKS: Record<Line['direction'], string> = {
   received: '←',
   info: '·',
   error: '!',
+  view: '▤',
 };
 
 /** Where the playground is: set at build time, else this page's origin. */
@@ -117,9 +119,14 @@ class WirebookCell extends HTMLElement {
     const mark = span('wb-mark', MARKS[line.direction]);
     mark.setAttribute('aria-hidden', 'true');
     const label = span('sr-only', `${line.direction}: `);
-    const data = span('wb-data', formatData(line.data));
-    data.dataset['kind'] = typeof line.data === 'string' ? 'text' : 'binary';
-    item.append(at, mark, label, data);
+    item.append(at, mark, label);
+    if (line.direction === 'view') {
+      item.append(viewOf(line.view, line.value));
+    } else {
+      const data = span('wb-data', formatData(line.data));
+      data.dataset['kind'] = typeof line.data === 'string' ? 'text' : 'binary';
+      item.append(data);
+    }
     this.#log.append(item);
     while (this.#log.childElementCount > MAX_LINES) {
       this.#log.firstElementChild?.remove();
@@ -164,6 +171,23 @@ async function reachable(base: string, signal: AbortSignal) {
   } catch {
     return false;
   }
+}
+
+/** A view's drawing; its value as JSON until (or unless) it can draw. */
+function viewOf(name: string, value: unknown) {
+  const box = document.createElement('div');
+  box.className = 'wb-view';
+  box.dataset['view'] = name;
+  box.textContent = JSON.stringify(value);
+  views[name]?.()
+    .then(({ render }) => {
+      box.replaceChildren();
+      render(value, box);
+    })
+    .catch((error: Error) => {
+      box.textContent = `${JSON.stringify(value)} (view failed: ${error.message})`;
+    });
+  return box;
 }
 
 function span(className: string, text: string) {

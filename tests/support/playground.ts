@@ -4,7 +4,7 @@
 import { DEFAULTS, type Config } from '../../playground-server/config.ts';
 import { startServer } from '../../playground-server/server.ts';
 import {
-  formatData,
+  formatLine,
   runDemo,
   type Demo,
   type Line,
@@ -50,6 +50,7 @@ export async function runInNode(
   return {
     ok,
     lines,
-    text: lines.map((line) => `${line.direction} ${formatData(line.data)}`),
+    /** Each line as "direction text", or "view name json". */
+    text: lines.map(formatLine),
   };
 }
