@@ -202,14 +202,17 @@ export class FrameDecoder {
     }
     const out = new Uint8Array(n);
     let filled = 0;
+    let used = 0;
     while (filled < n) {
-      const chunk = this.#chunks[0]!;
-      const used = Math.min(chunk.length, n - filled);
-      out.set(chunk.subarray(0, used), filled);
-      filled += used;
-      if (used === chunk.length) this.#chunks.shift();
-      else this.#chunks[0] = chunk.subarray(used);
+      const chunk = this.#chunks[used]!;
+      const part = chunk.subarray(0, n - filled);
+      out.set(part, filled);
+      filled += part.length;
+      if (part.length < chunk.length) this.#chunks[used] = chunk.subarray(part.length);
+      else used++;
     }
+    // One splice, however many small chunks a payload came in.
+    this.#chunks.splice(0, used);
     return out;
   }
 }
