@@ -35,9 +35,16 @@ test('the request comes back exactly as sent: order, spelling, Origin', async ()
   expect(close!.payload.subarray(2).toString()).toBe('handshake shown');
 });
 
-test('a page from another origin never gets this far: 403', async () => {
+// #region origin
+test('a page from another origin is refused before any handshake', async () => {
   const raw = await openRaw(`${server.url.replace('http', 'ws')}/ws/handshake`, {
     Origin: 'https://evil.example',
   });
-  expect(raw.response).toMatch(/^HTTP\/1.1 403 Forbidden/);
+  expect(raw.response).toMatch(/^HTTP\/1.1 403 Forbidden\r\n/);
+  await raw.close;
+  expect(raw.received().toString()).toBe(
+    'Origin https://evil.example may not open WebSockets here; ' +
+      'only this site and ALLOWED_ORIGINS may\n',
+  );
 });
+// #endregion origin
