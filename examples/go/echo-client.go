@@ -20,7 +20,7 @@ import (
 )
 
 func main() {
-	url := flag.String("url", "ws://127.0.0.1:8080/ws/echo", "the echo to dial")
+	url := flag.String("url", "ws://127.0.0.1:8080/ws/echo", "where")
 	flag.Parse()
 
 	// #region dial
@@ -46,17 +46,19 @@ func main() {
 		return nil
 	})
 	deadline := time.Now().Add(5 * time.Second)
-	err = conn.WriteControl(websocket.PingMessage, []byte("still there?"), deadline)
+	ping := []byte("still there?")
+	err = conn.WriteControl(websocket.PingMessage, ping, deadline)
 	if err != nil {
 		log.Fatal("ping: ", err)
 	}
+	long := []byte(strings.Repeat("fragment ", 100))
 	messages := []struct {
 		kind int
 		data []byte
 	}{
 		{websocket.TextMessage, []byte("hello, wire")},
 		{websocket.BinaryMessage, []byte{0xca, 0xfe, 0xba, 0xbe}},
-		{websocket.TextMessage, []byte(strings.Repeat("fragment ", 100))},
+		{websocket.TextMessage, long},
 	}
 	for _, m := range messages {
 		if err := conn.WriteMessage(m.kind, m.data); err != nil {
@@ -76,7 +78,8 @@ func main() {
 	// #region close
 	// The closing handshake: send a close frame, then read until the
 	// server's answer comes back as a *CloseError.
-	bye := websocket.FormatCloseMessage(websocket.CloseNormalClosure, "done")
+	normal := websocket.CloseNormalClosure
+	bye := websocket.FormatCloseMessage(normal, "done")
 	err = conn.WriteControl(websocket.CloseMessage, bye, deadline)
 	if err != nil {
 		log.Fatal("close: ", err)
@@ -96,7 +99,7 @@ func describe(kind int, data []byte) string {
 		return fmt.Sprintf("binary % x", data)
 	}
 	if len(data) > 27 {
-		return fmt.Sprintf("text %q… (%d bytes)", data[:27], len(data))
+		return fmt.Sprintf("text %q… (%d)", data[:27], len(data))
 	}
 	return fmt.Sprintf("text %q", data)
 }

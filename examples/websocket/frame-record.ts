@@ -2,7 +2,12 @@
 // into the header's fields, and what each field says. The `frames`
 // view under a cell draws a list of these.
 
-import { encodeFrame, isControl, OPCODES, type Frame } from './frame.ts';
+import {
+  encodeFrame,
+  isControl,
+  OPCODES,
+  type Frame,
+} from './frame.ts';
 
 /** At most this many payload bytes are shown; the rest are counted. */
 export const SHOWN_PAYLOAD_BYTES = 16;
@@ -38,15 +43,19 @@ const NAMES = Object.fromEntries(
   Object.entries(OPCODES).map(([name, code]) => [code, name]),
 );
 
-/** Describes a frame exactly as encodeFrame would put it on the wire. */
-export function describeFrame(label: string, frame: Frame): FrameRecord {
+/** Describes a frame as encodeFrame puts it on the wire. */
+export function describeFrame(
+  label: string,
+  frame: Frame,
+): FrameRecord {
   const wire = encodeFrame(frame);
   const extra = frame.payload.length < 126
     ? 0
     : frame.payload.length < 65_536 ? 2 : 8;
   const maskAt = 2 + extra;
   const payloadAt = maskAt + (frame.mask ? 4 : 0);
-  const shown = wire.subarray(payloadAt, payloadAt + SHOWN_PAYLOAD_BYTES);
+  const end = payloadAt + SHOWN_PAYLOAD_BYTES;
+  const shown = wire.subarray(payloadAt, end);
   const code = `0x${frame.opcode.toString(16)}`;
   return {
     label,
@@ -59,7 +68,7 @@ export function describeFrame(label: string, frame: Frame): FrameRecord {
     },
     fin: frame.fin,
     rsv: frame.rsv,
-    opcode: NAMES[frame.opcode] ? `${code} ${NAMES[frame.opcode]}` : code,
+    opcode: `${code} ${NAMES[frame.opcode] ?? ''}`.trim(),
     masked: frame.mask !== undefined,
     length: frame.payload.length,
     says: says(frame),
@@ -73,18 +82,20 @@ function says(frame: Frame) {
     const code = (payload[0]! << 8) | payload[1]!;
     return `code ${code} ${quote(payload.subarray(2))}`.trim();
   }
-  if (isControl(opcode) || opcode === OPCODES.text) return quote(payload);
-  return '';
+  const readable = isControl(opcode) || opcode === OPCODES.text;
+  return readable ? quote(payload) : '';
 }
 
 /** Text in quotes, cut short; "" for no text. */
 function quote(bytes: Uint8Array) {
   if (bytes.length === 0) return '';
   const text = new TextDecoder().decode(bytes);
-  const cut = text.length > SHOWN_TEXT ? `${text.slice(0, SHOWN_TEXT)}…` : text;
-  return JSON.stringify(cut);
+  const cut = text.length > SHOWN_TEXT;
+  const shown = cut ? `${text.slice(0, SHOWN_TEXT)}…` : text;
+  return JSON.stringify(shown);
 }
 
 function hex(bytes: Uint8Array) {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');
+  const byte = (b: number) => b.toString(16).padStart(2, '0');
+  return Array.from(bytes, byte).join(' ');
 }

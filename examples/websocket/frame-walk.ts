@@ -33,7 +33,8 @@ const EXAMPLES: [string, Frame][] = [
 // #region run
 /** Encodes, decodes byte by byte, and refuses broken frames. */
 export async function run(io: DemoIO): Promise<void> {
-  io.show('frames', EXAMPLES.map(([name, f]) => describeFrame(name, f)));
+  const records = EXAMPLES.map(([name, f]) => describeFrame(name, f));
+  io.show('frames', records);
 
   for (const [name, f] of [EXAMPLES[1]!, ...EXAMPLES.slice(-2)]) {
     // A server's decoder expects masks; a client's refuses them.
@@ -58,7 +59,10 @@ export async function run(io: DemoIO): Promise<void> {
   }
 
   for (const [name, hex] of BROKEN) {
-    const decoder = new FrameDecoder({ masked: true, maxPayload: 65_536 });
+    const decoder = new FrameDecoder({
+      masked: true,
+      maxPayload: 65_536,
+    });
     const reader = new MessageReader(65_536);
     try {
       decoder.push(fromHex(hex), (f) => reader.read(f));

@@ -88,14 +88,14 @@ export interface DecoderOptions {
   allowedRsv?: number;
 }
 
-const KNOWN_OPCODES: ReadonlySet<number> = new Set(Object.values(OPCODES));
+const KNOWN: ReadonlySet<number> = new Set(Object.values(OPCODES));
 
 /** Reads frames from a byte stream delivered in chunks of any size. */
 export class FrameDecoder {
   #state: DecoderState = 'GET_INFO';
   #chunks: Uint8Array[] = [];
   #buffered = 0;
-  #frame: Frame = { fin: true, rsv: 0, opcode: 0, payload: new Uint8Array() };
+  #frame: Frame = { fin: true, rsv: 0, opcode: 0, payload: EMPTY };
   #length = 0;
   #failure: ProtocolError | undefined;
   readonly #options: DecoderOptions;
@@ -108,7 +108,7 @@ export class FrameDecoder {
     return this.#state;
   }
 
-  /** Takes the next chunk; calls onFrame for each frame it completes. */
+  /** Takes a chunk; calls onFrame for each frame it completes. */
   push(chunk: Uint8Array, onFrame: (frame: Frame) => void) {
     if (this.#failure) throw this.#failure;
     this.#chunks.push(chunk);
@@ -140,7 +140,8 @@ export class FrameDecoder {
     const view = new DataView(bytes.buffer, bytes.byteOffset);
     switch (this.#state) {
       case 'GET_INFO': return this.#info(bytes[0]!, bytes[1]!);
-      case 'GET_PAYLOAD_LENGTH_16': return this.#size(view.getUint16(0));
+      case 'GET_PAYLOAD_LENGTH_16':
+        return this.#size(view.getUint16(0));
       case 'GET_PAYLOAD_LENGTH_64': {
         const high = view.getUint32(0);
         if (high >= 0x8000_0000) fail('WS_ERR_INVALID_LENGTH');
@@ -167,14 +168,17 @@ export class FrameDecoder {
     const opcode = first & 0x0f;
     const masked = (second & 0x80) !== 0;
     const length = second & 0x7f;
-    if (rsv & ~(this.#options.allowedRsv ?? 0)) fail('WS_ERR_UNEXPECTED_RSV');
-    if (!KNOWN_OPCODES.has(opcode)) fail('WS_ERR_INVALID_OPCODE');
+    const allowedRsv = this.#options.allowedRsv ?? 0;
+    if (rsv & ~allowedRsv) fail('WS_ERR_UNEXPECTED_RSV');
+    if (!KNOWN.has(opcode)) fail('WS_ERR_INVALID_OPCODE');
     if (isControl(opcode) && !fin) fail('WS_ERR_FRAGMENTED_CONTROL');
-    if (isControl(opcode) && length > 125) fail('WS_ERR_CONTROL_TOO_LONG');
+    if (isControl(opcode) && length > 125) {
+      fail('WS_ERR_CONTROL_TOO_LONG');
+    }
     if (masked !== this.#options.masked) {
       fail(masked ? 'WS_ERR_UNEXPECTED_MASK' : 'WS_ERR_EXPECTED_MASK');
     }
-    this.#frame = { fin, rsv, opcode, payload: new Uint8Array() };
+    this.#frame = { fin, rsv, opcode, payload: EMPTY };
     if (length === 126) this.#state = 'GET_PAYLOAD_LENGTH_16';
     else if (length === 127) this.#state = 'GET_PAYLOAD_LENGTH_64';
     else return this.#size(length);
@@ -208,14 +212,16 @@ export class FrameDecoder {
       const part = chunk.subarray(0, n - filled);
       out.set(part, filled);
       filled += part.length;
-      if (part.length < chunk.length) this.#chunks[used] = chunk.subarray(part.length);
-      else used++;
+      if (part.length === chunk.length) used++;
+      else this.#chunks[used] = chunk.subarray(part.length);
     }
     // One splice, however many small chunks a payload came in.
     this.#chunks.splice(0, used);
     return out;
   }
 }
+
+const EMPTY = new Uint8Array();
 
 function fail(code: ProtocolErrorCode): never {
   throw new ProtocolError(code);

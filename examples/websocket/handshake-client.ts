@@ -13,13 +13,16 @@ export async function run(io: DemoIO): Promise<void> {
   const ws = new io.WebSocket(io.url('/ws/handshake', 'ws'));
   await new Promise<void>((resolve, reject) => {
     ws.onopen = () => io.log('connected to', ws.url);
-    ws.onmessage = (event: MessageEvent<string>) => io.received(event.data);
+    ws.onmessage = (event: MessageEvent<string>) => {
+      io.received(event.data);
+    };
     ws.onclose = (event) => {
       io.log('closed with code', event.code, event.reason);
       if (event.code === 1000) resolve();
       else reject(new Error(`connection closed with ${event.code}`));
     };
-    io.signal.addEventListener('abort', () => ws.close(1000, 'stopped'));
+    const stop = () => ws.close(1000, 'stopped');
+    io.signal.addEventListener('abort', stop);
   });
 }
 // #endregion run

@@ -14,7 +14,9 @@ import { WebSocketServer } from 'ws';
 export function createHandshakeMirror() {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   const responses = new WeakMap<IncomingMessage, string[]>();
-  wss.on('headers', (lines, request) => responses.set(request, [...lines]));
+  wss.on('headers', (lines, request) => {
+    responses.set(request, [...lines]);
+  });
   wss.on('connection', (ws, request) => {
     ws.on('error', () => {});
     ws.send(requestHead(request));

@@ -12,7 +12,8 @@ export const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 /** Sec-WebSocket-Accept for a key: base64(SHA-1(key + GUID)). */
 export function acceptKey(key: string): string {
-  return createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
+  const hash = createHash('sha1').update(key + WEBSOCKET_GUID);
+  return hash.digest('base64');
 }
 // #endregion accept
 
@@ -20,11 +21,11 @@ export function acceptKey(key: string): string {
 /** Each way an upgrade request can be wrong, and its HTTP status. */
 export const HANDSHAKE_ERRORS = {
   WS_HANDSHAKE_METHOD: [405, 'a WebSocket handshake must be a GET'],
-  WS_HANDSHAKE_HTTP_VERSION: [400, 'a handshake needs HTTP/1.1 or later'],
+  WS_HANDSHAKE_HTTP_VERSION: [400, 'a handshake needs HTTP/1.1'],
   WS_HANDSHAKE_HOST: [400, 'the Host header is missing'],
   WS_HANDSHAKE_UPGRADE: [400, 'Upgrade must be "websocket"'],
   WS_HANDSHAKE_CONNECTION: [400, 'Connection must include "Upgrade"'],
-  WS_HANDSHAKE_KEY: [400, 'Sec-WebSocket-Key must be 16 bytes in base64'],
+  WS_HANDSHAKE_KEY: [400, 'Sec-WebSocket-Key must be 16 bytes'],
   WS_HANDSHAKE_VERSION: [426, 'Sec-WebSocket-Version must be 13'],
 } as const;
 
@@ -63,13 +64,17 @@ export function checkUpgrade(request: UpgradeRequest): string {
     fail('WS_HANDSHAKE_HTTP_VERSION');
   }
   if (!header('host')) fail('WS_HANDSHAKE_HOST');
-  if (!tokens('upgrade').includes('websocket')) fail('WS_HANDSHAKE_UPGRADE');
+  if (!tokens('upgrade').includes('websocket')) {
+    fail('WS_HANDSHAKE_UPGRADE');
+  }
   if (!tokens('connection').includes('upgrade')) {
     fail('WS_HANDSHAKE_CONNECTION');
   }
   // 16 random bytes are 22 base64 characters and "==".
   if (!/^[A-Za-z0-9+/]{22}==$/.test(key)) fail('WS_HANDSHAKE_KEY');
-  if (header('sec-websocket-version') !== '13') fail('WS_HANDSHAKE_VERSION');
+  if (header('sec-websocket-version') !== '13') {
+    fail('WS_HANDSHAKE_VERSION');
+  }
   return key;
 }
 // #endregion check

@@ -44,7 +44,9 @@ export class MessageReader {
       this.#opcode = frame.opcode;
     }
     this.#size += frame.payload.length;
-    if (this.#size > this.#maxBytes) throw new ProtocolError('WS_ERR_TOO_BIG');
+    if (this.#size > this.#maxBytes) {
+      throw new ProtocolError('WS_ERR_TOO_BIG');
+    }
     if (this.#opcode === OPCODES.text) {
       // Checked fragment by fragment, so bad text fails at once.
       this.#text += utf8(this.#utf8, frame.payload, !frame.fin);
@@ -65,9 +67,10 @@ export class MessageReader {
 // #endregion reader
 
 function control(frame: Frame): WsEvent {
-  if (frame.opcode === OPCODES.ping) return { type: 'ping', data: frame.payload };
-  if (frame.opcode === OPCODES.pong) return { type: 'pong', data: frame.payload };
-  return { type: 'close', ...decodeClose(frame.payload) };
+  const { opcode, payload } = frame;
+  if (opcode === OPCODES.ping) return { type: 'ping', data: payload };
+  if (opcode === OPCODES.pong) return { type: 'pong', data: payload };
+  return { type: 'close', ...decodeClose(payload) };
 }
 
 // #region close
@@ -75,17 +78,22 @@ function control(frame: Frame): WsEvent {
 export function isValidCloseCode(code: number) {
   // 1004 is reserved; 1005, 1006 and 1015 only report what happened
   // locally and never go on the wire; 3000–4999 are for applications.
-  return (code >= 1000 && code <= 1014 && ![1004, 1005, 1006].includes(code)) ||
-    (code >= 3000 && code <= 4999);
+  const registered = code >= 1000 && code <= 1014 &&
+    ![1004, 1005, 1006].includes(code);
+  return registered || (code >= 3000 && code <= 4999);
 }
 
 /** A close frame's code and reason; 1005 when it has no code. */
 export function decodeClose(payload: Uint8Array) {
   if (payload.length === 0) return { code: 1005, reason: '' };
-  if (payload.length === 1) throw new ProtocolError('WS_ERR_INVALID_CLOSE_LENGTH');
+  if (payload.length === 1) {
+    throw new ProtocolError('WS_ERR_INVALID_CLOSE_LENGTH');
+  }
   const code = (payload[0]! << 8) | payload[1]!;
-  if (!isValidCloseCode(code)) throw new ProtocolError('WS_ERR_INVALID_CLOSE_CODE');
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  if (!isValidCloseCode(code)) {
+    throw new ProtocolError('WS_ERR_INVALID_CLOSE_CODE');
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   return { code, reason: utf8(decoder, payload.subarray(2), false) };
 }
 

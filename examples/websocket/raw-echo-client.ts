@@ -81,5 +81,6 @@ function feed(inspector: WebSocket) {
 /** 24 random hex digits; the server only accepts ids like it. */
 function randomId() {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  const hex = (b: number) => b.toString(16).padStart(2, '0');
+  return Array.from(bytes, hex).join('');
 }

@@ -70,7 +70,7 @@ describe('the handshake, done by hand', () => {
     ['version 8', good.replace('Version: 13', 'Version: 8'),
       '426 Upgrade Required', 'Sec-WebSocket-Version must be 13'],
     ['a short key', good.replace(KEY, 'c2hvcnQ='),
-      '400 Bad Request', 'Sec-WebSocket-Key must be 16 bytes in base64'],
+      '400 Bad Request', 'Sec-WebSocket-Key must be 16 bytes'],
     ['an upgrade to another protocol', good.replace('Upgrade: websocket', 'Upgrade: h2c'),
       '400 Bad Request', 'Upgrade must be "websocket"'],
     ['a POST', good, '405 Method Not Allowed', 'a WebSocket handshake must be a GET'],

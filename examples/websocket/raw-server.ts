@@ -9,7 +9,12 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { encodeFrame, FrameDecoder, OPCODES, type Frame } from './frame.ts';
+import {
+  encodeFrame,
+  FrameDecoder,
+  OPCODES,
+  type Frame,
+} from './frame.ts';
 import {
   acceptResponse,
   checkUpgrade,
@@ -65,6 +70,8 @@ export class RawEchoServer {
 }
 // #endregion upgrade
 
+const utf8 = new TextEncoder();
+
 /** Which way a frame went, as the server sees it. */
 export type Direction = 'read' | 'wrote';
 
@@ -109,7 +116,8 @@ export class RawConnection extends EventEmitter<{
     } catch (error) {
       if (!(error instanceof ProtocolError)) throw error;
       // The stream can no longer be trusted: say why and hang up.
-      this.#send(OPCODES.close, encodeClose(error.closeCode, error.message));
+      const { closeCode, message } = error;
+      this.#send(OPCODES.close, encodeClose(closeCode, message));
       this.#finish();
     }
   }
@@ -117,7 +125,7 @@ export class RawConnection extends EventEmitter<{
   #answer(event: WsEvent | undefined) {
     switch (event?.type) {
       case 'text':
-        return this.#send(OPCODES.text, new TextEncoder().encode(event.data));
+        return this.#send(OPCODES.text, utf8.encode(event.data));
       case 'binary':
         return this.#send(OPCODES.binary, event.data);
       case 'ping':
@@ -125,7 +133,8 @@ export class RawConnection extends EventEmitter<{
       case 'close':
         // Echo the peer's code (an answer to ours changes nothing),
         // then end: after a close frame nothing more may be sent.
-        this.#send(OPCODES.close, encodeClose(event.code, event.reason));
+        const { code, reason } = event;
+        this.#send(OPCODES.close, encodeClose(code, reason));
         return this.#finish();
     }
   }
@@ -149,7 +158,10 @@ export class RawConnection extends EventEmitter<{
   /** Starts the closing handshake, e.g. with 1001 on shutdown. */
   close(code = 1000, reason = '') {
     this.#send(OPCODES.close, encodeClose(code, reason));
-    this.#timer ??= setTimeout(() => this.terminate(), this.#closeTimeoutMs);
+    this.#timer ??= setTimeout(
+      () => this.terminate(),
+      this.#closeTimeoutMs,
+    );
   }
 
   /** Drops the TCP connection without a word. */
@@ -162,7 +174,10 @@ export class RawConnection extends EventEmitter<{
   #finish() {
     this.#reading = false;
     this.#socket.end();
-    this.#timer ??= setTimeout(() => this.terminate(), this.#closeTimeoutMs);
+    this.#timer ??= setTimeout(
+      () => this.terminate(),
+      this.#closeTimeoutMs,
+    );
   }
   // #endregion send
 }

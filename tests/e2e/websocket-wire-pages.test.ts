@@ -70,7 +70,7 @@ suite(`the wire-level WebSocket pages in Chromium${noChromium ? ` (skipped: ${no
     const { host } = new URL(server.url);
     expect(lines.map(([direction]) => direction)).toEqual(['info', 'received', 'received', 'info']);
     expect(lines[0]![1]).toBe(`connected to ws://${host}/ws/handshake`);
-    const request = lines[1]![1];
+    const request = lines[1]![1]!;
     expect(request).toMatch(/^GET \/ws\/handshake HTTP\/1\.1\n/);
     // Chromium's real headers, Origin among them.
     expect(request).toContain(`\nOrigin: ${server.url}\n`);
