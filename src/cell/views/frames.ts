@@ -1,6 +1,6 @@
 // show('frames', records): WebSocket frames as the frame inspector
 // describes them (examples/websocket/frame-record.ts), one table row
-// each: the bytes, coloured field by field, then the decoded fields.
+// each: the bytes, coloured field by field, then what they say.
 
 import type { FrameRecord } from '../../../examples/websocket/frame-record.ts';
 
@@ -11,7 +11,7 @@ const FIELDS = [
   ['payload', 'payload', 'inherit'],
 ] as const;
 
-const COLUMNS = ['frame', 'bytes', 'FIN', 'RSV', 'opcode', 'MASK', 'length', 'payload'];
+const COLUMNS = ['frame', 'bytes', 'fields'];
 
 /** Draws frame records as a table, bytes grouped by field. */
 export function render(value: unknown, into: HTMLElement) {
@@ -33,16 +33,14 @@ export function render(value: unknown, into: HTMLElement) {
     label.textContent = record.label;
     row.append(label);
     row.insertCell().append(bytesOf(record));
-    for (const cell of [
-      record.fin ? '1' : '0',
-      record.rsv.toString(2).padStart(3, '0'),
-      record.opcode,
-      record.masked ? '1' : '0',
-      String(record.length),
-      record.says,
-    ]) {
-      row.insertCell().textContent = cell;
-    }
+    row.insertCell().textContent = [
+      `FIN ${record.fin ? 1 : 0}`,
+      `RSV ${record.rsv.toString(2).padStart(3, '0')}`,
+      `opcode ${record.opcode}`,
+      `MASK ${record.masked ? 1 : 0}`,
+      `length ${record.length}`,
+      ...(record.says ? [record.says] : []),
+    ].join(' · ');
   }
   into.append(table);
 }
