@@ -10,7 +10,8 @@ import {
 
 // #region sample
 test("RFC 6455's sample key gives its sample accept", () => {
-  expect(acceptKey('dGhlIHNhbXBsZSBub25jZQ==')).toBe('s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
+  expect(acceptKey('dGhlIHNhbXBsZSBub25jZQ=='))
+    .toBe('s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
 });
 // #endregion sample
 

@@ -130,12 +130,13 @@ export class RawConnection extends EventEmitter<{
         return this.#send(OPCODES.binary, event.data);
       case 'ping':
         return this.#send(OPCODES.pong, event.data);
-      case 'close':
+      case 'close': {
         // Echo the peer's code (an answer to ours changes nothing),
         // then end: after a close frame nothing more may be sent.
         const { code, reason } = event;
         this.#send(OPCODES.close, encodeClose(code, reason));
         return this.#finish();
+      }
     }
   }
   // #endregion receive

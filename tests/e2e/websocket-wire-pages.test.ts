@@ -160,7 +160,5 @@ suite(`the wire-level WebSocket pages in Chromium${noChromium ? ` (skipped: ${no
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     },
-    // axe over a whole page is slow on a busy machine.
-    120_000,
   );
 });
