@@ -16,7 +16,15 @@ export default defineConfig({
       // names them by id instead of autogenerating from src/content/docs.
       sidebar: [
         { label: 'Start here', items: [{ label: 'How to read Wirebook', link: '/' }] },
-        { label: 'WebSocket', items: ['websocket/echo-server'] },
+        {
+          label: 'WebSocket',
+          items: [
+            'websocket/echo-server',
+            'websocket/handshake',
+            'websocket/frames',
+            'websocket/raw-server',
+          ],
+        },
       ],
     }),
     playgroundInDev(),

@@ -5,6 +5,9 @@ export default defineConfig({
     // The JSON report is where .ci/run reads its pass and fail counts.
     reporters: ['default', 'json', './tests/support/skip-reporter.ts'],
     outputFile: { json: 'reports/vitest.json' },
+    // expect.poll waits for a state, never for a speed: allow a busy
+    // machine (a browser under load) far more than the default second.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,
@@ -20,7 +23,8 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/build-site.ts'],
-          testTimeout: 60_000,
+          // Generous: axe over a whole page takes long on a busy machine.
+          testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
         },

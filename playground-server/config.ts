@@ -54,6 +54,14 @@ export const SETTINGS = {
     'WS_MAX_MESSAGE_BYTES', 64 * 1024, 1, 2 ** 27,
     'the largest WebSocket message; a larger one closes the connection with 1009',
   ),
+  wsInspectors: integer(
+    'WS_INSPECTORS', 32, 1, 10_000,
+    'frame inspectors (`/ws/raw-inspect`) open at once; one more gets 503',
+  ),
+  wsInspectFrames: integer(
+    'WS_INSPECT_FRAMES', 64, 1, 10_000,
+    'frames an inspector is shown per connection; the rest are counted in its close reason',
+  ),
 
   // The sockets part (docs/sockets/).
 

@@ -4,7 +4,6 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { WebSocketServer } from 'ws';
 
 /** Handles a plain HTTP request. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -15,6 +14,19 @@ export type UpgradeHandler = (
   socket: Duplex,
   head: Buffer,
 ) => void;
+
+/**
+ * What the playground needs of a WebSocket server: ws's
+ * WebSocketServer, or one written from scratch with the same shape.
+ */
+export interface WebSocketServerLike {
+  clients: ReadonlySet<{
+    close(code?: number, reason?: string): void;
+    terminate(): void;
+    once(event: 'close', listener: (...args: unknown[]) => void): unknown;
+  }>;
+  close(done?: (...args: unknown[]) => void): void;
+}
 
 /** A part's endpoints and resources. */
 export interface Mount {
@@ -28,7 +40,7 @@ export interface Mount {
   /** WebSocket endpoints by exact path, e.g. "/ws/echo". */
   websockets?: Record<string, UpgradeHandler>;
   /** Servers whose clients count in /healthz and get 1001 on close. */
-  websocketServers?: WebSocketServer[];
+  websocketServers?: WebSocketServerLike[];
   /** Starts listeners of its own, such as TCP and UDP ports. */
   start?(): Promise<void>;
   /** Facts for /healthz, e.g. the ports it listens on. */

@@ -1,22 +1,10 @@
-// Browsers send `Origin` on every WebSocket handshake and enforce no
-// same-origin rule for WebSockets themselves: checking it is the
-// server's job. Without the check, any site a reader visits could open
-// a socket to the playground in the reader's name (cross-site
-// WebSocket hijacking).
+// The playground's Origin check on every WebSocket upgrade; the rule
+// itself is taught, and tested, in examples/websocket/origin.ts.
 
 import type { IncomingMessage } from 'node:http';
+import { originAllowed as allowed } from '../examples/websocket/origin.ts';
 
 /** True when the page that opened this handshake may connect. */
-export function originAllowed(request: IncomingMessage, allowed: string[]) {
-  const origin = request.headers.origin;
-  // No Origin: not a browser page, so no reader's cookies to abuse.
-  if (origin === undefined) return true;
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false;
-  }
-  const host = request.headers.host?.toLowerCase();
-  return url.host.toLowerCase() === host || allowed.includes(url.origin);
+export function originAllowed(request: IncomingMessage, allowedOrigins: string[]) {
+  return allowed(request.headers.origin, request.headers.host, allowedOrigins);
 }

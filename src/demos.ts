@@ -7,4 +7,7 @@ import type { Demo } from '../examples/demo-io.ts';
 /** Browser-run demos; a <Cell demo="…"> must name one of these. */
 export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
   'websocket/echo-client': () => import('../examples/websocket/echo-client.ts'),
+  'websocket/handshake-client': () => import('../examples/websocket/handshake-client.ts'),
+  'websocket/frame-walk': () => import('../examples/websocket/frame-walk.ts'),
+  'websocket/raw-echo-client': () => import('../examples/websocket/raw-echo-client.ts'),
 };

@@ -8,4 +8,5 @@ export type Render = (value: unknown, into: HTMLElement) => void;
 /** Views by name. */
 export const views: Record<string, () => Promise<{ render: Render }>> = {
   table: () => import('./views/table.ts'),
+  frames: () => import('./views/frames.ts'),
 };

@@ -24,10 +24,10 @@ export function openRaw(
   url: string,
   headers: Record<string, string> = {},
 ): Promise<RawConnection> {
-  const { hostname, port, pathname } = new URL(url);
+  const { hostname, port, pathname, search } = new URL(url);
   const socket = connect(Number(port), hostname);
   const request =
-    `GET ${pathname} HTTP/1.1\r\n` +
+    `GET ${pathname}${search} HTTP/1.1\r\n` +
     `Host: ${hostname}:${port}\r\n` +
     'Upgrade: websocket\r\nConnection: Upgrade\r\n' +
     `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n` +
