@@ -15,10 +15,12 @@ const hex = (s: string) => Uint8Array.from(Buffer.from(s.replace(/ /g, ''), 'hex
 
 /** Feeds the decoder each chunk in turn; returns every message. */
 function decode(
-  decoder: { push(chunk: Uint8Array): Uint8Array[] },
+  decoder: { push(chunk: Uint8Array): Uint8Array[]; err: unknown },
   chunks: Uint8Array[],
 ) {
-  return chunks.flatMap((chunk) => decoder.push(chunk));
+  const messages = chunks.flatMap((chunk) => decoder.push(chunk));
+  expect(decoder.err).toBeNull();
+  return messages;
 }
 
 /** The stream cut at the given offsets (sorted, within bounds). */
@@ -115,19 +117,39 @@ describe('LineDecoder', () => {
   });
 
   test('a line of exactly the limit is fine; one byte more is refused', () => {
-    expect(new LineDecoder(4).push(utf8('abcd\n'))).toEqual([utf8('abcd')]);
-    expect(() => new LineDecoder(4).push(utf8('abcde\n'))).toThrow(
+    const fits = new LineDecoder(4);
+    expect(fits.push(utf8('abcd\n'))).toEqual([utf8('abcd')]);
+    expect(fits.err).toBeNull();
+    const over = new LineDecoder(4);
+    expect(over.push(utf8('abcde\n'))).toEqual([]);
+    expect(over.err).toEqual(
       new FramingError('LINE_TOO_LONG', 'line longer than 4 bytes'),
     );
+    expect(over.err?.code).toBe('LINE_TOO_LONG');
+  });
+
+  test('like Go\'s Scanner: the lines before the fault, then the error', () => {
+    const decoder = new LineDecoder(4);
+    expect(decoder.push(utf8('ok\nfine\ntoo long\nlost\n'))).toEqual([
+      utf8('ok'),
+      utf8('fine'),
+    ]);
+    expect(decoder.err?.code).toBe('LINE_TOO_LONG');
+    // Once failed, it stays failed.
+    expect(decoder.push(utf8('x\n'))).toEqual([]);
+    expect(decoder.end()).toBeNull();
   });
 
   test('a long line is refused before its newline arrives', () => {
     const decoder = new LineDecoder(8);
     decoder.push(utf8('12345'));
-    expect(() => decoder.push(utf8('6789'))).toThrow(FramingError);
+    expect(decoder.err).toBeNull();
+    decoder.push(utf8('6789'));
+    expect(decoder.err?.message).toBe('line longer than 8 bytes');
     // A megabyte without a newline: refused, not buffered.
-    expect(() => new LineDecoder(8).push(new Uint8Array(1_000_000)))
-      .toThrow('line longer than 8 bytes');
+    const flood = new LineDecoder(8);
+    expect(flood.push(new Uint8Array(1_000_000))).toEqual([]);
+    expect(flood.err?.code).toBe('LINE_TOO_LONG');
   });
 
   test('a message holding a newline cannot be a line', () => {
@@ -148,26 +170,34 @@ describe('LengthPrefixDecoder', () => {
 
   test('a prefix over the limit is refused before any body arrives', () => {
     const decoder = new LengthPrefixDecoder(1024);
-    expect(() => decoder.push(hex('00000401'))).toThrow(
+    expect(decoder.push(hex('00000001 61 00000401'))).toEqual([utf8('a')]);
+    expect(decoder.err).toEqual(
       new FramingError(
         'FRAME_TOO_LARGE',
         'frame of 1025 bytes is over the limit of 1024',
       ),
     );
-    expect(new LengthPrefixDecoder(1024).push(hex('00000400'))).toEqual([]);
+    expect(decoder.push(new Uint8Array(1025))).toEqual([]);
+    const fits = new LengthPrefixDecoder(1024);
+    expect(fits.push(hex('00000400'))).toEqual([]);
+    expect(fits.err).toBeNull();
   });
 
   test('a stream that stops inside a frame is truncated', () => {
     const inBody = new LengthPrefixDecoder();
     inBody.push(hex('00000003 6162'));
-    expect(() => inBody.end()).toThrow(
+    inBody.end();
+    expect(inBody.err).toEqual(new FramingError(
+      'TRUNCATED',
       'the stream ended inside a frame (2 of 3 body bytes)',
-    );
+    ));
     const inPrefix = new LengthPrefixDecoder();
     inPrefix.push(hex('0000'));
-    expect(() => inPrefix.end()).toThrow(/2 of 4 prefix bytes/);
+    inPrefix.end();
+    expect(inPrefix.err?.message).toMatch(/2 of 4 prefix bytes/);
     const clean = new LengthPrefixDecoder();
     clean.push(hex('00000001 61'));
-    expect(() => clean.end()).not.toThrow();
+    clean.end();
+    expect(clean.err).toBeNull();
   });
 });

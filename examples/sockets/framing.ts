@@ -6,7 +6,9 @@
 // ends. The two common ways are a delimiter (a newline, as in SMTP,
 // Redis and JSON Lines) and a length prefix (as in TLS records and
 // most binary protocols). Both decoders here are pure state machines:
-// feed them reads of any size, and they return whole messages.
+// feed them reads of any size, and they return whole messages. Like
+// Go's bufio.Scanner, a decoder that meets a bad stream returns the
+// messages before the fault and then holds the error in `err`.
 
 // #region errors
 /** Why a stream cannot be framed, with a stable code. */
@@ -30,6 +32,8 @@ const NEWLINE = 0x0a;
 /** Splits a byte stream into lines, each ending in "\n". */
 export class LineDecoder {
   readonly maxLineBytes: number;
+  /** Why decoding stopped, as Go's scanner.Err(); null until then. */
+  err: FramingError | null = null;
   #parts: Uint8Array[] = [];
   #length = 0;
 
@@ -41,21 +45,20 @@ export class LineDecoder {
   push(chunk: Uint8Array): Uint8Array[] {
     const lines: Uint8Array[] = [];
     let start = 0;
-    let end = chunk.indexOf(NEWLINE);
-    while (end !== -1) {
-      this.#keep(chunk.subarray(start, end));
+    while (this.err === null) {
+      const end = chunk.indexOf(NEWLINE, start);
+      // Without a newline, the rest starts a line still to come.
+      this.#keep(chunk.subarray(start, end === -1 ? undefined : end));
+      if (end === -1 || this.err !== null) break;
       lines.push(this.#take());
       start = end + 1;
-      end = chunk.indexOf(NEWLINE, start);
     }
-    // The rest is the start of a line whose end has not come yet.
-    this.#keep(chunk.subarray(start));
     return lines;
   }
 
   /** At the end of the stream: an unterminated last line, if any. */
   end(): Uint8Array | null {
-    return this.#length > 0 ? this.#take() : null;
+    return this.#length > 0 && this.err === null ? this.#take() : null;
   }
 
   #keep(part: Uint8Array) {
@@ -63,13 +66,15 @@ export class LineDecoder {
     // Checked before the newline arrives, so a peer that never sends
     // one cannot make us buffer without bound.
     if (this.#length > this.maxLineBytes) {
-      throw new FramingError(
+      this.err = new FramingError(
         'LINE_TOO_LONG',
         `line longer than ${this.maxLineBytes} bytes`,
       );
+      this.#parts = [];
+    } else if (part.length > 0) {
+      // Copied: the caller may reuse the buffer it read into.
+      this.#parts.push(part.slice());
     }
-    // Copied: the caller may reuse the buffer it read into.
-    if (part.length > 0) this.#parts.push(part.slice());
   }
 
   #take(): Uint8Array {
@@ -96,6 +101,8 @@ export const PREFIX_BYTES = 4;
 /** Splits a byte stream of frames: a 4-byte length, then the bytes. */
 export class LengthPrefixDecoder {
   readonly maxFrameBytes: number;
+  /** Why decoding stopped; null until then. */
+  err: FramingError | null = null;
   // The two states: reading a prefix, or reading `need` body bytes.
   #state: 'prefix' | 'body' = 'prefix';
   #need = PREFIX_BYTES;
@@ -110,7 +117,8 @@ export class LengthPrefixDecoder {
   push(chunk: Uint8Array): Uint8Array[] {
     const frames: Uint8Array[] = [];
     let at = 0;
-    while (at < chunk.length || this.#have === this.#need) {
+    while (this.err === null &&
+      (at < chunk.length || this.#have === this.#need)) {
       const take = Math.min(this.#need - this.#have, chunk.length - at);
       if (take > 0) this.#parts.push(chunk.slice(at, at + take));
       this.#have += take;
@@ -125,36 +133,36 @@ export class LengthPrefixDecoder {
         this.#need = PREFIX_BYTES;
       } else {
         this.#state = 'body';
-        this.#need = lengthIn(whole, this.maxFrameBytes);
+        this.#need = this.#lengthIn(whole);
       }
     }
     return frames;
   }
 
-  /** At the end of the stream: throws if a frame was cut off. */
+  /** At the end of the stream: a frame cut off is an error too. */
   end(): void {
-    if (this.#state === 'body' || this.#have > 0) {
-      throw new FramingError(
+    if (this.err === null && (this.#state === 'body' || this.#have > 0)) {
+      this.err = new FramingError(
         'TRUNCATED',
         `the stream ended inside a frame (${this.#have} of ` +
           `${this.#need} ${this.#state} bytes)`,
       );
     }
   }
-}
 
-/** The length a prefix announces, if it is within the limit. */
-function lengthIn(prefix: Uint8Array, max: number): number {
-  const view = new DataView(prefix.buffer, prefix.byteOffset);
-  const length = view.getUint32(0);
-  // Refused on the prefix alone: nothing is buffered for it.
-  if (length > max) {
-    throw new FramingError(
-      'FRAME_TOO_LARGE',
-      `frame of ${length} bytes is over the limit of ${max}`,
-    );
+  /** The length a prefix announces; over the limit, an error. */
+  #lengthIn(prefix: Uint8Array): number {
+    const length = new DataView(prefix.buffer).getUint32(0);
+    // Refused on the prefix alone: nothing is buffered for it.
+    if (length > this.maxFrameBytes) {
+      this.err = new FramingError(
+        'FRAME_TOO_LARGE',
+        `frame of ${length} bytes is over the limit of ` +
+          `${this.maxFrameBytes}`,
+      );
+    }
+    return length;
   }
-  return length;
 }
 
 /** One message as a frame: its length, then its bytes. */
