@@ -16,6 +16,16 @@ export default defineConfig({
       // names them by id instead of autogenerating from src/content/docs.
       sidebar: [
         { label: 'Start here', items: [{ label: 'How to read Wirebook', link: '/' }] },
+        {
+          label: 'Sockets',
+          items: [
+            'sockets/sockets-and-descriptors',
+            'sockets/ip-addresses',
+            'sockets/tcp',
+            'sockets/framing',
+            'sockets/udp',
+          ],
+        },
         { label: 'WebSocket', items: ['websocket/echo-server'] },
       ],
     }),

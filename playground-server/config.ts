@@ -78,7 +78,7 @@ export const SETTINGS = {
   ),
   udpEchoMaxDatagramBytes: integer(
     'UDP_ECHO_MAX_DATAGRAM_BYTES', 1024, 128, 65_507,
-    'the largest datagram echoed; a larger one is answered with one `error DATAGRAM_TOO_LARGE: …` datagram and counted',
+    'the largest datagram echoed (at least 128); a larger one is answered with one `error DATAGRAM_TOO_LARGE: …` datagram and counted',
   ),
   // Server-run demos (WS /ws/run), which any part may list in
   // playground-server/server-demos.ts.

@@ -61,6 +61,8 @@ export async function run(io: DemoIO): Promise<void> {
 
   let written = 0;
   const write = (text: string) => {
+    // Stop ends the demo here, and not only its sockets.
+    signal.throwIfAborted();
     io.log(`write ${text.length} bytes: ${JSON.stringify(text)}`);
     writer.write(text);
     written += text.length;

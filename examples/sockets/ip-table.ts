@@ -1,0 +1,41 @@
+// A table of what parseIP makes of some telling inputs, run in your
+// browser with the same module the tests check against Go.
+
+import type { DemoIO } from '../demo-io.ts';
+import { hex, ipString, parseIP, to4 } from './ip.ts';
+
+/** Inputs that each show one rule of Go's ParseIP. */
+export const INPUTS = [
+  '192.0.2.1',
+  '::ffff:192.0.2.1',
+  '2001:0DB8:0000:0000:0000:0000:0000:0001',
+  '2001:db8:0:1:0:0:0:1',
+  '::',
+  '127.001.002.003',
+  'fe80::1%eth0',
+  '[::1]',
+  'localhost',
+];
+
+// #region run
+/** Parses each input and shows the bytes, To4 and the canonical text. */
+export async function run(io: DemoIO): Promise<void> {
+  const rows = INPUTS.map((input) => {
+    const ip = parseIP(input);
+    if (ip === null) {
+      return { input, bytes: 'null', to4: '', string: '' };
+    }
+    const four = to4(ip);
+    return {
+      input,
+      // 32 hex digits: the 16 bytes, even for IPv4.
+      bytes: hex(ip),
+      to4: four ? hex(four) : 'null',
+      string: ipString(ip),
+    };
+  });
+  io.show('table', rows);
+  const parsed = rows.filter((row) => row.bytes !== 'null').length;
+  io.log(`${parsed} of ${rows.length} inputs are IP addresses`);
+}
+// #endregion run
