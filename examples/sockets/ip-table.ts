@@ -22,16 +22,14 @@ export const INPUTS = [
 export async function run(io: DemoIO): Promise<void> {
   const rows = INPUTS.map((input) => {
     const ip = parseIP(input);
-    if (ip === null) {
-      return { input, bytes: 'null', to4: '', string: '' };
-    }
+    if (ip === null) return { input, ipString: '', to4: '', bytes: 'null' };
     const four = to4(ip);
     return {
       input,
-      // 32 hex digits: the 16 bytes, even for IPv4.
-      bytes: hex(ip),
+      ipString: ipString(ip),
       to4: four ? hex(four) : 'null',
-      string: ipString(ip),
+      // The 16 bytes, even for IPv4, in groups of two bytes.
+      bytes: hex(ip).replace(/(.{4})(?!$)/g, '$1 '),
     };
   });
   io.show('table', rows);

@@ -22,11 +22,11 @@ test('the demo writes two lines, half-closes, and reads both back', async () => 
   expect(result.text).toEqual([
     expect.stringMatching(/^info connected from 127\.0\.0\.1:\d+$/),
     `info to 127.0.0.1:${echo.tcp.port}`,
-    'sent hello, tcp\n',
-    'sent bytes in, bytes out\n',
+    'sent hello, tcp',
+    'sent bytes in, bytes out',
     'info half-closed: sent FIN, still reading',
-    'received hello, tcp\n',
-    'received bytes in, bytes out\n',
+    'received hello, tcp',
+    'received bytes in, bytes out',
     'info EOF: the server closed its side',
   ]);
   expect(result.ok).toBe(true);

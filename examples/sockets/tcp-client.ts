@@ -29,10 +29,11 @@ export async function run(io: DemoIO): Promise<void> {
       const { remoteAddress, remotePort } = socket;
       io.log(`connected from ${localAddress}:${localPort}`);
       io.log(`to ${remoteAddress}:${remotePort}`);
-      // write is Go's Write: bytes out, in order, unframed.
-      for (const line of ['hello, tcp\n', 'bytes in, bytes out\n']) {
-        socket.write(line);
-        io.sent(line);
+      // write is Go's Write: bytes out, in order, unframed, so
+      // each message ends in "\n" for the server to find its end.
+      for (const message of ['hello, tcp', 'bytes in, bytes out']) {
+        socket.write(`${message}\n`);
+        io.sent(message);
       }
       // end() sends FIN: Go's CloseWrite. Reading goes on.
       socket.end();
@@ -42,7 +43,7 @@ export async function run(io: DemoIO): Promise<void> {
     // or two lines share one, so a decoder finds the lines.
     socket.on('data', (chunk) => {
       for (const line of lines.push(chunk)) {
-        io.received(`${text.decode(line)}\n`);
+        io.received(text.decode(line));
       }
     });
     // 'end' is Go's io.EOF: the server closed its side as well.
