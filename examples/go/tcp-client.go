@@ -29,11 +29,13 @@ func main() {
 		log.Fatal(err)
 	}
 	defer conn.Close()
-	fmt.Println("connected from", conn.LocalAddr(), "to", conn.RemoteAddr())
+	fmt.Println("connected from", conn.LocalAddr(),
+		"to", conn.RemoteAddr())
 	// #endregion dial
 
 	// #region write
-	for _, line := range []string{"hello, tcp\n", "bytes in, bytes out\n"} {
+	lines := []string{"hello, tcp\n", "bytes in, bytes out\n"}
+	for _, line := range lines {
 		if _, err := conn.Write([]byte(line)); err != nil {
 			log.Fatal(err)
 		}
@@ -47,11 +49,11 @@ func main() {
 	// #region read
 	// Read returns what has arrived, which is not a line; a Scanner
 	// finds the lines in the stream of bytes.
-	lines := bufio.NewScanner(conn)
-	for lines.Scan() {
-		fmt.Printf("received %q\n", lines.Text())
+	scanner := bufio.NewScanner(conn)
+	for scanner.Scan() {
+		fmt.Printf("received %q\n", scanner.Text())
 	}
-	if err := lines.Err(); err != nil {
+	if err := scanner.Err(); err != nil {
 		// "read tcp …: connection reset by peer", for one.
 		log.Fatal(err)
 	}

@@ -36,7 +36,8 @@ func main() {
 	// #endregion dial
 
 	// #region exchange
-	for _, text := range []string{"hello, udp", "each datagram arrives whole"} {
+	texts := []string{"hello, udp", "each datagram arrives whole"}
+	for _, text := range texts {
 		conn.Write([]byte(text))
 	}
 	conn.Write(make([]byte, *max+1))

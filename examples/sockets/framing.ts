@@ -11,14 +11,16 @@
 // messages before the fault and then holds the error in `err`.
 
 // #region errors
-/** Why a stream cannot be framed, with a stable code. */
-export type FramingCode = 'LINE_TOO_LONG' | 'FRAME_TOO_LARGE' | 'TRUNCATED';
+/** Why a stream cannot be framed: a stable code for each fault. */
+export type FramingCode =
+  | 'LINE_TOO_LONG'
+  | 'FRAME_TOO_LARGE'
+  | 'TRUNCATED';
 
 /** A stream that breaks the framing rules; the connection must end. */
 export class FramingError extends Error {
   override name = 'FramingError';
   readonly code: FramingCode;
-
   constructor(code: FramingCode, message: string) {
     super(message);
     this.code = code;
@@ -36,7 +38,6 @@ export class LineDecoder {
   err: FramingError | null = null;
   #parts: Uint8Array[] = [];
   #length = 0;
-
   constructor(maxLineBytes = 64 * 1024) {
     this.maxLineBytes = maxLineBytes;
   }
@@ -108,7 +109,6 @@ export class LengthPrefixDecoder {
   #need = PREFIX_BYTES;
   #parts: Uint8Array[] = [];
   #have = 0;
-
   constructor(maxFrameBytes = 64 * 1024) {
     this.maxFrameBytes = maxFrameBytes;
   }
@@ -141,7 +141,8 @@ export class LengthPrefixDecoder {
 
   /** At the end of the stream: a frame cut off is an error too. */
   end(): void {
-    if (this.err === null && (this.#state === 'body' || this.#have > 0)) {
+    const inside = this.#state === 'body' || this.#have > 0;
+    if (this.err === null && inside) {
       this.err = new FramingError(
         'TRUNCATED',
         `the stream ended inside a frame (${this.#have} of ` +

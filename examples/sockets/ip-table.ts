@@ -18,11 +18,13 @@ export const INPUTS = [
 ];
 
 // #region run
-/** Parses each input and shows the bytes, To4 and the canonical text. */
+/** Parses each input; shows its text, To4 and bytes. */
 export async function run(io: DemoIO): Promise<void> {
   const rows = INPUTS.map((input) => {
     const ip = parseIP(input);
-    if (ip === null) return { input, ipString: '', to4: '', bytes: 'null' };
+    if (ip === null) {
+      return { input, ipString: '', to4: '', bytes: 'null' };
+    }
     const four = to4(ip);
     return {
       input,

@@ -143,6 +143,34 @@ describe('limits', () => {
   });
 });
 
+test('a client that sends but does not read is not buffered for', async () => {
+  const server = await start({ maxLineBytes: 1024 });
+  const { socket, closed } = await client(server);
+  let received = 0;
+  socket.removeAllListeners('data');
+  socket.on('data', (chunk: Buffer) => (received += chunk.length));
+  socket.pause();
+  // 24 MiB of lines, far more than the kernels' buffers hold.
+  const line = `${'z'.repeat(1023)}\n`;
+  const lines = 24 * 1024;
+  for (let i = 0; i < lines; i++) socket.write(line);
+  // Once the kernels' buffers are full, the server stops reading
+  // instead of keeping our echoes in its memory.
+  await expect.poll(() => server.bufferedBytes(), { timeout: 10_000 })
+    .toBeGreaterThan(0);
+  let most = 0;
+  for (let i = 0; i < 10; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    most = Math.max(most, server.bufferedBytes());
+  }
+  expect(most).toBeLessThan(256 * 1024);
+  expect(socket.writableLength).toBeGreaterThan(0);
+  socket.resume();
+  await expect.poll(() => received, { timeout: 10_000 }).toBe(lines * 1024);
+  socket.end();
+  await closed;
+}, 30_000);
+
 test('a client that resets does not disturb the server', async () => {
   const server = await start();
   const rude = await client(server);

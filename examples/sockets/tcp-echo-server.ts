@@ -24,6 +24,8 @@ export interface TcpEchoServer {
   port: number;
   /** Connections being served (refused ones are not counted). */
   connections(): number;
+  /** Bytes written to clients but not yet taken by their kernels. */
+  bufferedBytes(): number;
   /** Stops listening and drops every connection. */
   close(): Promise<void>;
 }
@@ -63,6 +65,8 @@ export async function listenTcpEcho(
   return {
     port: (server.address() as AddressInfo).port,
     connections: () => served,
+    bufferedBytes: () =>
+      [...sockets].reduce((sum, s) => sum + s.writableLength, 0),
     close() {
       for (const socket of sockets) socket.destroy();
       return new Promise((resolve) => server.close(() => resolve()));
@@ -74,7 +78,8 @@ export async function listenTcpEcho(
 // #region serve
 /** Go's Read/Write loop: write back each line as it completes. */
 function echoLines(socket: Socket, options: TcpEchoOptions) {
-  const lines = new LineDecoder(options.maxLineBytes);
+  const { maxLineBytes, idleTimeoutMs } = options;
+  const lines = new LineDecoder(maxLineBytes);
   let refused = false;
   const stop = (error: EchoError) => {
     refused = true;
@@ -82,14 +87,16 @@ function echoLines(socket: Socket, options: TcpEchoOptions) {
   };
   // Go sets a read deadline; Node fires 'timeout' after this long
   // without traffic either way, and leaves closing to us.
-  socket.setTimeout(options.idleTimeoutMs);
-  socket.on('timeout', () => stop(refusals.idle(options.idleTimeoutMs)));
+  socket.setTimeout(idleTimeoutMs);
+  socket.on('timeout', () => stop(refusals.idle(idleTimeoutMs)));
   socket.on('data', (chunk) => {
     if (refused) return;
-    for (const line of lines.push(chunk)) socket.write(encodeLine(line));
+    for (const line of lines.push(chunk)) {
+      socket.write(encodeLine(line));
+    }
     // Like Go's scanner.Err() after Scan: the lines before a fault
     // were echoed, and the fault ends the connection.
-    if (lines.err) return stop(refusals.lineTooLong(options.maxLineBytes));
+    if (lines.err) return stop(refusals.lineTooLong(maxLineBytes));
     // A client that sends but never reads fills our buffer; stop
     // reading until it drains, as Go's blocking Write would.
     if (socket.writableNeedDrain) {

@@ -41,8 +41,9 @@ export async function run(io: DemoIO): Promise<void> {
       io.sent(text);
     }
     // One byte over the server's limit gets a refusal instead.
-    socket.send(new Uint8Array(udp.maxDatagramBytes + 1));
-    io.log(`sent ${udp.maxDatagramBytes + 1} bytes, one over the limit`);
+    const over = udp.maxDatagramBytes + 1;
+    socket.send(new Uint8Array(over));
+    io.log(`sent ${over} bytes, one over the limit`);
 
     let count = 0;
     try {

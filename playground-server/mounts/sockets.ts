@@ -64,7 +64,11 @@ export function socketsMount(config: Config): Mount {
       });
     },
     health: () => ({
-      tcpEcho: tcp && { port: tcp.port, connections: tcp.connections() },
+      tcpEcho: tcp && {
+        port: tcp.port,
+        connections: tcp.connections(),
+        bufferedBytes: tcp.bufferedBytes(),
+      },
       udpEcho: udp && { port: udp.port, ...udp.counts },
     }),
     async close() {
