@@ -25,13 +25,16 @@ type WireLine =
   | { at: number; direction: Direction; hex: string }
   | { at: number; direction: 'view'; view: string; value: unknown };
 
+/** The codes a run is refused with. */
+export type RunRefusalCode = 'UNKNOWN_DEMO' | 'TOO_MANY_RUNS' | 'NO_MESSAGES';
+
 /** Why the playground will not run a demo: a code and a close code. */
 export class RunRefusal extends Error {
   override name = 'RunRefusal';
-  readonly code: string;
+  readonly code: RunRefusalCode;
   readonly closeCode: number;
 
-  constructor(code: string, closeCode: number, message: string) {
+  constructor(code: RunRefusalCode, closeCode: number, message: string) {
     super(message);
     this.code = code;
     this.closeCode = closeCode;

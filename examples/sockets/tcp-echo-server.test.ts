@@ -95,6 +95,7 @@ describe('limits', () => {
 
   test('a longer line gets one error line, then the connection closes', async () => {
     const server = await start({ maxLineBytes: 64 });
+    const bystander = await client(server);
     const { socket, closed } = await client(server);
     socket.write('fine\n');
     // No newline ever comes: the server must not wait for one.
@@ -103,6 +104,9 @@ describe('limits', () => {
     expect(result.text).toBe(
       'fine\nerror LINE_TOO_LONG: line longer than 64 bytes\n',
     );
+    // Everyone else is still served.
+    bystander.socket.end('still here\n');
+    expect((await bystander.closed).text).toBe('still here\n');
   });
 
   test('a quiet connection is told so, then closed', async () => {
