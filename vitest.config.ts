@@ -5,6 +5,8 @@ export default defineConfig({
     // The JSON report is where .ci/run reads its pass and fail counts.
     reporters: ['default', 'json', './tests/support/skip-reporter.ts'],
     outputFile: { json: 'reports/vitest.json' },
+    // The machine may be busy: give expect.poll time before it fails.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,
