@@ -17,6 +17,16 @@ export default defineConfig({
       sidebar: [
         { label: 'Start here', items: [{ label: 'How to read Wirebook', link: '/' }] },
         {
+          label: 'Sockets',
+          items: [
+            'sockets/sockets-and-descriptors',
+            'sockets/ip-addresses',
+            'sockets/tcp',
+            'sockets/framing',
+            'sockets/udp',
+          ],
+        },
+        {
           label: 'WebSocket',
           items: [
             'websocket/echo-server',

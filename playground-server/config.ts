@@ -64,6 +64,48 @@ export const SETTINGS = {
   ),
 
   // The sockets part (docs/sockets/).
+  tcpEchoPort: integer(
+    'TCP_ECHO_PORT', 7007, 0, 65_535,
+    'the TCP echo server\'s port, on `HOST` (`0` picks a free one)',
+  ),
+  tcpEchoMaxLineBytes: integer(
+    'TCP_ECHO_MAX_LINE_BYTES', 1024, 1, 1024 * 1024,
+    'the longest line the TCP echo server echoes; a longer one gets `error LINE_TOO_LONG: …` and the connection is closed',
+  ),
+  tcpEchoIdleTimeoutMs: integer(
+    'TCP_ECHO_IDLE_TIMEOUT_MS', 30_000, 100, 3_600_000,
+    'a TCP echo connection quiet this long gets `error IDLE_TIMEOUT: …` and is closed',
+  ),
+  tcpEchoMaxConnections: integer(
+    'TCP_ECHO_MAX_CONNECTIONS', 100, 1, 100_000,
+    'TCP echo connections served at once; one more gets `error TOO_MANY_CONNECTIONS: …` and is closed',
+  ),
+  udpEchoPort: integer(
+    'UDP_ECHO_PORT', 7007, 0, 65_535,
+    'the UDP echo server\'s port, on `HOST` (`0` picks a free one)',
+  ),
+  udpEchoMaxDatagramBytes: integer(
+    'UDP_ECHO_MAX_DATAGRAM_BYTES', 1024, 128, 65_507,
+    'the largest datagram echoed (at least 128); a larger one is answered with one `error DATAGRAM_TOO_LARGE: …` datagram and counted',
+  ),
+  // Server-run demos (WS /ws/run), which any part may list in
+  // playground-server/server-demos.ts.
+  runTimeLimitMs: integer(
+    'RUN_TIME_LIMIT_MS', 20_000, 100, 600_000,
+    'how long a server-run demo may take; then it is stopped with the error line `stopped: time limit of … s reached`',
+  ),
+  runMaxLines: integer(
+    'RUN_MAX_LINES', 200, 1, 100_000,
+    'output lines a server-run demo may print; then it is stopped with `stopped: output limit of … lines reached`',
+  ),
+  runMaxPerClient: integer(
+    'RUN_MAX_PER_CLIENT', 3, 1, 1_000,
+    'server-run demos one client address may have running at once; one more gets an error line and close code 1013',
+  ),
+  runMaxTotal: integer(
+    'RUN_MAX_TOTAL', 20, 1, 10_000,
+    'server-run demos running at once for everyone; one more gets an error line and close code 1013',
+  ),
 
   // The REST part (docs/rest/).
 

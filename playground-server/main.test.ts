@@ -10,7 +10,14 @@ const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      TCP_ECHO_PORT: '0',
+      UDP_ECHO_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

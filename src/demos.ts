@@ -6,6 +6,9 @@ import type { Demo } from '../examples/demo-io.ts';
 
 /** Browser-run demos; a <Cell demo="…"> must name one of these. */
 export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
+  'sockets/connection-client': () =>
+    import('../examples/sockets/connection-client.ts'),
+  'sockets/ip-table': () => import('../examples/sockets/ip-table.ts'),
   'websocket/echo-client': () => import('../examples/websocket/echo-client.ts'),
   'websocket/handshake-client': () => import('../examples/websocket/handshake-client.ts'),
   'websocket/frame-walk': () => import('../examples/websocket/frame-walk.ts'),

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { serverDemos } from '../playground-server/server-demos.ts';
 import { browserDemos } from '../src/demos.ts';
 import { readSnippet } from '../src/snippets/regions.ts';
 
@@ -52,18 +53,26 @@ describe.each(pagesWithReferences)('docs/%s', (page) => {
       expect(readSnippet(src!, region).code.length).toBeGreaterThan(0);
     } else {
       expect(demo, 'a Cell needs demo').toBeTruthy();
-      expect(Object.keys(browserDemos), `src/demos.ts lacks ${demo}`).toContain(demo);
+      if (ref.attributes['runner'] === 'playground') {
+        expect(Object.keys(serverDemos), `server-demos.ts lacks ${demo}`).toContain(demo);
+      } else {
+        expect(Object.keys(browserDemos), `src/demos.ts lacks ${demo}`).toContain(demo);
+      }
       expect(readSnippet(`${demo}.ts`, region ?? 'run').code.length).toBeGreaterThan(0);
     }
   });
 });
 
-test('every browser demo is shown by some page', () => {
+test.each([
+  ['browser', browserDemos],
+  ['playground', serverDemos],
+] as const)('every %s demo is shown by some page', (runner, demos) => {
   const shown = pages.flatMap((page) =>
     references(readFileSync(join(docs, page), 'utf8'))
       .filter((ref) => ref.tag === 'Cell')
+      .filter((ref) => (ref.attributes['runner'] ?? 'browser') === runner)
       .map((ref) => ref.attributes['demo']),
   );
-  const unused = Object.keys(browserDemos).filter((id) => !shown.includes(id));
+  const unused = Object.keys(demos).filter((id) => !shown.includes(id));
   expect(unused, `demos no page runs (${relative(process.cwd(), docs)})`).toEqual([]);
 });

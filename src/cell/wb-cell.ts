@@ -13,6 +13,7 @@ import {
   type Line,
 } from '../../examples/demo-io.ts';
 import { browserDemos } from '../demos.ts';
+import { playgroundDemo } from './playground-runner.ts';
 import { views } from './views.ts';
 
 /** A run is stopped after this long, whatever the demo does. */
@@ -105,6 +106,11 @@ class WirebookCell extends HTMLElement {
   async #load(): Promise<Demo> {
     if (this.#demo) return this.#demo;
     const id = this.dataset['demo'] ?? '';
+    if (this.dataset['runner'] === 'playground') {
+      // The playground runs it; only its lines come to the page.
+      this.#demo = playgroundDemo(id);
+      return this.#demo;
+    }
     const load = browserDemos[id];
     if (!load) throw new Error(`no browser demo named "${id}"`);
     this.#demo = (await load()).run;

@@ -1,0 +1,135 @@
+// WS /ws/run?demo=<id>: the playground runs an allow-listed demo
+// (server-demos.ts) and streams its lines to the page, for code a
+// browser cannot run. The wire format is in run-protocol.ts.
+//
+// Every run is bounded: a time limit, a cap on output lines, and caps
+// on runs at once, per client address and in all. Closing the socket
+// (the page's Stop) aborts the run.
+
+import type { IncomingMessage } from 'node:http';
+import { WebSocketServer, type WebSocket as Client } from 'ws';
+import { runDemo, type Line } from '../../examples/demo-io.ts';
+import type { Config } from '../config.ts';
+import type { Mount } from '../mount.ts';
+import {
+  DEMO_PARAM,
+  encodeRunMessage,
+  RUN_PATH,
+  runRefusals,
+  type RunMessage,
+  type RunRefusal,
+} from '../run-protocol.ts';
+import { serverDemos, type ServerDemos } from '../server-demos.ts';
+
+/** The run endpoint, running demos from `demos`. */
+export function runMount(config: Config, demos: ServerDemos = serverDemos): Mount {
+  // Pages send nothing but the upgrade, so a tiny message limit.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
+  const perClient = new Map<string, number>();
+  const runs = new Map<AbortController, Promise<void>>();
+
+  const acquire = (client: string) => {
+    perClient.set(client, (perClient.get(client) ?? 0) + 1);
+  };
+  const release = (client: string) => {
+    const left = (perClient.get(client) ?? 1) - 1;
+    if (left > 0) perClient.set(client, left);
+    else perClient.delete(client);
+  };
+
+  wss.on('connection', (ws: Client, req: IncomingMessage) => {
+    // A reset socket must not become an uncaught error.
+    ws.on('error', () => {});
+    const id = new URL(req.url ?? '/', 'http://playground')
+      .searchParams.get(DEMO_PARAM) ?? '';
+    const load = Object.hasOwn(demos, id) ? demos[id] : undefined;
+    const client = req.socket.remoteAddress ?? 'unknown';
+    if (!load) return refuse(ws, runRefusals.unknownDemo(id, Object.keys(demos)));
+    if ((perClient.get(client) ?? 0) >= config.runMaxPerClient) {
+      return refuse(ws, runRefusals.tooManyForClient(config.runMaxPerClient));
+    }
+    if (runs.size >= config.runMaxTotal) {
+      return refuse(ws, runRefusals.tooManyRuns(config.runMaxTotal));
+    }
+
+    acquire(client);
+    const controller = new AbortController();
+    const { signal } = controller;
+    const stop = (why: string, name: string) => {
+      if (!signal.aborted) controller.abort(new DOMException(why, name));
+    };
+    const limit = setTimeout(
+      () => stop(`time limit of ${config.runTimeLimitMs / 1000} s reached`, 'TimeoutError'),
+      config.runTimeLimitMs,
+    );
+    ws.on('close', () => stop('the page closed the run', 'AbortError'));
+    ws.on('message', () => refuse(ws, runRefusals.noMessages()));
+
+    let printed = 0;
+    const emit = (line: Line) => {
+      // The runner's own error line (why the run ended) always goes.
+      if (line.direction !== 'error') {
+        if (signal.aborted) return;
+        if (++printed > config.runMaxLines) {
+          return stop(
+            `output limit of ${config.runMaxLines} lines reached`,
+            'QuotaExceededError',
+          );
+        }
+      }
+      send(ws, { type: 'line', line });
+    };
+
+    const run = (async () => {
+      let ok = false;
+      try {
+        const { run: demo } = await load();
+        ok = await runDemo(demo, { base: baseOf(req), WebSocket, signal, emit });
+      } catch (error) {
+        emit({ at: 0, direction: 'error', data: `could not load ${id}: ${String(error)}` });
+      } finally {
+        clearTimeout(limit);
+        release(client);
+        runs.delete(controller);
+      }
+      send(ws, { type: 'end', ok });
+      if (ws.readyState === ws.OPEN) ws.close(1000, ok ? 'done' : 'failed');
+    })();
+    runs.set(controller, run);
+  });
+
+  return {
+    name: 'run',
+    websockets: {
+      [RUN_PATH]: (req, socket, head) => {
+        wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+      },
+    },
+    websocketServers: [wss],
+    health: () => ({ running: runs.size }),
+    async close() {
+      const running = [...runs];
+      for (const [controller] of running) {
+        controller.abort(new DOMException('the playground is shutting down', 'AbortError'));
+      }
+      await Promise.all(running.map(([, run]) => run));
+    },
+  };
+}
+
+/** The playground as the page reached it, for the demo's io.url. */
+function baseOf(req: IncomingMessage) {
+  const { localAddress = '127.0.0.1', localPort } = req.socket;
+  const host = localAddress.includes(':') ? `[${localAddress}]` : localAddress;
+  return `http://${host}:${localPort}`;
+}
+
+function send(ws: Client, message: RunMessage) {
+  if (ws.readyState === ws.OPEN) ws.send(encodeRunMessage(message));
+}
+
+/** One error line that says why, then the refusal's close code. */
+function refuse(ws: Client, refusal: RunRefusal) {
+  send(ws, { type: 'line', line: { at: 0, direction: 'error', data: refusal.message } });
+  if (ws.readyState === ws.OPEN) ws.close(refusal.closeCode, refusal.code);
+}

@@ -1,0 +1,75 @@
+// The page's side of server-run demos, in Node: the same WHATWG
+// WebSocket API a browser has, against an in-process playground.
+
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { run as tcpClient } from '../../examples/sockets/tcp-client.ts';
+import type { RunningServer } from '../../playground-server/server.ts';
+import { runInNode, startTestServer } from '../../tests/support/playground.ts';
+import { playgroundDemo } from './playground-runner.ts';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+async function health() {
+  return (await fetch(`${server.url}/healthz`)).json();
+}
+
+test('a server-run demo prints the same lines as the demo run here', async () => {
+  const remote = await runInNode(playgroundDemo('sockets/tcp-client'), server.url);
+  const local = await runInNode(tcpClient, server.url);
+  // Only the client's ephemeral port differs between two runs.
+  const port = /:\d+$/;
+  expect(remote.text.map((line) => line.replace(port, ':…')))
+    .toEqual(local.text.map((line) => line.replace(port, ':…')));
+  expect(remote.text).toHaveLength(8);
+  expect(remote.ok).toBe(true);
+});
+
+test('bytes and views arrive as bytes and views', async () => {
+  const remote = await runInNode(playgroundDemo('sockets/udp-client'), server.url);
+  expect(remote.lines.filter((line) => line.direction === 'sent')).toEqual([
+    { at: expect.any(Number), direction: 'sent', data: 'hello, udp' },
+    { at: expect.any(Number), direction: 'sent', data: 'each datagram arrives whole' },
+  ]);
+});
+
+test('an unknown id is an error line that says what exists', async () => {
+  const result = await runInNode(playgroundDemo('sockets/nope'), server.url);
+  expect(result.ok).toBe(false);
+  expect(result.text).toEqual([
+    'error no server-run demo "sockets/nope"; the playground runs only ' +
+      'sockets/tcp-client, sockets/tcp-errors, sockets/reads-and-writes, ' +
+      'sockets/udp-client',
+  ]);
+});
+
+test('Stop closes the run socket, which stops the run on the server', async () => {
+  const stop = new AbortController();
+  const result = await runInNode(playgroundDemo('sockets/tcp-errors'), server.url, {
+    signal: stop.signal,
+    onLine: () => stop.abort(new DOMException('by the reader', 'AbortError')),
+  });
+  expect(result.text.at(-1)).toBe('error stopped: by the reader');
+  await expect.poll(health).toMatchObject({
+    run: { running: 0 },
+    sockets: { tcpEcho: { connections: 0 } },
+  });
+});
+
+test('a run the playground cuts short says how it ended', async () => {
+  const own = await startTestServer({ shutdownGraceMs: 100 });
+  let closing: Promise<void> | undefined;
+  const result = runInNode(playgroundDemo('sockets/tcp-errors'), own.url, {
+    onLine: () => {
+      closing ??= own.close();
+    },
+  });
+  expect((await result).text.at(-1)).toBe(
+    'error the playground ended the run: close code 1001 (server shutting down)',
+  );
+  await closing;
+});
