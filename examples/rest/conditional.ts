@@ -107,6 +107,13 @@ export function checkPreconditions(
   current: string[] | null,
 ): 'proceed' | 'not-modified' {
   const verdict = evaluatePreconditions(method, headers, current);
+  if (verdict === 'if-match-failed' && current === null) {
+    throw new Problem(
+      'precondition-failed',
+      'If-Match names a version of a note, and there is no note ' +
+        'here. Leave If-Match out to create one.',
+    );
+  }
   if (verdict === 'if-match-failed') {
     throw new Problem(
       'precondition-failed',

@@ -94,9 +94,13 @@ export function renderNotes(notes: Note[], type: MediaType): string {
 // #endregion list
 
 // #region escape
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;',
+};
+
 /** Text made safe inside HTML or XML, as content or an attribute. */
 function escape(text: string) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 // #endregion escape
 
