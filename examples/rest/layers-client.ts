@@ -46,7 +46,7 @@ export async function run(io: DemoIO): Promise<void> {
     hit: number;
     reachedOrigin: number;
   };
-  io.log(`the layer answered ${hit} itself; ${reachedOrigin} reached ` +
-    'the origin, plus the one PUT made there directly');
+  io.log(`of ${hit + reachedOrigin} requests through the layer, it ` +
+    `answered ${hit} itself and sent ${reachedOrigin} on to the origin`);
 }
 // #endregion run

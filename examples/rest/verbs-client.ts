@@ -12,22 +12,23 @@ import { newToken, notesClient } from './client.ts';
 export async function run(io: DemoIO): Promise<void> {
   const request = notesClient(io, newToken());
   const note = { title: 'Groceries', body: 'Milk, eggs.' };
-  const count = async () => {
+  const count = async (after: string) => {
     const list = await request('GET', '/api/notes');
     const { notes } = JSON.parse(list.text) as { notes: unknown[] };
-    return notes.length;
+    const n = notes.length;
+    io.log(`after ${after}: ${n} ${n === 1 ? 'note' : 'notes'}`);
   };
 
   // PUT twice: 201 Created, then 200 OK, and still one note.
   await request('PUT', '/api/notes/groceries', { json: note });
   await request('PUT', '/api/notes/groceries', { json: note });
-  io.log('after PUT twice:', await count(), 'note(s)');
+  await count('PUT twice');
 
   // POST twice: two new notes, at two new URIs.
   for (let i = 0; i < 2; i++) {
     await request('POST', '/api/notes', { json: note, show: ['location'] });
   }
-  io.log('after POST twice:', await count(), 'note(s)');
+  await count('POST twice');
 
   // PATCH sends only what changes, as a JSON merge patch.
   await request('PATCH', '/api/notes/groceries', {
