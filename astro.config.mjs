@@ -17,6 +17,19 @@ export default defineConfig({
       sidebar: [
         { label: 'Start here', items: [{ label: 'How to read Wirebook', link: '/' }] },
         { label: 'WebSocket', items: ['websocket/echo-server'] },
+        {
+          label: 'REST',
+          items: [
+            'rest/resources',
+            'rest/representations',
+            'rest/verbs',
+            'rest/conditional-requests',
+            'rest/statelessness',
+            'rest/layers',
+            'rest/errors',
+            'rest/explorer',
+          ],
+        },
       ],
     }),
     playgroundInDev(),

@@ -7,4 +7,12 @@ import type { Demo } from '../examples/demo-io.ts';
 /** Browser-run demos; a <Cell demo="…"> must name one of these. */
 export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
   'websocket/echo-client': () => import('../examples/websocket/echo-client.ts'),
+  'rest/resources-client': () => import('../examples/rest/resources-client.ts'),
+  'rest/representations-client': () =>
+    import('../examples/rest/representations-client.ts'),
+  'rest/verbs-client': () => import('../examples/rest/verbs-client.ts'),
+  'rest/conditional-client': () => import('../examples/rest/conditional-client.ts'),
+  'rest/stateless-client': () => import('../examples/rest/stateless-client.ts'),
+  'rest/layers-client': () => import('../examples/rest/layers-client.ts'),
+  'rest/errors-client': () => import('../examples/rest/errors-client.ts'),
 };

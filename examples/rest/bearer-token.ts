@@ -18,7 +18,7 @@ const TOKEN = /^[A-Za-z0-9\-._~+/]{16,128}=*$/;
 /** The challenge a 401 carries, naming the scheme to use. */
 const CHALLENGE = 'Bearer realm="notes"';
 
-/** The bearer token of a request, or a 401 that says how to send one. */
+/** The request's bearer token, or a 401 that says how to send one. */
 export function bearerToken(authorization: string | undefined): string {
   const [scheme = '', token = '', ...rest] = (authorization ?? '')
     .trim()
@@ -27,9 +27,10 @@ export function bearerToken(authorization: string | undefined): string {
     const sent = authorization ? `a ${scheme} credential` : 'none';
     throw new Problem(
       'missing-token',
-      `Notes are kept per bearer token, and this request sent ${sent}. ` +
-        'Send Authorization: Bearer <token>, where the token is any ' +
-        '16 to 128 letters and digits, such as crypto.randomUUID().',
+      'Notes are kept per bearer token, and this request sent ' +
+        `${sent}. Send Authorization: Bearer <token>, where the ` +
+        'token is any 16 to 128 letters and digits, such as ' +
+        'crypto.randomUUID().',
       { headers: { 'www-authenticate': CHALLENGE } },
     );
   }

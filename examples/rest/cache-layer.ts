@@ -61,14 +61,17 @@ export function createCacheLayer(options: CacheLayerOptions) {
     res: ServerResponse,
   ): Promise<Outcome | undefined> {
     try {
+      const url = req.url ?? '';
       const base = '/api/cached/notes';
-      const { id } = parseTarget(req.url ?? '', base, options.maxUrlBytes);
+      const { id } = parseTarget(url, base, options.maxUrlBytes);
       const path = id === undefined ? '/api/notes' : `/api/notes/${id}`;
       // Only plain reads come from the store; If-Match on a read is a
       // question only the origin can answer.
       const read = (req.method === 'GET' || req.method === 'HEAD') &&
         req.headers['if-match'] === undefined;
-      return await (read ? lookup(req, res, path) : pass(req, res, path));
+      return read
+        ? await lookup(req, res, path)
+        : await pass(req, res, path);
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
       sendProblem(res, error);
@@ -115,7 +118,8 @@ export function createCacheLayer(options: CacheLayerOptions) {
       storedAt: now(),
       lifetime,
     };
-    store.put(path, varyOf(response.headers.get('vary')), header, entry);
+    const vary = varyOf(response.headers.get('vary'));
+    store.put(path, vary, header, entry);
     return answer(req, res, entry, 'miss');
   }
   // #endregion lookup
@@ -130,7 +134,8 @@ export function createCacheLayer(options: CacheLayerOptions) {
   ): Outcome {
     const age = Math.floor((now() - entry.storedAt) / 1000);
     const mine = { age: String(age), via: VIA, 'x-cache': outcome };
-    const verdict = evaluatePreconditions('GET', req.headers, [entry.etag]);
+    const verdict =
+      evaluatePreconditions('GET', req.headers, [entry.etag]);
     if (verdict === 'not-modified') {
       // A 304 carries the validators and caching headers, no body.
       const { etag, vary, 'cache-control': cc = 'no-cache' } =

@@ -28,6 +28,12 @@ export interface Entry {
 /** Reads a request header by its lower-case name. */
 export type RequestHeader = (name: string) => string | undefined;
 
+/** The entries of one path, and the headers that tell them apart. */
+interface Variants {
+  vary: string[];
+  keys: Set<string>;
+}
+
 // #region policy
 /** The directives of a Cache-Control value, e.g. s-maxage → "60". */
 export function directives(value: string | undefined) {
@@ -103,7 +109,7 @@ export class CacheStore {
   // Least recently used first: a Map keeps insertion order.
   readonly #entries = new Map<string, Entry & { path: string }>();
   // The header names each path's responses vary on, and its keys.
-  readonly #paths = new Map<string, { vary: string[]; keys: Set<string> }>();
+  readonly #paths = new Map<string, Variants>();
   readonly #maxBytes: number;
   #bytes = 0;
 
@@ -125,10 +131,17 @@ export class CacheStore {
   }
 
   /** Stores `entry` for requests like this one. */
-  put(path: string, vary: string[], header: RequestHeader, entry: Entry) {
+  put(
+    path: string,
+    vary: string[],
+    header: RequestHeader,
+    entry: Entry,
+  ) {
     const known = this.#paths.get(path);
     // New Vary names make the old keys unreachable: drop them.
-    if (known && known.vary.join() !== vary.join()) this.invalidate(path);
+    if (known && known.vary.join() !== vary.join()) {
+      this.invalidate(path);
+    }
     const key = keyOf(path, vary, header);
     this.#remove(key);
     const size = sizeOf(key, entry);
@@ -146,7 +159,9 @@ export class CacheStore {
 
   /** Forgets every entry for `path`, whoever it was stored for. */
   invalidate(path: string) {
-    for (const key of this.#paths.get(path)?.keys ?? []) this.#remove(key);
+    for (const key of this.#paths.get(path)?.keys ?? []) {
+      this.#remove(key);
+    }
   }
 
   /** How many bytes the entries take. */

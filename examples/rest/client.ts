@@ -12,9 +12,12 @@ import type { DemoIO } from '../demo-io.ts';
 export function newToken(): string {
   // randomUUID exists only in secure contexts (https, localhost);
   // where a page has none, 16 random bytes in hex do the same job.
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  if (typeof crypto.randomUUID === 'function') {
+    return crypto.randomUUID();
+  }
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  const hex = (b: number) => b.toString(16).padStart(2, '0');
+  return Array.from(bytes, hex).join('');
 }
 // #endregion token
 
@@ -53,9 +56,11 @@ export function notesClient(
     const headers = new Headers(ask.headers);
     if (ask.accept) headers.set('accept', ask.accept);
     let body = ask.body;
-    if (ask.json !== undefined) body = JSON.stringify(ask.json);
-    const type = ask.type ?? (ask.json === undefined ? '' : 'application/json');
-    if (type) headers.set('content-type', type);
+    if (ask.json !== undefined) {
+      body = JSON.stringify(ask.json);
+      headers.set('content-type', 'application/json');
+    }
+    if (ask.type) headers.set('content-type', ask.type);
     const shown = new Headers(headers);
     if (token) headers.set('authorization', `Bearer ${token}`);
     if (token && owner) shown.set('authorization', `Bearer <${owner}>`);
@@ -89,7 +94,9 @@ const PRINTED = 400;
 /** A message as HTTP/1.1 writes it, long parts cut short. */
 function message(first: string, headers: Headers, body?: string) {
   const lines = [first];
-  for (const [name, value] of headers) lines.push(`${cased(name)}: ${value}`);
+  for (const [name, value] of headers) {
+    lines.push(`${cased(name)}: ${value}`);
+  }
   if (body) lines.push('', body);
   return lines.map(cut).join('\n');
 }
@@ -104,5 +111,5 @@ function cut(text: string) {
 function cased(name: string) {
   if (name === 'etag') return 'ETag';
   if (name === 'www-authenticate') return 'WWW-Authenticate';
-  return name.replace(/(^|-)([a-z])/g, (_, dash, c) => dash + c.toUpperCase());
+  return name.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
 }

@@ -18,7 +18,7 @@ test('a 304 for an unchanged note, and a 412 where an update would be lost', asy
     ['Content-Type: application/json', condition, '', `{"title":"Plan","body":"${body}"}`]
       .filter((line, i) => i !== 1 || line).join('\n');
   // The ETags are hashes of each version's JSON, as the server makes them.
-  const [v1, v2, v3] = ['Draft.', 'Draft, with a budget.', 'Draft, with a budget and a timeline.']
+  const [v1, v2, v3] = ['Draft.', 'Draft, with a budget.', 'Draft, with a budget and timeline.']
     .map((body) => entityTag(note(body)));
   expect(result.text).toEqual([
     `sent PUT /api/notes/plan\n${put('', 'Draft.')}`,
@@ -36,8 +36,8 @@ test('a 304 for an unchanged note, and a 412 where an update would be lost', asy
     'info Grace reads the note again and redoes her edit on top',
     'sent GET /api/notes/plan',
     `received 200 OK\nETag: ${v2}\n\n${note('Draft, with a budget.')}`,
-    `sent PUT /api/notes/plan\n${put(`If-Match: ${v2}`, 'Draft, with a budget and a timeline.')}`,
-    `received 200 OK\nETag: ${v3}\n\n${note('Draft, with a budget and a timeline.')}`,
+    `sent PUT /api/notes/plan\n${put(`If-Match: ${v2}`, 'Draft, with a budget and timeline.')}`,
+    `received 200 OK\nETag: ${v3}\n\n${note('Draft, with a budget and timeline.')}`,
     `sent PUT /api/notes/plan\n${put('If-None-Match: *', 'Start over.')}`,
     'received 412 Precondition Failed\n\n{"type":"/rest/errors/#precondition-failed",' +
       '"title":"Precondition failed","status":412,"detail":"If-None-Match matched: the note exists, ' +

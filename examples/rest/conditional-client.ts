@@ -36,7 +36,7 @@ export async function run(io: DemoIO): Promise<void> {
   const again = await request('GET', url, { show });
   const v2 = again.headers.get('etag') ?? '';
   await request('PUT', url, {
-    json: { title: 'Plan', body: 'Draft, with a budget and a timeline.' },
+    json: { title: 'Plan', body: 'Draft, with a budget and timeline.' },
     headers: { 'if-match': v2 },
     show,
   });

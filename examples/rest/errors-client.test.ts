@@ -29,7 +29,7 @@ test('each bad request gets a 4xx and a problem document saying what to fix', as
         ['a note that is not there', 404, 'No such note', expect.stringMatching(/^This token has no note "nope"\./)],
         ['a method the URI does not allow', 405, 'Method not allowed',
           'DELETE is not allowed here; this resource allows GET, HEAD, POST, OPTIONS.'],
-        ['a type no one offers', 406, 'No acceptable representation', expect.stringMatching(/^Accept: image\/png allows none/)],
+        ['a type no one offers', 406, 'No acceptable format', expect.stringMatching(/^Accept: image\/png allows none/)],
         ['a version that is not current', 412, 'Precondition failed', expect.stringMatching(/the note changed since you read it/)],
         ['a slash hidden as %2F', 400, 'The path is not allowed', expect.stringMatching(/hides a slash as %2F/)],
         ['a URL over 2 KiB', 414, 'The URL is too long',

@@ -18,10 +18,12 @@ const long = 'x'.repeat(3000);
 const json = 'application/json';
 const cases = Object.entries<Case>({
   'JSON cut short': {
-    method: 'POST', path: '/api/notes', body: '{"title":"Milk",', type: json,
+    method: 'POST', path: '/api/notes',
+    body: '{"title":"Milk",', type: json,
   },
   'a body typed text/plain': {
-    method: 'POST', path: '/api/notes', body: 'Milk', type: 'text/plain',
+    method: 'POST', path: '/api/notes',
+    body: 'Milk', type: 'text/plain',
   },
   'JSON, but not a note': {
     method: 'POST', path: '/api/notes', json: { title: '' },
@@ -31,7 +33,9 @@ const cases = Object.entries<Case>({
     json: { title: 'Big', body: 'x'.repeat(17_000) },
   },
   'no token': { method: 'GET', path: '/api/notes', anonymous: true },
-  'a note that is not there': { method: 'GET', path: '/api/notes/nope' },
+  'a note that is not there': {
+    method: 'GET', path: '/api/notes/nope',
+  },
   'a method the URI does not allow': {
     method: 'DELETE', path: '/api/notes',
   },

@@ -13,7 +13,8 @@ export async function run(io: DemoIO): Promise<void> {
   const request = notesClient(io, newToken());
   const rows: Record<string, string | number>[] = [];
   const step = async (method: string, path: string, ask: Ask = {}) => {
-    const reply = await request(method, path, { ...ask, show: ['x-cache'] });
+    const show = ['x-cache'];
+    const reply = await request(method, path, { ...ask, show });
     rows.push({
       request: `${method} ${path}`,
       status: reply.status,
@@ -46,7 +47,7 @@ export async function run(io: DemoIO): Promise<void> {
     hit: number;
     reachedOrigin: number;
   };
-  io.log(`of ${hit + reachedOrigin} requests through the layer, it ` +
-    `answered ${hit} itself and sent ${reachedOrigin} on to the origin`);
+  io.log(`of ${hit + reachedOrigin} requests through the layer, ` +
+    `it answered ${hit} itself and sent ${reachedOrigin} on`);
 }
 // #endregion run

@@ -17,9 +17,10 @@ export interface MediaRange {
 }
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+const trim = (s: string) => s.trim();
 const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
 
-/** The members of an Accept value; ones that do not parse are left out. */
+/** The members of an Accept value, except any that do not parse. */
 export function parseAccept(value: string): MediaRange[] {
   const ranges: MediaRange[] = [];
   for (const member of value.split(',')) {
@@ -28,14 +29,13 @@ export function parseAccept(value: string): MediaRange[] {
       .trim()
       .toLowerCase()
       .split('/');
-    if (!TOKEN.test(type) || !TOKEN.test(subtype) || extra !== undefined) {
-      continue;
-    }
+    const parsed = TOKEN.test(type) && TOKEN.test(subtype);
+    if (!parsed || extra !== undefined) continue;
     if (type === '*' && subtype !== '*') continue;
     let q = 1;
     let valid = true;
     for (const param of params) {
-      const [name = '', raw = ''] = param.split('=').map((s) => s.trim());
+      const [name = '', raw = ''] = param.split('=').map(trim);
       // Other parameters (charset, level…) do not change which of
       // our types is chosen: every representation here is UTF-8.
       if (name.toLowerCase() !== 'q') continue;

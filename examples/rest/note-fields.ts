@@ -22,15 +22,16 @@ export function toNoteFields(value: unknown, id?: string): NoteFields {
     throw new Problem('invalid-note', `${why} A note is an object ` +
       'like {"title":"Milk","body":"2 litres"}.');
   };
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return refuse(`The body is JSON, but not an object.`);
+  if (!isObject(value)) {
+    return refuse('The body is JSON, but not an object.');
   }
-  const { title, body, ...rest } = value as Record<string, unknown>;
+  const { title, body, ...rest } = value;
   for (const name of Object.keys(rest)) {
     // A note read with GET has its id; sending it back is fine.
-    if (name === 'id' && (id === undefined || rest['id'] === id)) continue;
+    const given = String(rest['id']);
+    if (name === 'id' && (id === undefined || given === id)) continue;
     if (name === 'id') {
-      refuse(`Its id "${String(rest['id'])}" is not the "${id}" in the URL.`);
+      refuse(`Its id "${given}" is not the "${id}" in the URL.`);
     }
     refuse(`It has a member "${name}", which notes do not have.`);
   }
@@ -54,7 +55,8 @@ function checkText(
     refuse(`Its "${name}" has ${length} characters; it may have ` +
       `${min} to ${max}.`);
   }
-  if (!value.isWellFormed() || /[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(value)) {
+  const control = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+  if (!value.isWellFormed() || control.test(value)) {
     refuse(`Its "${name}" contains control characters or broken ` +
       'Unicode.');
   }
@@ -68,7 +70,7 @@ function checkText(
  * it invalid: both members are required).
  */
 export function mergePatch(note: Note, patch: unknown) {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+  if (!isObject(patch)) {
     throw new Problem('invalid-note', 'A merge patch is an object of ' +
       'the members to change, such as {"body":"3 litres"}.');
   }
@@ -80,3 +82,8 @@ export function mergePatch(note: Note, patch: unknown) {
   return merged;
 }
 // #endregion patch
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null &&
+    !Array.isArray(value);
+}

@@ -96,7 +96,7 @@ const statuses: [number, string, Ask, Setup, Record<string, unknown>][] = [
   }],
   [401, 'a token too short', { method: 'GET', path: '/api/notes', anonymous: true, headers: { authorization: 'Bearer abc' } }, 'none', {
     headers: { 'www-authenticate': 'Bearer realm="notes", error="invalid_token"' },
-    problem: ['invalid-token', 'The bearer token is invalid', /16 to 128/],
+    problem: ['invalid-token', 'The token is not valid', /16 to 128/],
   }],
   [404, 'a note that does not exist', { method: 'GET', path: '/api/notes/nope' }, 'none', {
     problem: ['no-such-note', 'No such note', 'This token has no note "nope". Create it with PUT /api/notes/nope, or GET /api/notes to list the notes it has.'],
@@ -113,7 +113,7 @@ const statuses: [number, string, Ask, Setup, Record<string, unknown>][] = [
     problem: ['method-not-allowed', 'Method not allowed', /^POST is not allowed here/],
   }],
   [406, 'Accept: image/png', { method: 'GET', path: '/api/notes/n', headers: { accept: 'image/png' } }, 'note', {
-    problem: ['not-acceptable', 'No acceptable representation', /Ask for one of application\/json, text\/html, application\/xml, text\/plain\.$/],
+    problem: ['not-acceptable', 'No acceptable format', /Ask for one of application\/json, text\/html, application\/xml, text\/plain\.$/],
     extensions: { offered: ['application/json', 'text/html', 'application/xml', 'text/plain'] },
   }],
   [409, 'a note over the limit of 3', { method: 'POST', path: '/api/notes', headers: json, body: noteJson }, 'full', {

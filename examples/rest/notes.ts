@@ -28,7 +28,11 @@ import {
   type MediaType,
   type Note,
 } from './representations.ts';
-import { checkContentType, parseJson, readBody } from './request-body.ts';
+import {
+  checkContentType,
+  parseJson,
+  readBody,
+} from './request-body.ts';
 import { parseTarget } from './resource-path.ts';
 
 /** What the handler needs from the playground. */
@@ -102,10 +106,12 @@ async function respond(
       toNoteFields(await readJson('application/json')),
     );
     // Relative to /api/notes, this names /api/notes/{id}.
-    return write(res, 201, note, type, { location: `notes/${note.id}` });
+    const location = `notes/${note.id}`;
+    return write(res, 201, note, type, { location });
   }
   if (id === undefined) {
-    return read(req, res, renderNotes(notes.list(), type), type, 'collection');
+    const list = renderNotes(notes.list(), type);
+    return read(req, res, list, type, 'collection');
   }
   const note = notes.get(id);
   if (method === 'PUT') {
@@ -198,7 +204,9 @@ function send(
   if (type === 'text/html') {
     more['content-security-policy'] = "default-src 'none'";
   }
-  if (body !== undefined) more['content-length'] = Buffer.byteLength(body);
+  if (body !== undefined) {
+    more['content-length'] = Buffer.byteLength(body);
+  }
   res.writeHead(status, { ...headers, ...more });
   res.end(body);
 }

@@ -31,7 +31,7 @@ test('one note in four media types, chosen by Accept; then a 406 and a 415', asy
     'sent GET /api/notes/milk\nAccept: text/html;q=0.5, application/xml',
     `received 200 OK\nContent-Type: application/xml; charset=utf-8\n\n${xml}`,
     'sent GET /api/notes/milk\nAccept: image/png',
-    'received 406 Not Acceptable\n\n{"type":"/rest/errors/#not-acceptable","title":"No acceptable representation",' +
+    'received 406 Not Acceptable\n\n{"type":"/rest/errors/#not-acceptable","title":"No acceptable format",' +
       '"status":406,"detail":"Accept: image/png allows none of the representations this API makes. ' +
       'Ask for one of application/json, text/html, application/xml, text/plain.",' +
       '"offered":["application/json","text/html","application/xml","text/plain"]}',

@@ -47,7 +47,7 @@ test('chooseType refuses with 406 and the list of what is offered', () => {
     expect(error).toBeInstanceOf(Problem);
     expect((error as Problem).document()).toEqual({
       type: '/rest/errors/#not-acceptable',
-      title: 'No acceptable representation',
+      title: 'No acceptable format',
       status: 406,
       detail: 'Accept: image/png, image/jpeg allows none of the representations ' +
         'this API makes. Ask for one of application/json, text/html, ' +

@@ -48,12 +48,12 @@ export function renderNote(note: Note, type: MediaType): string {
     case 'application/json':
       return JSON.stringify({ id, title, body });
     case 'text/html':
-      return page(title, `<h1>${escape(title)}</h1>\n<p>${escape(body)}</p>`);
+      return page(title,
+        `<h1>${escape(title)}</h1>\n<p>${escape(body)}</p>`);
     case 'application/xml':
-      return xml(
-        `<note id="${escape(id)}"><title>${escape(title)}</title>` +
-          `<body>${escape(body)}</body></note>`,
-      );
+      return xml(`<note id="${escape(id)}">` +
+        `<title>${escape(title)}</title>` +
+        `<body>${escape(body)}</body></note>`);
     case 'text/plain':
       return `${title}\n\n${body}\n`;
   }
@@ -68,27 +68,27 @@ export function renderNote(note: Note, type: MediaType): string {
  * that moved it to another path.
  */
 export function renderNotes(notes: Note[], type: MediaType): string {
-  const href = (note: Note) => `notes/${encodeURIComponent(note.id)}`;
+  const items = notes.map(({ id, title }) => ({
+    id,
+    title,
+    href: `notes/${encodeURIComponent(id)}`,
+  }));
+  const each = (make: (item: (typeof items)[number]) => string) =>
+    items.map(make).join('');
   switch (type) {
     case 'application/json':
-      return JSON.stringify({
-        notes: notes.map((n) => ({ id: n.id, title: n.title, href: href(n) })),
-      });
-    case 'text/html': {
-      const items = notes.map(
-        (n) => `<li><a href="${escape(href(n))}">${escape(n.title)}</a></li>`,
-      );
-      return page('Notes', `<h1>Notes</h1>\n<ul>${items.join('')}</ul>`);
-    }
+      return JSON.stringify({ notes: items });
+    case 'text/html':
+      return page('Notes', '<h1>Notes</h1>\n<ul>' + each((n) =>
+        `<li><a href="${escape(n.href)}">${escape(n.title)}</a></li>`,
+      ) + '</ul>');
     case 'application/xml':
-      return xml(
-        `<notes>${notes
-          .map((n) => `<note id="${escape(n.id)}" href="${escape(href(n))}">` +
-            `<title>${escape(n.title)}</title></note>`)
-          .join('')}</notes>`,
-      );
+      return xml('<notes>' + each((n) =>
+        `<note id="${escape(n.id)}" href="${escape(n.href)}">` +
+          `<title>${escape(n.title)}</title></note>`,
+      ) + '</notes>');
     case 'text/plain':
-      return notes.map((n) => `${href(n)}\t${n.title}\n`).join('');
+      return each((n) => `${n.href}\t${n.title}\n`);
   }
 }
 // #endregion list

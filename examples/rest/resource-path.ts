@@ -30,21 +30,22 @@ export function parseTarget(
   base: string,
   maxUrlBytes: number,
 ): Target {
-  if (Buffer.byteLength(url) > maxUrlBytes) {
+  const bytes = Buffer.byteLength(url);
+  if (bytes > maxUrlBytes) {
     throw new Problem(
       'url-too-long',
-      `The URL has ${Buffer.byteLength(url)} bytes; this API reads at ` +
-        `most ${maxUrlBytes}. Put long data in the body, not the URL.`,
+      `The URL has ${bytes} bytes; this API reads at most ` +
+        `${maxUrlBytes}. Put long data in the body, not the URL.`,
       { extensions: { limit: maxUrlBytes } },
     );
   }
   const path = url.split('?', 1)[0]!;
   const segments = path.split('/').map((raw) => segment(raw, path));
   const known = base.split('/');
-  const within = known.every((name, i) => segments[i] === name);
-  if (!path.startsWith('/') || !within || segments.length > known.length + 1) {
-    throw noSuchResource(path, base);
-  }
+  const within = path.startsWith('/') &&
+    known.every((name, i) => segments[i] === name) &&
+    segments.length <= known.length + 1;
+  if (!within) throw noSuchResource(path, base);
   const id = segments[known.length];
   if (id === undefined) return { path, id: undefined };
   if (id === '') throw noSuchResource(path, base);

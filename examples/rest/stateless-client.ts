@@ -15,7 +15,9 @@ export async function run(io: DemoIO): Promise<void> {
   const nobody = notesClient(io, null);
   const url = '/api/notes/diary';
 
-  await ada('PUT', url, { json: { title: 'Diary', body: 'Ada was here.' } });
+  await ada('PUT', url, {
+    json: { title: 'Diary', body: 'Ada was here.' },
+  });
   // The same URI, another token: another reader's scope.
   await grace('GET', url);
   await grace('PUT', url, {

@@ -26,7 +26,8 @@ export async function run(io: DemoIO): Promise<void> {
 
   // POST twice: two new notes, at two new URIs.
   for (let i = 0; i < 2; i++) {
-    await request('POST', '/api/notes', { json: note, show: ['location'] });
+    const show = ['location'];
+    await request('POST', '/api/notes', { json: note, show });
   }
   await count('POST twice');
 
@@ -40,6 +41,7 @@ export async function run(io: DemoIO): Promise<void> {
   await request('DELETE', '/api/notes/1');
   await request('DELETE', '/api/notes/1');
   const list = await request('GET', '/api/notes');
-  io.show('table', (JSON.parse(list.text) as { notes: object[] }).notes);
+  const { notes } = JSON.parse(list.text) as { notes: object[] };
+  io.show('table', notes);
 }
 // #endregion run
