@@ -224,4 +224,29 @@ describe('what the layer refuses itself', () => {
       await new Promise((resolve) => alone.close(resolve));
     }
   });
+
+  test('an origin that never answers is given up on, with a 502', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const layer = createCacheLayer({
+      originOf: () => `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+      maxBytes: 1024,
+      maxBodyBytes: 1024,
+      maxUrlBytes: 1024,
+      originTimeoutMs: 200,
+    });
+    const front = createServer((req, res) => void layer.handle(req, res));
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+      const response = await rawRequest(url, 'GET', '/api/cached/notes/a', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(502);
+      expect(response.json).toMatchObject({ detail: expect.stringMatching(/^The layer could not reach the origin at http:\/\/127\.0\.0\.1:\d+ \(.*timeout\)\./) });
+    } finally {
+      silent.closeAllConnections();
+      await Promise.all([silent, front].map((s) => new Promise((resolve) => s.close(resolve))));
+    }
+  });
 });

@@ -46,6 +46,8 @@ export interface CacheLayerOptions {
   maxBytes: number;
   maxBodyBytes: number;
   maxUrlBytes: number;
+  /** How long the origin has to answer; 10 s by default. */
+  originTimeoutMs?: number;
   now?: () => number;
 }
 
@@ -53,6 +55,7 @@ export interface CacheLayerOptions {
 export function createCacheLayer(options: CacheLayerOptions) {
   const store = new CacheStore(options.maxBytes);
   const now = options.now ?? Date.now;
+  const timeoutMs = options.originTimeoutMs ?? 10_000;
 
   // #region handle
   /** Answers a request; resolves to what it did, as X-Cache says. */
@@ -96,8 +99,10 @@ export function createCacheLayer(options: CacheLayerOptions) {
     // A stale copy is not thrown away: its ETag asks the origin
     // whether it still holds, and a 304 costs no body.
     if (stored) headers.set('if-none-match', stored.etag);
-    const origin = options.originOf(req);
-    const response = await forward(origin, path, 'GET', headers);
+    const base = options.originOf(req);
+    const response = await forward({
+      base, path, method: 'GET', headers, timeoutMs,
+    });
     if (stored && response.status === 304) {
       const entry = renewed(stored, response.headers, now());
       store.put(path, varyOf(entry.headers['vary']), header, entry);
@@ -174,8 +179,10 @@ export function createCacheLayer(options: CacheLayerOptions) {
       ? await readBody(req, options.maxBodyBytes)
       : undefined;
     const method = req.method ?? 'GET';
-    const origin = options.originOf(req);
-    const response = await forward(origin, path, method, headers, body);
+    const base = options.originOf(req);
+    const response = await forward({
+      base, path, method, headers, body, timeoutMs,
+    });
     const safe = ['GET', 'HEAD', 'OPTIONS'].includes(method);
     if (!safe && response.status < 400) {
       // RFC 9111, 4.4: a successful write makes stored copies of its

@@ -30,14 +30,19 @@ export function headersFrom(req: IncomingMessage, names: string[]) {
 }
 
 // #region forward
-/** Sends a request on to the origin at `base`, as any client would. */
-export async function forward(
-  base: string,
-  path: string,
-  method: string,
-  headers: Headers,
-  body?: Uint8Array<ArrayBuffer>,
-) {
+/** A request for the origin, and how long it has to answer. */
+export interface Onward {
+  base: string;
+  path: string;
+  method: string;
+  headers: Headers;
+  body?: Uint8Array<ArrayBuffer> | undefined;
+  timeoutMs: number;
+}
+
+/** Sends a request on to the origin, as any client would. */
+export async function forward(onward: Onward) {
+  const { base, path, method, headers, body, timeoutMs } = onward;
   headers.set('via', VIA);
   const url = new URL(path, base);
   try {
@@ -46,6 +51,8 @@ export async function forward(
       headers,
       body: body ?? null,
       redirect: 'manual',
+      // An origin that never answers must not hold the client.
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     throw new Problem(
