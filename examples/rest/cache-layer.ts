@@ -143,9 +143,11 @@ export function createCacheLayer(options: CacheLayerOptions) {
       evaluatePreconditions('GET', req.headers, [entry.etag]);
     if (verdict === 'not-modified') {
       // A 304 carries the validators and caching headers, no body.
-      const { etag, vary, 'cache-control': cc = 'no-cache' } =
-        entry.headers;
-      res.writeHead(304, { etag, vary, 'cache-control': cc, ...mine });
+      const kept = ['etag', 'vary', 'cache-control'].flatMap((name) => {
+        const value = entry.headers[name];
+        return value === undefined ? [] : [[name, value]];
+      });
+      res.writeHead(304, { ...Object.fromEntries(kept), ...mine });
       res.end();
     } else {
       const length = entry.body.byteLength;
@@ -193,8 +195,8 @@ export function createCacheLayer(options: CacheLayerOptions) {
         store.invalidate(new URL(location, response.url).pathname);
       }
     }
-    const answer = new Uint8Array(await response.arrayBuffer());
-    relay(res, response, answer, { 'x-cache': 'pass' });
+    const reply = new Uint8Array(await response.arrayBuffer());
+    relay(res, response, reply, { 'x-cache': 'pass' });
     return 'pass';
   }
   // #endregion pass

@@ -266,6 +266,10 @@ describe('bodies over the limit are refused before they are read whole', () => {
     for (let i = 0; i < 5; i++) socket.write(`${(4096).toString(16)}\r\n${chunk}\r\n`);
     // The body has not ended (no zero-length chunk), yet the answer is in.
     await expect.poll(() => received()).toMatch(/^HTTP\/1.1 413 [^]*"The body is over 16384 bytes/);
+    // The rest flows by unread, and the connection serves the next request.
+    socket.write(`${(4096).toString(16)}\r\n${chunk}\r\n0\r\n\r\n`);
+    socket.write(`GET /api/notes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${crypto.randomUUID()}\r\n\r\n`);
+    await expect.poll(() => received()).toMatch(/HTTP\/1.1 200 OK[^]*\{"notes":\[\]\}$/);
     socket.destroy();
   });
 });

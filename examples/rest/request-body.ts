@@ -37,7 +37,7 @@ export function checkContentType(
  * Reads the body, up to `limit` bytes. A declared Content-Length over
  * the limit is refused before a byte is read; a body without one
  * (chunked) is counted as it streams, and refused at the first byte
- * too many. Either way the rest is never buffered.
+ * too many. Either way the rest is never kept.
  */
 export function readBody(req: IncomingMessage, limit: number) {
   const tooLarge = (size: string) =>
@@ -57,9 +57,10 @@ export function readBody(req: IncomingMessage, limit: number) {
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        // Stop listening, but leave the socket open: the 413 still
-        // has to be written on it.
-        req.off('data', onData).off('end', onEnd).pause();
+        // Keep nothing more, but let the rest flow by unread: closing
+        // now could cut off the 413 on its way out. The server's
+        // request timeout bounds how long a client can go on sending.
+        req.off('data', onData).off('end', onEnd).resume();
         reject(tooLarge(`over ${limit} bytes`));
       } else {
         chunks.push(chunk);

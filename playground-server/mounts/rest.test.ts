@@ -1,8 +1,10 @@
-import { afterEach, expect, test } from 'vitest';
+import { createServer } from 'node:http';
+import { afterEach, expect, test, vi } from 'vitest';
 import { startTestServer } from '../../tests/support/playground.ts';
 import { rawRequest } from '../../tests/support/raw-http.ts';
 import type { Config } from '../config.ts';
 import type { RunningServer } from '../server.ts';
+import { guarded } from './rest.ts';
 
 let server: RunningServer | undefined;
 afterEach(() => server?.close());
@@ -31,6 +33,28 @@ test('/api/cached/stats counts what the layer did for this token only', async ()
   expect(stats.headers['cache-control']).toBe('no-store');
   const anonymous = await rawRequest(url, 'GET', '/api/cached/stats');
   expect([anonymous.status, anonymous.headers['content-type']]).toEqual([401, 'application/problem+json']);
+  const posted = await rawRequest(url, 'POST', '/api/cached/stats', { headers: bearer(mine) });
+  expect([posted.status, posted.headers['allow']]).toEqual([405, 'GET, HEAD']);
+});
+
+test('a bug in a handler is logged and answered with 500, and the server goes on', async () => {
+  const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+  const broken = createServer(guarded(async () => {
+    throw new Error('a bug');
+  }));
+  await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(broken.address() as { port: number }).port}`;
+    for (let i = 0; i < 2; i++) {
+      const response = await rawRequest(url, 'GET', '/api/notes');
+      expect([response.status, response.json]).toEqual([500, { error: 'internal error; see the server log' }]);
+    }
+    expect(logged).toHaveBeenCalledTimes(2);
+    expect(String(logged.mock.calls[0]?.[0])).toBe('wirebook: GET /api/notes:');
+  } finally {
+    logged.mockRestore();
+    await new Promise((resolve) => broken.close(resolve));
+  }
 });
 
 test('REST_MAX_TOKENS: the least recently used token\'s notes are forgotten', async () => {

@@ -83,6 +83,14 @@ class LayerCounters {
 
   send(req: IncomingMessage, res: ServerResponse) {
     try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        throw new Problem(
+          'method-not-allowed',
+          `${req.method} is not allowed here; the counters only ` +
+            'answer GET and HEAD.',
+          { headers: { allow: 'GET, HEAD' } },
+        );
+      }
       const counts = this.#of(bearerToken(req.headers.authorization));
       const reachedOrigin = counts.miss + counts.revalidated + counts.pass;
       sendJson(res, 200, { ...counts, reachedOrigin });
@@ -111,7 +119,7 @@ function tokenOf(req: IncomingMessage) {
  * is a bug in them. It is logged and answered with 500, and the
  * server goes on.
  */
-function guarded(
+export function guarded(
   handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
 ): RequestHandler {
   return (req, res) => {

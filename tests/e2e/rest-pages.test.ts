@@ -74,7 +74,7 @@ function expectedOf(lines: Line[]) {
 async function runCell(page: Page, title: string) {
   const cell = page.getByRole('group', { name: `Demo: ${title}` });
   await cell.getByRole('button', { name: 'Run' }).click();
-  await expect.poll(() => cell.getByRole('status').textContent(), { timeout: 20_000 })
+  await expect.poll(() => cell.getByRole('status').textContent(), { timeout: 40_000 })
     .toMatch(/^done in \d+ ms$/);
   return cell;
 }
@@ -111,6 +111,7 @@ suite(`the REST pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''
       expect(await axeViolations(page)).toEqual([]);
       expect(unexpected(problems)).toEqual([]);
     },
+    120_000,
   );
 
   test('the explorer: every preset, in order, gets its status', async () => {
@@ -128,7 +129,7 @@ suite(`the REST pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''
     }
     expect(await axeViolations(page)).toEqual([]);
     expect(unexpected(problems)).toEqual([]);
-  });
+  }, 120_000);
 
   test('the explorer sends what the form holds, with the reader\'s token kept for the tab', async () => {
     const { page, problems } = await openPage(browser, `${server.url}/rest/explorer/`);
@@ -183,5 +184,6 @@ suite(`the REST pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''
       expect(await axeViolations(page)).toEqual([]);
       expect(unexpected(problems)).toEqual([]);
     },
+    120_000,
   );
 });
