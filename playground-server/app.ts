@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { Config } from './config.ts';
 import { refuseUpgrade, sendJson } from './http-reply.ts';
 import type { Mount, RequestHandler, UpgradeHandler } from './mount.ts';
+import { restMount } from './mounts/rest.ts';
 import { runMount } from './mounts/run.ts';
 import { socketsMount } from './mounts/sockets.ts';
 import { websocketMount } from './mounts/websocket.ts';
@@ -15,7 +16,12 @@ import { originAllowed } from './origin.ts';
 
 /** Every part's mount, in the order the site teaches them. */
 function mountsFor(config: Config): Mount[] {
-  return [socketsMount(config), websocketMount(config), runMount(config)];
+  return [
+    socketsMount(config),
+    websocketMount(config),
+    restMount(config),
+    runMount(config),
+  ];
 }
 
 /** The playground's handlers, to be attached to any node:http server. */

@@ -108,6 +108,26 @@ export const SETTINGS = {
   ),
 
   // The REST part (docs/rest/).
+  restMaxBodyBytes: integer(
+    'REST_MAX_BODY_BYTES', 16 * 1024, 1, 1024 * 1024,
+    'the largest request body the notes API takes; a larger one gets 413, refused before it is read whole',
+  ),
+  restMaxUrlBytes: integer(
+    'REST_MAX_URL_BYTES', 2048, 64, 16_000,
+    'the longest request target under `/api/`; a longer one gets 414',
+  ),
+  restMaxNotesPerToken: integer(
+    'REST_MAX_NOTES_PER_TOKEN', 25, 1, 10_000,
+    'how many notes one bearer token may keep; one more gets 409 until a note is deleted',
+  ),
+  restMaxTokens: integer(
+    'REST_MAX_TOKENS', 200, 1, 1_000_000,
+    'how many tokens\' notes are kept; beyond it the least recently used token\'s notes are forgotten',
+  ),
+  restCacheMaxBytes: integer(
+    'REST_CACHE_MAX_BYTES', 4 * 1024 * 1024, 0, 2 ** 30,
+    'how much the caching layer at `/api/cached/` stores; beyond it the least recently used responses are dropped',
+  ),
 
   // The RPC part (docs/rpc/).
 } satisfies Record<string, Setting<unknown>>;

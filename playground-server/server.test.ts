@@ -173,4 +173,6 @@ test('close() sends 1001 to every open WebSocket', async () => {
   });
   await own.close();
   expect(await closed).toEqual([1001, 'server shutting down']);
+  // A second close waits for the same shutdown instead of failing.
+  await expect(own.close()).resolves.toBeUndefined();
 });

@@ -49,18 +49,26 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
   });
 
+  let closing: Promise<void> | undefined;
+  const shutDown = async () => {
+    const closed = new Promise((resolve) => server.close(resolve));
+    await playground.close();
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs).unref();
+    await closed;
+  };
+
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   return {
     url: `http://${host}:${port}`,
     server,
     playground,
-    async close() {
-      const closed = new Promise((resolve) => server.close(resolve));
-      await playground.close();
-      server.closeIdleConnections();
-      setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs).unref();
-      await closed;
+    // Closing twice (a signal during shutdown, a test's cleanup) waits
+    // for the one shutdown already under way.
+    close() {
+      closing ??= shutDown();
+      return closing;
     },
   };
 }

@@ -13,4 +13,12 @@ export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
   'websocket/handshake-client': () => import('../examples/websocket/handshake-client.ts'),
   'websocket/frame-walk': () => import('../examples/websocket/frame-walk.ts'),
   'websocket/raw-echo-client': () => import('../examples/websocket/raw-echo-client.ts'),
+  'rest/resources-client': () => import('../examples/rest/resources-client.ts'),
+  'rest/representations-client': () =>
+    import('../examples/rest/representations-client.ts'),
+  'rest/verbs-client': () => import('../examples/rest/verbs-client.ts'),
+  'rest/conditional-client': () => import('../examples/rest/conditional-client.ts'),
+  'rest/stateless-client': () => import('../examples/rest/stateless-client.ts'),
+  'rest/layers-client': () => import('../examples/rest/layers-client.ts'),
+  'rest/errors-client': () => import('../examples/rest/errors-client.ts'),
 };

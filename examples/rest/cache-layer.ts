@@ -1,0 +1,211 @@
+// A layered system: a caching layer in front of the notes origin. To
+// its clients it is an HTTP server at /api/cached/notes; to the origin
+// it is one more client, calling /api/notes with fetch. Neither side
+// sees past it, which is what lets a layer be added or removed without
+// changing either side. It says what it did in an `X-Cache` header:
+//
+//   hit          a fresh stored copy; the origin was not asked
+//   revalidated  a stale copy, which the origin confirmed with a 304
+//   miss         the origin sent the whole representation
+//   pass         not a read it may answer: sent on to the origin
+//
+// A client's own `Cache-Control: no-cache` does not force a trip to
+// the origin. RFC 9111 words it as a preference, and like most CDNs
+// this layer shields its origin instead (browsers send that header
+// with every fetch made with `cache: 'no-store'`).
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  CacheStore,
+  isFresh,
+  renewed,
+  storableFor,
+  varyOf,
+  type Entry,
+} from './cache-store.ts';
+import { evaluatePreconditions } from './conditional.ts';
+import {
+  forward,
+  forwardable,
+  headersFrom,
+  relay,
+  VIA,
+} from './intermediary.ts';
+import { Problem, sendProblem } from './problem.ts';
+import { readBody } from './request-body.ts';
+import { parseTarget } from './resource-path.ts';
+
+/** What the layer did with a request, as X-Cache says. */
+export type Outcome = 'hit' | 'revalidated' | 'miss' | 'pass';
+
+/** What the layer needs from the playground. */
+export interface CacheLayerOptions {
+  /** The origin's base URL, e.g. http://127.0.0.1:8080 */
+  originOf(req: IncomingMessage): string;
+  /** The most its stored responses may take, in bytes. */
+  maxBytes: number;
+  maxBodyBytes: number;
+  maxUrlBytes: number;
+  /** How long the origin has to answer; 10 s by default. */
+  originTimeoutMs?: number;
+  now?: () => number;
+}
+
+/** The layer's request handler, and how much it stores. */
+export function createCacheLayer(options: CacheLayerOptions) {
+  const store = new CacheStore(options.maxBytes);
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.originTimeoutMs ?? 10_000;
+
+  // #region handle
+  /** Answers a request; resolves to what it did, as X-Cache says. */
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<Outcome | undefined> {
+    try {
+      const url = req.url ?? '';
+      const base = '/api/cached/notes';
+      const { id } = parseTarget(url, base, options.maxUrlBytes);
+      const path = id === undefined ? '/api/notes' : `/api/notes/${id}`;
+      // Only plain reads come from the store; If-Match on a read is a
+      // question only the origin can answer.
+      const read = (req.method === 'GET' || req.method === 'HEAD') &&
+        req.headers['if-match'] === undefined;
+      return read
+        ? await lookup(req, res, path)
+        : await pass(req, res, path);
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error;
+      sendProblem(res, error);
+      return undefined;
+    }
+  }
+  // #endregion handle
+
+  // #region lookup
+  /** A read: from the store while fresh, else through the origin. */
+  async function lookup(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+  ): Promise<Outcome> {
+    const header = (name: string) => req.headers[name] as string;
+    const stored = store.get(path, header);
+    if (stored && isFresh(stored, now())) {
+      return answer(req, res, stored, 'hit');
+    }
+    const headers = headersFrom(req, ['accept', 'authorization']);
+    // A stale copy is not thrown away: its ETag asks the origin
+    // whether it still holds, and a 304 costs no body.
+    if (stored) headers.set('if-none-match', stored.etag);
+    const base = options.originOf(req);
+    const response = await forward({
+      base, path, method: 'GET', headers, timeoutMs,
+    });
+    if (stored && response.status === 304) {
+      const entry = renewed(stored, response.headers, now());
+      store.put(path, varyOf(entry.headers['vary']), header, entry);
+      return answer(req, res, entry, 'revalidated');
+    }
+    const body = new Uint8Array(await response.arrayBuffer());
+    const lifetime = response.status === 200
+      ? storableFor(response.headers, 'authorization' in req.headers)
+      : null;
+    if (lifetime === null) {
+      relay(res, response, body, { 'x-cache': 'miss' });
+      return 'miss';
+    }
+    const entry: Entry = {
+      headers: forwardable(response.headers),
+      body,
+      etag: response.headers.get('etag')!,
+      storedAt: now(),
+      lifetime,
+    };
+    const vary = varyOf(response.headers.get('vary'));
+    store.put(path, vary, header, entry);
+    return answer(req, res, entry, 'miss');
+  }
+  // #endregion lookup
+
+  // #region answer
+  /** Answers from an entry, with a 304 if the client has it already. */
+  function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    entry: Entry,
+    outcome: Outcome,
+  ): Outcome {
+    const age = Math.floor((now() - entry.storedAt) / 1000);
+    const mine = { age: String(age), via: VIA, 'x-cache': outcome };
+    const verdict =
+      evaluatePreconditions('GET', req.headers, [entry.etag]);
+    if (verdict === 'not-modified') {
+      // A 304 carries the validators and caching headers, no body.
+      const kept = ['etag', 'vary', 'cache-control'].flatMap((name) => {
+        const value = entry.headers[name];
+        return value === undefined ? [] : [[name, value]];
+      });
+      res.writeHead(304, { ...Object.fromEntries(kept), ...mine });
+      res.end();
+    } else {
+      const length = entry.body.byteLength;
+      res.writeHead(200, {
+        ...entry.headers,
+        ...mine,
+        'content-length': length,
+      });
+      res.end(entry.body);
+    }
+    return outcome;
+  }
+  // #endregion answer
+
+  // #region pass
+  /** Anything else goes to the origin; a write invalidates. */
+  async function pass(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+  ): Promise<Outcome> {
+    const headers = headersFrom(req, [
+      'accept', 'authorization', 'content-type', 'if-match',
+      'if-none-match',
+    ]);
+    // Like any proxy, the layer has its own body limit: it will not
+    // hold more for the origin than the origin would take.
+    const hasBody = 'content-length' in req.headers ||
+      'transfer-encoding' in req.headers;
+    const body = hasBody
+      ? await readBody(req, options.maxBodyBytes)
+      : undefined;
+    const method = req.method ?? 'GET';
+    const base = options.originOf(req);
+    const response = await forward({
+      base, path, method, headers, body, timeoutMs,
+    });
+    const safe = ['GET', 'HEAD', 'OPTIONS'].includes(method);
+    if (!safe && response.status < 400) {
+      // RFC 9111, 4.4: a successful write makes stored copies of its
+      // target, and of where Location points, out of date.
+      store.invalidate(path);
+      const location = response.headers.get('location');
+      if (location) {
+        store.invalidate(new URL(location, response.url).pathname);
+      }
+    }
+    const reply = new Uint8Array(await response.arrayBuffer());
+    relay(res, response, reply, { 'x-cache': 'pass' });
+    return 'pass';
+  }
+  // #endregion pass
+
+  return {
+    handle,
+    /** How many bytes the stored responses take. */
+    get storedBytes() {
+      return store.bytes;
+    },
+  };
+}

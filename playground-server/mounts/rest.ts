@@ -1,0 +1,132 @@
+// The REST part's endpoints (docs/rest/): the notes resource at
+// /api/notes, the caching layer in front of it at /api/cached/notes,
+// and that layer's counters at /api/cached/stats.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bearerToken } from '../../examples/rest/bearer-token.ts';
+import {
+  createCacheLayer,
+  type Outcome,
+} from '../../examples/rest/cache-layer.ts';
+import { NoteStore } from '../../examples/rest/note-store.ts';
+import { createNotesHandler } from '../../examples/rest/notes.ts';
+import { Problem, sendProblem } from '../../examples/rest/problem.ts';
+import type { Config } from '../config.ts';
+import { sendJson } from '../http-reply.ts';
+import type { Mount, RequestHandler } from '../mount.ts';
+
+/** /api/notes and /api/cached/, from examples/rest/. */
+export function restMount(config: Config): Mount {
+  const store = new NoteStore({
+    maxTokens: config.restMaxTokens,
+    maxNotesPerToken: config.restMaxNotesPerToken,
+  });
+  const limits = {
+    maxBodyBytes: config.restMaxBodyBytes,
+    maxUrlBytes: config.restMaxUrlBytes,
+  };
+  const notes = createNotesHandler({ store, ...limits });
+  const layer = createCacheLayer({
+    ...limits,
+    maxBytes: config.restCacheMaxBytes,
+    // The layer reaches the origin over HTTP, at the address this
+    // request came in on: the same server, one hop further in.
+    originOf: (req) => {
+      const { localAddress = '127.0.0.1', localPort } = req.socket;
+      const host = localAddress.includes(':')
+        ? `[${localAddress}]`
+        : localAddress;
+      return `http://${host}:${localPort}`;
+    },
+  });
+  const counters = new LayerCounters(config.restMaxTokens);
+  return {
+    name: 'rest',
+    http: {
+      '/api/': guarded(notes),
+      '/api/cached/': guarded(async (req, res) => {
+        counters.add(req, await layer.handle(req, res));
+      }),
+      '/api/cached/stats': guarded(async (req, res) => {
+        counters.send(req, res);
+      }),
+    },
+  };
+}
+
+/**
+ * What the caching layer did for each token (the X-Cache of each of
+ * its answers): GET /api/cached/stats shows a reader how many
+ * requests the layer answered itself and how many reached the origin.
+ * The least recently used token's counts go first.
+ */
+class LayerCounters {
+  readonly #counts = new Map<string, Record<Outcome, number>>();
+  readonly #maxTokens: number;
+
+  constructor(maxTokens: number) {
+    this.#maxTokens = maxTokens;
+  }
+
+  add(req: IncomingMessage, outcome: Outcome | undefined) {
+    const token = tokenOf(req);
+    if (outcome === undefined || token === undefined) return;
+    const counts = this.#of(token);
+    counts[outcome]++;
+    this.#counts.delete(token);
+    this.#counts.set(token, counts);
+    const oldest = this.#counts.keys().next().value;
+    if (this.#counts.size > this.#maxTokens && oldest !== undefined) {
+      this.#counts.delete(oldest);
+    }
+  }
+
+  send(req: IncomingMessage, res: ServerResponse) {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        throw new Problem(
+          'method-not-allowed',
+          `${req.method} is not allowed here; the counters only ` +
+            'answer GET and HEAD.',
+          { headers: { allow: 'GET, HEAD' } },
+        );
+      }
+      const counts = this.#of(bearerToken(req.headers.authorization));
+      const reachedOrigin = counts.miss + counts.revalidated + counts.pass;
+      sendJson(res, 200, { ...counts, reachedOrigin });
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error;
+      sendProblem(res, error);
+    }
+  }
+
+  #of(token: string) {
+    return this.#counts.get(token) ??
+      { hit: 0, revalidated: 0, miss: 0, pass: 0 };
+  }
+}
+
+function tokenOf(req: IncomingMessage) {
+  try {
+    return bearerToken(req.headers.authorization);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The examples answer every bad request themselves; a rejection here
+ * is a bug in them. It is logged and answered with 500, and the
+ * server goes on.
+ */
+export function guarded(
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): RequestHandler {
+  return (req, res) => {
+    handler(req, res).catch((error: unknown) => {
+      console.error(`wirebook: ${req.method} ${req.url}:`, error);
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, { error: 'internal error; see the server log' });
+    });
+  };
+}
