@@ -8,12 +8,13 @@ import type { Duplex } from 'node:stream';
 import type { Config } from './config.ts';
 import { refuseUpgrade, sendJson } from './http-reply.ts';
 import type { Mount, RequestHandler, UpgradeHandler } from './mount.ts';
+import { rpcMount } from './mounts/rpc.ts';
 import { websocketMount } from './mounts/websocket.ts';
 import { originAllowed } from './origin.ts';
 
 /** Every part's mount, in the order the site teaches them. */
 function mountsFor(config: Config): Mount[] {
-  return [websocketMount(config)];
+  return [websocketMount(config), rpcMount(config)];
 }
 
 /** The playground's handlers, to be attached to any node:http server. */

@@ -10,7 +10,10 @@ const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+    env: {
+      ...process.env, HOST: '127.0.0.1', PORT: '0',
+      RPC_TCP_PORT: '0', RPC_GO_PORT: '0', ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -62,6 +62,7 @@ describe('GET /healthz', () => {
       status: 'ok',
       uptimeSeconds: expect.any(Number),
       websockets: 1,
+      rpc: { tcpPort: expect.any(Number), goPort: expect.any(Number) },
     });
     ws.close();
   });
@@ -127,7 +128,7 @@ describe('WebSocket upgrades', () => {
     const raw = await openRaw(`${wsBase}/ws/nope`);
     expect(raw.response).toMatch(/^HTTP\/1.1 404/);
     await raw.close;
-    expect(raw.received().toString()).toBe('No WebSocket endpoint at /ws/nope; try /ws/echo\n');
+    expect(raw.received().toString()).toBe('No WebSocket endpoint at /ws/nope; try /ws/echo, /ws/rpc\n');
   });
 
   test('a path outside /ws/ gets 404', async () => {

@@ -18,6 +18,8 @@ export function startTestServer(overrides: Partial<Config> = {}) {
     port: 0,
     siteDir: null,
     shutdownGraceMs: 500,
+    rpcTcpPort: 0,
+    rpcGoPort: 0,
     ...overrides,
   });
 }
