@@ -18,7 +18,7 @@ export function serveHttp(server: JsonRpcServer, maxBodyBytes: number) {
   return (req: IncomingMessage, res: ServerResponse) => {
     handle(server, maxBodyBytes, req, res).catch((error: unknown) => {
       if (!(error instanceof TransportError)) throw error;
-      refuse(req, res, error);
+      refuse(res, error);
     });
   };
 }
@@ -86,15 +86,17 @@ async function readBody(req: IncomingMessage, max: number) {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-function refuse(req: IncomingMessage, res: ServerResponse, error: TransportError) {
-  const headers: Record<string, string> = {
+function refuse(res: ServerResponse, error: TransportError) {
+  const body = `${error.message}\n`;
+  const headers: Record<string, string | number> = {
     'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
   };
   if (error.code === 'METHOD_NOT_ALLOWED') headers['allow'] = 'POST';
   if (error.code === 'UNSUPPORTED_MEDIA_TYPE') headers['accept'] = ACCEPTED;
-  // The rest of a body too large is not read: the connection closes.
+  // The rest of a body too large is never read: once this answer
+  // is out, Node closes the connection.
   if (error.code === 'PAYLOAD_TOO_LARGE') headers['connection'] = 'close';
-  res.writeHead(error.status, headers).end(`${error.message}\n`);
-  if (error.code === 'PAYLOAD_TOO_LARGE') res.once('finish', () => req.destroy());
+  res.writeHead(error.status, headers).end(body);
 }

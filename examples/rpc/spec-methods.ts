@@ -41,6 +41,14 @@ export class SpecMethods {
 }
 // #endregion methods
 
+// #region bug
+/** A method with a bug, to show what -32603 Internal error hides. */
+export function explode(): never {
+  const secret = '/srv/wirebook/explode.ts:12 (password=hunter2)';
+  throw new TypeError(`cannot read properties of undefined at ${secret}`);
+}
+// #endregion bug
+
 /** Registers the methods above under their bare names. */
 export function registerSpecMethods(registry: Registry) {
   return registry.register('', new SpecMethods(), {
@@ -50,5 +58,5 @@ export function registerSpecMethods(registry: Registry) {
     update: list(number),
     notify_hello: named({ n: integer }),
     notify_sum: list(number),
-  });
+  }).register('', { explode }, { explode: none });
 }

@@ -14,8 +14,9 @@ export function rpcMount(config: Config): Mount {
   const server = createRpcServer({
     maxBatch: config.rpcMaxBatch,
     timeLimitMs: config.rpcCallTimeLimitMs,
+    // The caller learns only that the call failed; the log, why.
     onInternalError: (error, method) => {
-      console.error(`rpc: ${method} failed:`, error);
+      console.error(`rpc: ${method} failed: ${String(error)}`);
     },
   });
   const websocket = serveWebSocket(server, {
