@@ -26,8 +26,11 @@ function invalid(why: string): never {
   throw rpcError('INVALID_PARAMS', why);
 }
 
+/** A value as an error message quotes it: briefly. */
 function show(value: unknown): string {
-  return value === undefined ? 'nothing' : JSON.stringify(value);
+  if (value === undefined) return 'nothing';
+  const text = typeof value === 'number' ? String(value) : JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 // #region fields
