@@ -84,15 +84,18 @@ export class JsonRpcClient {
   #send: Send;
   #dialect: Dialect;
   #timeoutMs: number;
+  #signal: AbortSignal | undefined;
   #nextId = 1;
   #pending = new Map<Id, (outcome: Settled) => void>();
   /** Hears the server's own notifications, e.g. `tick`. */
   onNotification: (method: string, params?: Params) => void = () => {};
 
-  constructor(send: Send, options: { timeoutMs?: number; dialect?: Dialect } = {}) {
+  /** `options` hold the defaults of every call, and the dialect. */
+  constructor(send: Send, options: CallOptions & { dialect?: Dialect } = {}) {
     this.#send = send;
     this.#dialect = options.dialect ?? jsonRpc2;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#signal = options.signal;
   }
 
   /** Calls `method`; resolves with its result or rejects with its error. */
@@ -196,9 +199,8 @@ export class JsonRpcClient {
     const timer = setTimeout(() => timeout.abort(
       new DOMException(`no reply within ${ms} ms`, 'TimeoutError'),
     ), ms);
-    const signal = options.signal
-      ? AbortSignal.any([timeout.signal, options.signal])
-      : timeout.signal;
+    const given = [options.signal, this.#signal].filter((s) => s !== undefined);
+    const signal = AbortSignal.any([timeout.signal, ...given]);
     return { signal, clear: () => clearTimeout(timer) };
   }
 }

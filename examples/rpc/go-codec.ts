@@ -46,9 +46,10 @@ export function goLines(server: JsonRpcServer): LineHandler {
       return reply(null, null,
         'rpc: want {"method": "T.M", "params": [arg], "id": n}');
     }
-    // Go sends its one argument, usually a struct: by name in 2.0.
+    // Go sends one argument. A struct becomes params by name, a
+    // slice params by position, anything else the only param.
     const arg: unknown = request['params'][0];
-    const params = isParams(arg) && !Array.isArray(arg) ? arg : [arg as Json];
+    const params = isParams(arg) ? arg : [arg as Json];
     const answer = await server.receive({
       jsonrpc: '2.0', method: request['method'], params, id: 0,
     }) as Response;

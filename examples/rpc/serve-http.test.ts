@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const post = (body: string | Uint8Array, type = 'application/json') =>
+const post = (body: string | Uint8Array<ArrayBuffer>, type = 'application/json') =>
   fetch(rpc, { method: 'POST', headers: { 'content-type': type }, body });
 
 const call = (method: string, params?: unknown, id: unknown = 1) =>

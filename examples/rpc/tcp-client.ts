@@ -2,7 +2,7 @@
 // Lines out, lines in: the same framing as the server's.
 
 import { connect } from 'node:net';
-import { JsonRpcClient, type Dialect } from './client.ts';
+import { JsonRpcClient, type CallOptions, type Dialect } from './client.ts';
 import type { Tap } from './client-transports.ts';
 import { LineFramer, toLine } from './line-framing.ts';
 
@@ -14,11 +14,12 @@ const MAX_REPLY_BYTES = 1024 * 1024;
 export async function overTcp(
   host: string,
   port: number,
-  options: { dialect?: Dialect; tap?: Tap; timeoutMs?: number } = {},
+  options: CallOptions & { dialect?: Dialect; tap?: Tap } = {},
 ) {
   const { tap } = options;
   const socket = connect(port, host);
   socket.setNoDelay(true);
+  options.signal?.addEventListener('abort', () => socket.destroy());
   const client = new JsonRpcClient((message) => {
     const line = JSON.stringify(message);
     tap?.sent(line);
