@@ -17,6 +17,18 @@ export default defineConfig({
       sidebar: [
         { label: 'Start here', items: [{ label: 'How to read Wirebook', link: '/' }] },
         { label: 'WebSocket', items: ['websocket/echo-server'] },
+        {
+          label: 'RPC',
+          items: [
+            'rpc/registry',
+            'rpc/codecs',
+            'rpc/transports',
+            'rpc/json-rpc',
+            'rpc/client',
+            'rpc/calling-go',
+            'rpc/console',
+          ],
+        },
       ],
     }),
     playgroundInDev(),

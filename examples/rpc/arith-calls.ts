@@ -3,6 +3,7 @@
 
 import type { DemoIO } from '../demo-io.ts';
 import { overHttp } from './client-transports.ts';
+import type { RpcError } from './errors.ts';
 import type { Params } from './messages.ts';
 
 // #region run
@@ -23,9 +24,10 @@ export async function run(io: DemoIO): Promise<void> {
   for (const [method, params] of calls) {
     const call = `${method} ${JSON.stringify(params)}`;
     try {
-      io.log(`${call} → ${JSON.stringify(await client.call(method, params))}`);
+      const result = await client.call(method, params);
+      io.log(`${call} → ${JSON.stringify(result)}`);
     } catch (error) {
-      const { code, message } = error as { code: number; message: string };
+      const { code, message } = error as RpcError;
       io.log(`${call} ✗ ${code} ${message}`);
     }
   }

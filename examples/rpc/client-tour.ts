@@ -39,9 +39,11 @@ export async function run(io: DemoIO): Promise<void> {
 
   // Cancelling is the caller's choice, made with an AbortSignal.
   const cancel = new AbortController();
-  setTimeout(() => cancel.abort(new DOMException('not needed', 'AbortError')), 100);
+  const why = new DOMException('not needed', 'AbortError');
+  setTimeout(() => cancel.abort(why), 100);
   try {
-    await client.call('Clock.sleep', { ms: 2_000 }, { signal: cancel.signal });
+    const { signal } = cancel;
+    await client.call('Clock.sleep', { ms: 2_000 }, { signal });
   } catch (error) {
     io.log('cancelled:', (error as Error).name, error);
   }

@@ -35,7 +35,9 @@ export function overHttp(url: string, options: ClientOptions = {}) {
       ? await response.text()
       : new Uint8Array(await response.arrayBuffer());
     tap?.received(reply);
-    if (!response.ok) throw new Error(`HTTP ${response.status}: ${reply}`);
+    if (!response.ok) {
+      throw new Error(`HTTP ${response.status}: ${reply}`);
+    }
     return codec.decode(reply);
   }, options);
 }
@@ -78,7 +80,9 @@ export async function overWebSocket(
   });
   await new Promise<void>((resolve, reject) => {
     ws.onopen = () => resolve();
-    void closed.then((code) => reject(new Error(`could not connect (${code})`)));
+    void closed.then((code) => {
+      reject(new Error(`could not connect (${code})`));
+    });
   });
   options.signal?.addEventListener('abort', () => ws.close(1000));
   return {

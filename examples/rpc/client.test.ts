@@ -129,7 +129,7 @@ test('over a request-reply transport, the reply settles the calls sent', async (
   await expect(client.notify('update', [1, 2])).resolves.toBeUndefined();
   // A server that answers a call with nothing is an error, not a hang.
   const silent = new JsonRpcClient(async () => null);
-  await expect(silent.call('get_data')).rejects.toThrow('the server sent no reply to this call');
+  await expect(silent.call('get_data')).rejects.toThrow('the reply held no answer to this call');
 });
 
 test('a send that fails rejects the call with its error', async () => {

@@ -5,14 +5,8 @@
 // comes back through `receive`. Each call gets a fresh id, so many
 // can be in flight at once and replies may arrive in any order.
 
-import { fromErrorObject } from './errors.ts';
-import {
-  isPlainObject,
-  isResponse,
-  type Id,
-  type Json,
-  type Params,
-} from './messages.ts';
+import { jsonRpc2, type Dialect, type Settled } from './dialect.ts';
+import type { Id, Params } from './messages.ts';
 
 /**
  * Puts a message on the wire. Returning the reply (HTTP, where each
@@ -22,54 +16,6 @@ import {
 export type Send = (message: unknown, signal: AbortSignal) =>
   Promise<unknown> | undefined;
 
-/** One call's outcome, as a batch reports it. */
-export type Settled =
-  | { ok: true; result: Json }
-  | { ok: false; error: Error };
-
-/** What a decoded incoming message means to the client. */
-export type Incoming =
-  | { id: Id; outcome: Settled }
-  | { method: string; params: Params | undefined };
-
-/** How calls look on the wire: JSON-RPC 2.0 here, Go's in go-codec. */
-export interface Dialect {
-  request(method: string, params: Params | undefined, id: number): unknown;
-  notification(method: string, params: Params | undefined): unknown;
-  read(message: unknown): Incoming[];
-}
-
-/** JSON-RPC 2.0's wire format. */
-export const jsonRpc2: Dialect = {
-  // Absent params are left out, not sent as null (which is invalid).
-  request: (method, params, id) =>
-    params === undefined
-      ? { jsonrpc: '2.0', method, id }
-      : { jsonrpc: '2.0', method, params, id },
-  notification: (method, params) =>
-    params === undefined
-      ? { jsonrpc: '2.0', method }
-      : { jsonrpc: '2.0', method, params },
-  read(message) {
-    return (Array.isArray(message) ? message : [message]).flatMap(
-      (item): Incoming[] => {
-        if (isResponse(item)) {
-          const outcome: Settled = 'error' in item
-            ? { ok: false, error: fromErrorObject(item.error) }
-            : { ok: true, result: item.result };
-          return [{ id: item.id, outcome }];
-        }
-        // A request without an id is the server's own notification.
-        if (isPlainObject(item) && typeof item['method'] === 'string' &&
-          !('id' in item)) {
-          return [{ method: item['method'], params: item['params'] as Params }];
-        }
-        return [];
-      },
-    );
-  },
-};
-
 /** Options of a client, and of one call. */
 export interface CallOptions {
   /** Give up on the reply after this long; 10 s by default. */
@@ -78,43 +24,49 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+type Call = { method: string; params?: Params | undefined };
+
 // #region client
 /** Calls methods on a JSON-RPC server through `send`. */
 export class JsonRpcClient {
   #send: Send;
   #dialect: Dialect;
-  #timeoutMs: number;
-  #signal: AbortSignal | undefined;
+  #defaults: CallOptions;
   #nextId = 1;
   #pending = new Map<Id, (outcome: Settled) => void>();
   /** Hears the server's own notifications, e.g. `tick`. */
-  onNotification: (method: string, params?: Params) => void = () => {};
+  onNotification = (_method: string, _params?: Params) => {};
 
-  /** `options` hold the defaults of every call, and the dialect. */
-  constructor(send: Send, options: CallOptions & { dialect?: Dialect } = {}) {
+  /** `options` are every call's defaults; the dialect, the wire's. */
+  constructor(
+    send: Send,
+    options: CallOptions & { dialect?: Dialect } = {},
+  ) {
+    const { dialect = jsonRpc2, ...defaults } = options;
     this.#send = send;
-    this.#dialect = options.dialect ?? jsonRpc2;
-    this.#timeoutMs = options.timeoutMs ?? 10_000;
-    this.#signal = options.signal;
+    this.#dialect = dialect;
+    this.#defaults = defaults;
   }
 
-  /** Calls `method`; resolves with its result or rejects with its error. */
-  async call(method: string, params?: Params, options: CallOptions = {}) {
-    const [outcome] = await this.#exchange([{ method, params }], false, options);
+  /** Calls `method`: resolves with its result, or rejects. */
+  async call(method: string, params?: Params, options?: CallOptions) {
+    const calls = [{ method, params }];
+    const [outcome] = await this.#exchange(calls, false, options);
     if (!outcome!.ok) throw outcome!.error;
     return outcome!.result;
   }
 
   /** Sends several calls as one batch; settles each on its own. */
-  batch(calls: { method: string; params?: Params }[], options: CallOptions = {}) {
+  batch(calls: Call[], options?: CallOptions) {
     return this.#exchange(calls, true, options);
   }
 
   /** Sends a notification: no id, and so no reply to wait for. */
   async notify(method: string, params?: Params) {
-    const { signal, clear } = this.#deadline({});
+    const { signal, clear } = this.#deadline();
     try {
-      await this.#send(this.#dialect.notification(method, params), signal);
+      const message = this.#dialect.notification(method, params);
+      await this.#send(message, signal);
     } finally {
       clear();
     }
@@ -123,10 +75,10 @@ export class JsonRpcClient {
 
   // #region exchange
   async #exchange(
-    calls: { method: string; params?: Params | undefined }[],
+    calls: Call[],
     asBatch: boolean,
-    options: CallOptions,
-  ): Promise<Settled[]> {
+    options?: CallOptions,
+  ) {
     const { signal, clear } = this.#deadline(options);
     const ids = calls.map(() => this.#nextId++);
     const outcomes = ids.map((id) => new Promise<Settled>((resolve) => {
@@ -136,7 +88,7 @@ export class JsonRpcClient {
       this.#dialect.request(method, params, ids[i]!));
     // Giving up settles every call still waiting; a late reply to
     // one of them finds nothing pending and is dropped.
-    const giveUp = () => this.#settle(ids, { ok: false, error: signal.reason });
+    const giveUp = () => this.#fail(ids, signal.reason as Error);
     if (signal.aborted) giveUp();
     signal.addEventListener('abort', giveUp, { once: true });
     try {
@@ -145,12 +97,13 @@ export class JsonRpcClient {
         const reply = await this.#send(message, signal);
         if (reply !== undefined) {
           this.#receive(reply, ids);
-          const error = new Error('the server sent no reply to this call');
-          this.#settle(ids, { ok: false, error });
+          // Calls the reply did not answer would wait forever.
+          const none = 'the reply held no answer to this call';
+          this.#fail(ids, new Error(none));
         }
       }
     } catch (error) {
-      this.#settle(ids, { ok: false, error: error as Error });
+      this.#fail(ids, error as Error);
     }
     try {
       return await Promise.all(outcomes);
@@ -166,9 +119,9 @@ export class JsonRpcClient {
     this.#receive(message, [...this.#pending.keys()]);
   }
 
-  /** Fails every call still waiting, e.g. when the connection closed. */
+  /** Fails every call still waiting, e.g. when a connection closed. */
   close(error: Error) {
-    this.#settle([...this.#pending.keys()], { ok: false, error });
+    this.#fail([...this.#pending.keys()], error);
   }
 
   #receive(message: unknown, candidates: Id[]) {
@@ -185,6 +138,10 @@ export class JsonRpcClient {
     }
   }
 
+  #fail(ids: Id[], error: Error) {
+    this.#settle(ids, { ok: false, error });
+  }
+
   #settle(ids: Id[], outcome: Settled) {
     for (const id of ids) {
       this.#pending.get(id)?.(outcome);
@@ -192,14 +149,15 @@ export class JsonRpcClient {
     }
   }
 
-  /** A signal that aborts at the call's timeout or its own signal. */
-  #deadline(options: CallOptions) {
-    const ms = options.timeoutMs ?? this.#timeoutMs;
+  /** A signal that aborts at the timeout or either given signal. */
+  #deadline(options: CallOptions = {}) {
+    const ms = options.timeoutMs ?? this.#defaults.timeoutMs ?? 10_000;
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(
       new DOMException(`no reply within ${ms} ms`, 'TimeoutError'),
     ), ms);
-    const given = [options.signal, this.#signal].filter((s) => s !== undefined);
+    const given = [options.signal, this.#defaults.signal]
+      .filter((signal) => signal !== undefined);
     const signal = AbortSignal.any([timeout.signal, ...given]);
     return { signal, clear: () => clearTimeout(timer) };
   }

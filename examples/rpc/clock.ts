@@ -32,13 +32,17 @@ export class Clock {
   }
 
   /** Pushes `count` tick notifications, one every `every` ms. */
-  subscribe(p: { every: number; count: number }, { push }: CallContext) {
+  subscribe(
+    p: { every: number; count: number },
+    { push }: CallContext,
+  ) {
     if (!push) {
       throw rpcError('NO_PUSH', 'subscribe needs WebSocket or TCP');
     }
     const running = this.#running.get(push.closed) ?? 0;
     if (running >= MAX_SUBSCRIPTIONS) {
-      throw rpcError('TOO_BUSY', `at most ${MAX_SUBSCRIPTIONS} subscriptions`);
+      const most = `at most ${MAX_SUBSCRIPTIONS} subscriptions`;
+      throw rpcError('TOO_BUSY', most);
     }
     this.#running.set(push.closed, running + 1);
     let n = 0;

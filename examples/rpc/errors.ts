@@ -50,7 +50,9 @@ export class RpcError extends Error {
   /** The error object a response carries; never a stack trace. */
   toJSON(): ErrorObject {
     const { code, summary: message, data } = this;
-    return data === undefined ? { code, message } : { code, message, data };
+    return data === undefined
+      ? { code, message }
+      : { code, message, data };
   }
 }
 

@@ -14,8 +14,10 @@ import { overTcp } from './tcp-client.ts';
 // #region calls
 /** Go's documented calls: a product, a quotient, and an error. */
 export async function callArith(client: JsonRpcClient, io: DemoIO) {
-  io.log('7 × 8 =', await client.call('Arith.Multiply', { A: 7, B: 8 }));
-  io.log('17 ÷ 5 =', await client.call('Arith.Divide', { A: 17, B: 5 }));
+  const product = await client.call('Arith.Multiply', { A: 7, B: 8 });
+  io.log('7 × 8 =', product);
+  const quotient = await client.call('Arith.Divide', { A: 17, B: 5 });
+  io.log('17 ÷ 5 =', quotient);
   try {
     await client.call('Arith.Divide', { A: 1, B: 0 });
   } catch (error) {

@@ -12,7 +12,7 @@
 // Go's requests into JSON-RPC 2.0 ones for the same core, and the
 // client side is a Dialect for the same JsonRpcClient.
 
-import type { Dialect, Settled } from './client.ts';
+import type { Dialect, Settled } from './dialect.ts';
 import { GoRpcError } from './errors.ts';
 import {
   isParams,
@@ -23,6 +23,13 @@ import {
 } from './messages.ts';
 import type { LineHandler } from './serve-tcp.ts';
 import type { JsonRpcServer } from './server.ts';
+
+/** A request in Go's format. */
+interface GoRequest {
+  method: string;
+  params: [unknown];
+  id?: unknown;
+}
 
 /** A response in Go's format. */
 interface GoResponse {
@@ -41,23 +48,30 @@ export function goLines(server: JsonRpcServer): LineHandler {
     } catch (error) {
       return reply(null, null, `rpc: ${(error as Error).message}`);
     }
-    if (!isPlainObject(request) || typeof request['method'] !== 'string' ||
-      !Array.isArray(request['params']) || request['params'].length !== 1) {
+    if (!isGoRequest(request)) {
       return reply(null, null,
         'rpc: want {"method": "T.M", "params": [arg], "id": n}');
     }
     // Go sends one argument. A struct becomes params by name, a
     // slice params by position, anything else the only param.
-    const arg: unknown = request['params'][0];
+    const [arg] = request.params;
     const params = isParams(arg) ? arg : [arg as Json];
-    const answer = await server.receive({
-      jsonrpc: '2.0', method: request['method'], params, id: 0,
-    }) as Response;
+    const { method, id } = request;
+    const answer = await server.receive(
+      { jsonrpc: '2.0', method, params, id: 0 },
+    ) as Response;
     // Go echoes the id it was sent, whatever it is.
     return 'error' in answer
-      ? reply(request['id'], null, goText(answer.error))
-      : reply(request['id'], answer.result, null);
+      ? reply(id, null, goText(answer.error))
+      : reply(id, answer.result, null);
   };
+}
+
+/** A request as Go sends it. */
+function isGoRequest(value: unknown): value is GoRequest {
+  return isPlainObject(value) &&
+    typeof value['method'] === 'string' &&
+    Array.isArray(value['params']) && value['params'].length === 1;
 }
 
 function reply(id: unknown, result: Json, error: string | null) {
@@ -76,7 +90,8 @@ function goText(error: ErrorObject) {
 // #region client
 /** Go's format, for a JsonRpcClient calling a Go server. */
 export const goDialect: Dialect = {
-  request: (method, params, id) => ({ method, params: [params ?? null], id }),
+  request: (method, params, id) =>
+    ({ method, params: [params ?? null], id }),
   notification() {
     throw new Error('Go\'s net/rpc has no notifications');
   },

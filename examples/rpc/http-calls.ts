@@ -7,7 +7,8 @@ import { callThree, threeTicks } from './transport-tour.ts';
 // #region run
 /** Three calls as three requests; then a subscribe, refused. */
 export async function run(io: DemoIO): Promise<void> {
-  const client = overHttp(io.url('/rpc'), { tap: io, signal: io.signal });
+  const url = io.url('/rpc');
+  const client = overHttp(url, { tap: io, signal: io.signal });
   await callThree(client, io);
   // Each response ends its request: nothing can come back later.
   try {

@@ -37,9 +37,9 @@ export class LineFramer {
       this.#keep(chunk.subarray(start, end));
       const line = this.#take();
       // "\r\n" is accepted too, and blank lines are skipped.
-      const last = line.length - 1;
-      const trimmed = line[last] === RETURN ? line.subarray(0, last) : line;
-      if (trimmed.length > 0) lines.push(trimmed);
+      const crlf = line.at(-1) === RETURN;
+      const text = crlf ? line.subarray(0, -1) : line;
+      if (text.length > 0) lines.push(text);
       start = end + 1;
       end = chunk.indexOf(NEWLINE, start);
     }

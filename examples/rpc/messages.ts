@@ -74,11 +74,14 @@ export function isResponse(value: unknown): value is Response {
   if (!isPlainObject(value) || value['jsonrpc'] !== '2.0') return false;
   if (!('id' in value) || !isId(value['id'])) return false;
   const keys = Object.keys(value).sort().join();
-  if (keys === 'id,jsonrpc,result') return value['result'] !== undefined;
+  if (keys === 'id,jsonrpc,result') {
+    return value['result'] !== undefined;
+  }
   if (keys !== 'error,id,jsonrpc') return false;
   const error = value['error'];
+  const members = ['code', 'message', 'data'];
   return isPlainObject(error) &&
     Number.isInteger(error['code']) &&
     typeof error['message'] === 'string' &&
-    Object.keys(error).every((k) => ['code', 'message', 'data'].includes(k));
+    Object.keys(error).every((key) => members.includes(key));
 }

@@ -29,7 +29,9 @@ function invalid(why: string): never {
 /** A value as an error message quotes it: briefly. */
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = typeof value === 'number' ? String(value) : JSON.stringify(value);
+  const text = typeof value === 'number'
+    ? String(value)
+    : JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
@@ -93,7 +95,9 @@ export function named<S extends Record<string, Field<unknown>>>(
       }
       const parsed: Record<string, unknown> = {};
       for (const name of names) {
-        if (!Object.hasOwn(byName, name)) invalid(`missing param "${name}"`);
+        if (!Object.hasOwn(byName, name)) {
+          invalid(`missing param "${name}"`);
+        }
         parsed[name] = fields[name]!(byName[name], name);
       }
       return parsed as { [K in keyof S]: ReturnType<S[K]> };
@@ -108,7 +112,9 @@ export function list<T>(item: Field<T>, max = 100): ParamsSpec<T[]> {
     shape: `[value, …] (up to ${max})`,
     parse(raw) {
       if (!Array.isArray(raw)) invalid('params must be an array');
-      if (raw.length > max) invalid(`at most ${max} params, not ${raw.length}`);
+      if (raw.length > max) {
+        invalid(`at most ${max} params, not ${raw.length}`);
+      }
       return raw.map((value, i) => item(value, `params[${i}]`));
     },
   };

@@ -58,7 +58,11 @@ export class Registry {
    * call bare names). Like Go's Register, a bad service fails here,
    * at start-up, rather than at the first call.
    */
-  register<S extends object>(name: string, service: S, exposed: Exposed<S>) {
+  register<S extends object>(
+    name: string,
+    service: S,
+    exposed: Exposed<S>,
+  ) {
     for (const [key, params] of Object.entries(exposed)) {
       const method: unknown = service[key as keyof S];
       const full = name ? `${name}.${key}` : key;
@@ -77,10 +81,15 @@ export class Registry {
   }
 
   /** Checks the params, then calls the method; throws an RpcError. */
-  async call(method: string, params: Params | undefined, context: CallContext) {
+  async call(
+    method: string,
+    params: Params | undefined,
+    context: CallContext,
+  ) {
     const entry = this.#methods.get(method);
     if (!entry) {
-      const name = method.length > 60 ? `${method.slice(0, 60)}…` : method;
+      const long = method.length > 60;
+      const name = long ? `${method.slice(0, 60)}…` : method;
       throw rpcError('METHOD_NOT_FOUND', `no method named "${name}"`);
     }
     const args = entry.params.parse(params);

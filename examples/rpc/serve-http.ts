@@ -58,15 +58,16 @@ async function handle(
 }
 // #endregion handle
 
-/** The codec for a Content-Type such as "application/json; charset=utf-8". */
+/** The codec for a Content-Type: "application/json; charset=utf-8". */
 function codecFor(contentType: string): Codec | undefined {
-  const [type = '', ...parameters] = contentType.toLowerCase().split(';');
+  const [type = '', ...parameters] =
+    contentType.toLowerCase().split(';');
   const charset = parameters
     .map((p) => p.trim().split('='))
-    .find(([name]) => name === 'charset')?.[1];
-  if (charset !== undefined && charset.replaceAll('"', '') !== 'utf-8') {
-    return undefined;
-  }
+    .find(([name]) => name === 'charset')?.[1]
+    ?.replaceAll('"', '');
+  // JSON is UTF-8 (RFC 8259): any other charset is a different type.
+  if (charset !== undefined && charset !== 'utf-8') return undefined;
   return CODECS.find((codec) => codec.contentType === type.trim());
 }
 
@@ -93,10 +94,11 @@ function refuse(res: ServerResponse, error: TransportError) {
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
   };
-  if (error.code === 'METHOD_NOT_ALLOWED') headers['allow'] = 'POST';
-  if (error.code === 'UNSUPPORTED_MEDIA_TYPE') headers['accept'] = ACCEPTED;
+  const { code } = error;
+  if (code === 'METHOD_NOT_ALLOWED') headers['allow'] = 'POST';
+  if (code === 'UNSUPPORTED_MEDIA_TYPE') headers['accept'] = ACCEPTED;
   // The rest of a body too large is never read: once this answer
   // is out, Node closes the connection.
-  if (error.code === 'PAYLOAD_TOO_LARGE') headers['connection'] = 'close';
+  if (code === 'PAYLOAD_TOO_LARGE') headers['connection'] = 'close';
   res.writeHead(error.status, headers).end(body);
 }

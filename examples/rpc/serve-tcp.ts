@@ -12,7 +12,11 @@ import { createServer, type Socket } from 'node:net';
 import { json, answer } from './codecs.ts';
 import { rpcError, TransportError } from './errors.ts';
 import { LineFramer, toLine } from './line-framing.ts';
-import { errorResponse, type JsonRpcServer, type Origin } from './server.ts';
+import {
+  errorResponse,
+  type JsonRpcServer,
+  type Origin,
+} from './server.ts';
 
 /** Answers one line; null when there is nothing to send back. */
 export type LineHandler = (
@@ -62,14 +66,20 @@ export function serveTcp(handle: LineHandler, options: TcpOptions) {
     },
     close() {
       for (const socket of sockets) socket.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
     },
   };
 }
 // #endregion serve
 
 // #region connection
-function serveConnection(socket: Socket, handle: LineHandler, options: TcpOptions) {
+function serveConnection(
+  socket: Socket,
+  handle: LineHandler,
+  options: TcpOptions,
+) {
   const framer = new LineFramer(options.maxLineBytes);
   const closed = new AbortController();
   const waiting: Uint8Array[] = [];

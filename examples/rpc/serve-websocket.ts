@@ -18,14 +18,22 @@ export interface WebSocketOptions {
 }
 
 /** A WebSocketServer (attached to no port) serving `server`. */
-export function serveWebSocket(server: JsonRpcServer, options: WebSocketOptions) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
+export function serveWebSocket(
+  server: JsonRpcServer,
+  options: WebSocketOptions,
+) {
+  const { maxPayload } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload });
   wss.on('connection', (ws) => connection(ws, server, options));
   return wss;
 }
 
 // #region connection
-function connection(ws: WebSocket, server: JsonRpcServer, options: WebSocketOptions) {
+function connection(
+  ws: WebSocket,
+  server: JsonRpcServer,
+  options: WebSocketOptions,
+) {
   const closed = new AbortController();
   let inFlight = 0;
   ws.on('message', async (raw: RawData, isBinary: boolean) => {
@@ -47,7 +55,8 @@ function connection(ws: WebSocket, server: JsonRpcServer, options: WebSocketOpti
     }
     inFlight++;
     try {
-      reply(await answer(server, codec, data, { push, signal: closed.signal }));
+      const signal = closed.signal;
+      reply(await answer(server, codec, data, { push, signal }));
     } finally {
       inFlight--;
     }

@@ -12,7 +12,6 @@ import {
   isParams,
   isPlainObject,
   type Id,
-  type Params,
   type Response,
 } from './messages.ts';
 import type { Push, Registry } from './registry.ts';
@@ -50,11 +49,15 @@ export class JsonRpcServer {
   }
 
   /** Answers one decoded message: a request, or a batch of them. */
-  async receive(message: unknown, origin: Origin = {}): Promise<Answer> {
+  async receive(
+    message: unknown,
+    origin: Origin = {},
+  ): Promise<Answer> {
     if (!Array.isArray(message)) return this.#one(message, origin);
     const { maxBatch } = this.options;
     if (message.length === 0) {
-      return errorResponse(null, rpcError('INVALID_REQUEST', 'empty batch'));
+      const empty = rpcError('INVALID_REQUEST', 'empty batch');
+      return errorResponse(null, empty);
     }
     if (message.length > maxBatch) {
       return errorResponse(null, rpcError('INVALID_REQUEST',
@@ -70,7 +73,7 @@ export class JsonRpcServer {
   }
   // #endregion receive
 
-  /** Answers every request in `message` with `error` (e.g. too busy). */
+  /** Answers each request in `message` with `error` (e.g. too busy). */
   refuse(message: unknown, error: RpcError): Answer {
     const items = Array.isArray(message) ? message : [message];
     const refused = items
@@ -81,8 +84,11 @@ export class JsonRpcServer {
   }
 
   // #region one
-  async #one(message: unknown, origin: Origin): Promise<Response | null> {
-    let request: { method: string; params?: Params | undefined; id?: Id };
+  async #one(
+    message: unknown,
+    origin: Origin,
+  ): Promise<Response | null> {
+    let request: ReturnType<typeof readRequest>;
     try {
       request = readRequest(message);
     } catch (error) {
@@ -102,7 +108,10 @@ export class JsonRpcServer {
       : limit.signal;
     try {
       const result = await Promise.race([
-        this.registry.call(method, params, { signal, push: origin.push }),
+        this.registry.call(method, params, {
+          signal,
+          push: origin.push,
+        }),
         whenAborted(signal),
       ]);
       return notification ? null : { jsonrpc: '2.0', result, id };
@@ -136,10 +145,16 @@ export class JsonRpcServer {
 /** Checks the shape the specification requires of a request. */
 function readRequest(value: unknown) {
   const invalid = (why: string) => rpcError('INVALID_REQUEST', why);
-  if (!isPlainObject(value)) throw invalid('a request must be an object');
-  if (value['jsonrpc'] !== '2.0') throw invalid('jsonrpc must be "2.0"');
+  if (!isPlainObject(value)) {
+    throw invalid('a request must be an object');
+  }
+  if (value['jsonrpc'] !== '2.0') {
+    throw invalid('jsonrpc must be "2.0"');
+  }
   const { method, params, id } = value;
-  if (typeof method !== 'string') throw invalid('method must be a string');
+  if (typeof method !== 'string') {
+    throw invalid('method must be a string');
+  }
   if (params !== undefined && !isParams(params)) {
     throw invalid('params must be an array or an object');
   }

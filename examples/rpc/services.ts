@@ -18,7 +18,7 @@ export function createRegistry() {
   return registry;
 }
 
-/** The JSON-RPC server the playground mounts on all three transports. */
+/** The JSON-RPC server the playground mounts on three transports. */
 export function createRpcServer(options: Partial<ServerOptions> = {}) {
   return new JsonRpcServer(createRegistry(), {
     maxBatch: 100,

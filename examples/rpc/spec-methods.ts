@@ -45,7 +45,7 @@ export class SpecMethods {
 /** A method with a bug, to show what -32603 Internal error hides. */
 export function explode(): never {
   const secret = '/srv/wirebook/explode.ts:12 (password=hunter2)';
-  throw new TypeError(`cannot read properties of undefined at ${secret}`);
+  throw new TypeError(`cannot read 'x' of undefined at ${secret}`);
 }
 // #endregion bug
 

@@ -2,7 +2,8 @@
 // Lines out, lines in: the same framing as the server's.
 
 import { connect } from 'node:net';
-import { JsonRpcClient, type CallOptions, type Dialect } from './client.ts';
+import { JsonRpcClient, type CallOptions } from './client.ts';
+import type { Dialect } from './dialect.ts';
 import type { Tap } from './client-transports.ts';
 import { LineFramer, toLine } from './line-framing.ts';
 

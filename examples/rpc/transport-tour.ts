@@ -24,7 +24,8 @@ export function threeTicks(client: JsonRpcClient, io: DemoIO) {
       io.log('pushed:', method, params);
       if ((params as { n?: number } | undefined)?.n === 3) resolve();
     };
-    client.call('Clock.subscribe', { every: 100, count: 3 }).catch(reject);
+    const params = { every: 100, count: 3 };
+    client.call('Clock.subscribe', params).catch(reject);
   });
 }
 // #endregion calls
