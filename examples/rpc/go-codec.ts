@@ -5,8 +5,12 @@
 // argument, and every response carrying both result and error, one
 // of them null. Errors are text, since a Go error is:
 //
+// #region wire
 //   → {"method":"Arith.Multiply","params":[{"A":7,"B":8}],"id":0}
 //   ← {"id":0,"result":56,"error":null}
+//   → {"method":"Arith.Divide","params":[{"A":1,"B":0}],"id":1}
+//   ← {"id":1,"result":null,"error":"divide by zero"}
+// #endregion wire
 //
 // A codec is only a translation. So the server side below turns
 // Go's requests into JSON-RPC 2.0 ones for the same core, and the

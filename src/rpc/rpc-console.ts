@@ -159,7 +159,7 @@ class RpcConsole extends HTMLElement {
     } else {
       // Anything else is the server's own: a tick, say.
       const pushed = this.#part('pushed');
-      const item = document.createElement('li');
+      const item = document.createElement('div');
       item.textContent = text;
       pushed.append(item);
       while (pushed.childElementCount > MAX_PUSHED) pushed.firstElementChild?.remove();
