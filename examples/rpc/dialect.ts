@@ -9,7 +9,9 @@ import {
   isResponse,
   type Id,
   type Json,
+  type Notification,
   type Params,
+  type Request,
 } from './messages.ts';
 
 /** One call's outcome, as a batch reports it. */
@@ -38,11 +40,11 @@ export interface Dialect {
 /** JSON-RPC 2.0's wire format. */
 export const jsonRpc2: Dialect = {
   // Absent params are left out, not sent as null (which is invalid).
-  request: (method, params, id) =>
+  request: (method, params, id): Request =>
     params === undefined
       ? { jsonrpc: '2.0', method, id }
       : { jsonrpc: '2.0', method, params, id },
-  notification: (method, params) =>
+  notification: (method, params): Notification =>
     params === undefined
       ? { jsonrpc: '2.0', method }
       : { jsonrpc: '2.0', method, params },

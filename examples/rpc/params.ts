@@ -19,9 +19,6 @@ export interface ParamsSpec<T> {
   shape: string;
 }
 
-/** What a ParamsSpec gives a method. */
-export type ParamsOf<S> = S extends ParamsSpec<infer T> ? T : never;
-
 function invalid(why: string): never {
   throw rpcError('INVALID_PARAMS', why);
 }

@@ -99,10 +99,12 @@ export class JsonRpcServer {
     const { method, params } = request;
     const notification = !('id' in request);
     const id = request.id ?? null;
+    const { timeLimitMs } = this.options;
+    const late = `no answer within ${timeLimitMs} ms`;
     const limit = new AbortController();
-    const timer = setTimeout(() => limit.abort(rpcError('TIME_LIMIT',
-      `no answer within ${this.options.timeLimitMs} ms`)),
-    this.options.timeLimitMs);
+    const timer = setTimeout(() => {
+      limit.abort(rpcError('TIME_LIMIT', late));
+    }, timeLimitMs);
     const signal = origin.signal
       ? AbortSignal.any([limit.signal, origin.signal])
       : limit.signal;

@@ -32,6 +32,19 @@ export function rpcMount(config: Config): Mount {
   const jsonTcp = serveTcp(jsonLines(server), { ...tcp, push: true });
   const goTcp = serveTcp(goLines(server), { ...tcp, push: false });
   const ports = { tcpPort: 0, goPort: 0 };
+  /** Listens on a port, or fails naming the setting that chose it. */
+  const listen = async (
+    tcp: typeof jsonTcp, port: number, setting: string,
+  ) => {
+    try {
+      return await tcp.listen(port, config.host);
+    } catch (error) {
+      throw new Error(
+        `${setting}=${port}: ${(error as Error).message}; ` +
+          `set ${setting} to another port (0 picks a free one)`,
+      );
+    }
+  };
   return {
     name: 'rpc',
     http: { '/rpc': serveHttp(server, config.rpcMaxBodyBytes) },
@@ -44,8 +57,14 @@ export function rpcMount(config: Config): Mount {
     },
     websocketServers: [websocket],
     async start() {
-      ports.tcpPort = await jsonTcp.listen(config.rpcTcpPort, config.host);
-      ports.goPort = await goTcp.listen(config.rpcGoPort, config.host);
+      try {
+        ports.tcpPort = await listen(jsonTcp, config.rpcTcpPort, 'RPC_TCP_PORT');
+        ports.goPort = await listen(goTcp, config.rpcGoPort, 'RPC_GO_PORT');
+      } catch (error) {
+        // Leave nothing listening behind a start that failed.
+        await Promise.all([jsonTcp.close(), goTcp.close()]);
+        throw error;
+      }
     },
     health: () => ({ ...ports }),
     async close() {
