@@ -22,6 +22,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/build-site.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // A page under a loaded machine can take seconds to answer;
+          // polls wait for what a reader would see, not for a clock.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
