@@ -2,8 +2,15 @@
 // JSON-RPC codec at -addr, the Go server in arith-server.go or the
 // TypeScript playground's RPC_GO_PORT, and prints what comes back.
 //
+// #region build
+// Build it offline in GOPATH mode (Debian: golang-go), then point it
+// at the playground's RPC_GO_PORT:
+//
 //	GO111MODULE=off GOPATH=/usr/share/gocode go build arith-client.go
 //	./arith-client -addr 127.0.0.1:8302
+
+// #endregion build
+
 package main
 
 import (
