@@ -48,6 +48,18 @@ export default defineConfig({
             'rest/explorer',
           ],
         },
+        {
+          label: 'RPC',
+          items: [
+            'rpc/registry',
+            'rpc/codecs',
+            'rpc/transports',
+            'rpc/json-rpc',
+            'rpc/client',
+            'rpc/calling-go',
+            'rpc/console',
+          ],
+        },
       ],
     }),
     playgroundInDev(),

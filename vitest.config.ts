@@ -26,6 +26,9 @@ export default defineConfig({
           // Generous: axe over a whole page takes long on a busy machine.
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A page under a loaded machine can take seconds to answer;
+          // polls wait for what a reader would see, not for a clock.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { refuseUpgrade, sendJson } from './http-reply.ts';
 import type { Mount, RequestHandler, UpgradeHandler } from './mount.ts';
 import { restMount } from './mounts/rest.ts';
+import { rpcMount } from './mounts/rpc.ts';
 import { runMount } from './mounts/run.ts';
 import { socketsMount } from './mounts/sockets.ts';
 import { websocketMount } from './mounts/websocket.ts';
@@ -20,6 +21,7 @@ function mountsFor(config: Config): Mount[] {
     socketsMount(config),
     websocketMount(config),
     restMount(config),
+    rpcMount(config),
     runMount(config),
   ];
 }

@@ -130,6 +130,38 @@ export const SETTINGS = {
   ),
 
   // The RPC part (docs/rpc/).
+  rpcTcpPort: integer(
+    'RPC_TCP_PORT', 8301, 0, 65_535,
+    'JSON-RPC 2.0 over TCP, one message a line (`0` picks a free one)',
+  ),
+  rpcGoPort: integer(
+    'RPC_GO_PORT', 8302, 0, 65_535,
+    'the same service over TCP in Go\'s net/rpc/jsonrpc format, for Go clients',
+  ),
+  rpcMaxBatch: integer(
+    'RPC_MAX_BATCH', 100, 1, 10_000,
+    'the most requests in one batch; a larger batch gets one -32600 error naming the limit',
+  ),
+  rpcMaxBodyBytes: integer(
+    'RPC_MAX_BODY_BYTES', 64 * 1024, 64, 2 ** 24,
+    'the largest RPC message: an HTTP body gets 413, a WebSocket message closes with 1009, a TCP line gets -32600 and a close',
+  ),
+  rpcCallTimeLimitMs: integer(
+    'RPC_CALL_TIME_LIMIT_MS', 5_000, 1, 600_000,
+    'how long one call may run; then its answer is the error -32000 Time limit exceeded',
+  ),
+  rpcMaxInFlight: integer(
+    'RPC_MAX_IN_FLIGHT', 16, 1, 1_000,
+    'calls one connection may have running: more get -32001 over WebSocket; TCP stops reading until some finish',
+  ),
+  rpcTcpMaxConnections: integer(
+    'RPC_TCP_MAX_CONNECTIONS', 100, 1, 10_000,
+    'open connections on each RPC TCP port; more are closed at once',
+  ),
+  rpcTcpIdleMs: integer(
+    'RPC_TCP_IDLE_MS', 60_000, 1_000, 3_600_000,
+    'an RPC TCP connection quiet for this long is closed',
+  ),
 } satisfies Record<string, Setting<unknown>>;
 
 type Settings = typeof SETTINGS;

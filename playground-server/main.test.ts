@@ -16,6 +16,8 @@ function start(env: Record<string, string>) {
       PORT: '0',
       TCP_ECHO_PORT: '0',
       UDP_ECHO_PORT: '0',
+      RPC_TCP_PORT: '0',
+      RPC_GO_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -63,6 +63,7 @@ describe('GET /healthz', () => {
       status: 'ok',
       uptimeSeconds: expect.any(Number),
       websockets: 1,
+      rpc: { tcpPort: expect.any(Number), goPort: expect.any(Number) },
     });
     ws.close();
   });

@@ -21,4 +21,10 @@ export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
   'rest/stateless-client': () => import('../examples/rest/stateless-client.ts'),
   'rest/layers-client': () => import('../examples/rest/layers-client.ts'),
   'rest/errors-client': () => import('../examples/rest/errors-client.ts'),
+  'rpc/arith-calls': () => import('../examples/rpc/arith-calls.ts'),
+  'rpc/codec-sizes': () => import('../examples/rpc/codec-sizes.ts'),
+  'rpc/http-calls': () => import('../examples/rpc/http-calls.ts'),
+  'rpc/websocket-calls': () => import('../examples/rpc/websocket-calls.ts'),
+  'rpc/spec-tour': () => import('../examples/rpc/spec-tour.ts'),
+  'rpc/client-tour': () => import('../examples/rpc/client-tour.ts'),
 };

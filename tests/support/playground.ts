@@ -20,6 +20,8 @@ export function startTestServer(overrides: Partial<Config> = {}) {
     shutdownGraceMs: 500,
     tcpEchoPort: 0,
     udpEchoPort: 0,
+    rpcTcpPort: 0,
+    rpcGoPort: 0,
     ...overrides,
   });
 }

@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { RunningServer } from '../../playground-server/server.ts';
+import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { runInNode, startTestServer } from '../../tests/support/playground.ts';
+import type { DemoIO } from '../demo-io.ts';
+import { goLines } from './go-codec.ts';
+import { callArith, dialGo, run } from './go-client.ts';
+import { createRpcServer } from './services.ts';
+
+let server: RunningServer;
+let goPort: number;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  goPort = (await (await fetch(`${server.url}/healthz`)).json()).rpc.goPort;
+});
+afterAll(() => server.close());
+
+describe("Go's format, translated for the JSON-RPC 2.0 core", () => {
+  const answer = async (line: string) => {
+    const reply = await goLines(createRpcServer())(new TextEncoder().encode(line), {});
+    return JSON.parse(reply!);
+  };
+
+  test.each([
+    ['{"method":"Arith.Multiply","params":[{"A":7,"B":8}],"id":0}',
+      { id: 0, result: 56, error: null }],
+    ['{"method":"Arith.Divide","params":[{"A":17,"B":5}],"id":1}',
+      { id: 1, result: { Quo: 3, Rem: 2 }, error: null }],
+    ['{"method":"Arith.Divide","params":[{"A":1,"B":0}],"id":2}',
+      { id: 2, result: null, error: 'divide by zero' }],
+    ['{"method":"Arith.Nope","params":[{}],"id":3}',
+      { id: 3, result: null, error: 'Method not found: no method named "Arith.Nope"' }],
+    ['{"method":"Arith.Multiply","params":[{"A":"7","B":8}],"id":4}',
+      { id: 4, result: null, error: 'Invalid params: A must be an integer, not "7"' }],
+    ['{"method":"sum","params":[[1,2,3]],"id":"any id is echoed"}',
+      { id: 'any id is echoed', result: 6, error: null }],
+    ['{"method":"Arith.Multiply","params":{"A":7,"B":8},"id":5}',
+      { id: null, result: null, error: 'rpc: want {"method": "T.M", "params": [arg], "id": n}' }],
+  ])('%s', async (line, expected) => {
+    expect(await answer(line)).toEqual(expected);
+  });
+
+  test('a line that is not JSON gets an error, not silence', async () => {
+    expect(await answer('{"method"')).toMatchObject({ id: null, result: null, error: expect.stringMatching(/^rpc: /) });
+  });
+});
+
+/** The lines the demo prints against any Arith in Go's format. */
+const expected = [
+  'sent {"method":"Arith.Multiply","params":[{"A":7,"B":8}],"id":1}',
+  'received {"id":1,"result":56,"error":null}',
+  'info 7 × 8 = 56',
+  'sent {"method":"Arith.Divide","params":[{"A":17,"B":5}],"id":2}',
+  'received {"id":2,"result":{"Quo":3,"Rem":2},"error":null}',
+  'info 17 ÷ 5 = {"Quo":3,"Rem":2}',
+  'sent {"method":"Arith.Divide","params":[{"A":1,"B":0}],"id":3}',
+  'received {"id":3,"result":null,"error":"divide by zero"}',
+  'info 1 ÷ 0 failed: divide by zero',
+];
+
+test('the TypeScript client calls the playground in Go\'s format', async () => {
+  const result = await runInNode(run, server.url);
+  expect(result.text).toEqual(expected);
+});
+
+const noGo = whyGoIsMissing('go');
+const skipped = noGo ? ` (skipped: ${noGo})` : '';
+
+describe.skipIf(noGo)(`against real Go programs${skipped}`, () => {
+  test('the TypeScript client calls the Go arith-server, byte for byte as the playground', async () => {
+    const go = await startGo(buildGo('arith-server.go'), ['-addr', '127.0.0.1:0']);
+    try {
+      const [host, port] = go.address.split(':');
+      const result = await runInNode(async (io: DemoIO) => {
+        const { client, close } = await dialGo(host!, Number(port), io);
+        await callArith(client, io);
+        await close();
+      }, server.url);
+      expect(result.text).toEqual(expected);
+    } finally {
+      go.stop();
+    }
+  }, 60_000);
+
+  test('the Go arith-client calls the TypeScript Arith, and Go\'s, alike', async () => {
+    const client = buildGo('arith-client.go');
+    const go = await startGo(buildGo('arith-server.go'), ['-addr', '127.0.0.1:0']);
+    try {
+      const exec = promisify(execFile);
+      const fromTs = await exec(client, ['-addr', `127.0.0.1:${goPort}`], { timeout: 10_000 });
+      expect(fromTs.stdout.split('\n')).toEqual([
+        'Arith.Multiply 7 8: 56 <nil>',
+        'Arith.Divide 17 5: {Quo:3 Rem:2} <nil>',
+        'Arith.Divide 1 0: error "divide by zero"',
+        'Arith.Divide -7 2: {Quo:-3 Rem:-1}',
+        'Arith.Multiply -3 4: -12',
+        '',
+      ]);
+      const fromGo = await exec(client, ['-addr', go.address], { timeout: 10_000 });
+      expect(fromGo.stdout).toBe(fromTs.stdout);
+    } finally {
+      go.stop();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,91 @@
+// JSON-RPC over WebSocket: every message is one request or batch,
+// answered in a message of the same kind: text frames carry JSON,
+// binary frames MessagePack. The connection stays open, so the server
+// can also send notifications of its own, which HTTP cannot.
+
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { answer, json, msgpack } from './codecs.ts';
+import { rpcError } from './errors.ts';
+import type { Push } from './registry.ts';
+import type { JsonRpcServer } from './server.ts';
+
+/** Limits of the WebSocket endpoint. */
+export interface WebSocketOptions {
+  /** The largest message; a larger one closes with 1009. */
+  maxPayload: number;
+  /** Calls one connection may have running; more get -32001. */
+  maxInFlight: number;
+}
+
+/** A WebSocketServer (attached to no port) serving `server`. */
+export function serveWebSocket(
+  server: JsonRpcServer,
+  options: WebSocketOptions,
+) {
+  const { maxPayload } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload });
+  wss.on('connection', (ws) => connection(ws, server, options));
+  return wss;
+}
+
+// #region connection
+function connection(
+  ws: WebSocket,
+  server: JsonRpcServer,
+  options: WebSocketOptions,
+) {
+  const closed = new AbortController();
+  let inFlight = 0;
+  ws.on('message', async (raw: RawData, isBinary: boolean) => {
+    const codec = isBinary ? msgpack : json;
+    const data = toBytes(raw);
+    const reply = (message: string | Uint8Array | null) => {
+      if (message !== null && ws.readyState === ws.OPEN) {
+        ws.send(message, { binary: isBinary });
+      }
+    };
+    // Pushes go out in the codec the caller used.
+    const push: Push = {
+      notify: (method, params) =>
+        reply(codec.encode({ jsonrpc: '2.0', method, params })),
+      closed: closed.signal,
+    };
+    if (inFlight >= options.maxInFlight) {
+      return reply(refuse(server, codec, data, options.maxInFlight));
+    }
+    inFlight++;
+    try {
+      const signal = closed.signal;
+      reply(await answer(server, codec, data, { push, signal }));
+    } finally {
+      inFlight--;
+    }
+  });
+  // ws closes a connection that breaks the protocol or sends too big
+  // a message (1002, 1007, 1009), then emits 'error': handled here, so
+  // one bad client never takes the process down.
+  ws.on('error', () => {});
+  ws.on('close', () => closed.abort());
+}
+// #endregion connection
+
+function refuse(
+  server: JsonRpcServer,
+  codec: typeof json,
+  data: Uint8Array,
+  max: number,
+) {
+  const why = rpcError('TOO_BUSY', `at most ${max} calls at once`);
+  try {
+    const refused = server.refuse(codec.decode(data), why);
+    return refused === null ? null : codec.encode(refused);
+  } catch {
+    // Unreadable as well as unwelcome: still only "too busy".
+    return codec.encode(server.refuse(null, why));
+  }
+}
+
+function toBytes(raw: RawData): Uint8Array {
+  if (Array.isArray(raw)) return Buffer.concat(raw);
+  return raw instanceof ArrayBuffer ? new Uint8Array(raw) : raw;
+}

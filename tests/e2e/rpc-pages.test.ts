@@ -1,0 +1,185 @@
+// The RPC pages in real Chromium: every cell runs its demo against
+// the playground and prints what the same demo prints under Node; the
+// console calls over HTTP and WebSocket; every page passes axe.
+
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Demo } from '../../examples/demo-io.ts';
+import { run as arithCalls } from '../../examples/rpc/arith-calls.ts';
+import { run as clientTour } from '../../examples/rpc/client-tour.ts';
+import { run as codecSizes } from '../../examples/rpc/codec-sizes.ts';
+import { run as httpCalls } from '../../examples/rpc/http-calls.ts';
+import { run as specTour } from '../../examples/rpc/spec-tour.ts';
+import { run as websocketCalls } from '../../examples/rpc/websocket-calls.ts';
+import type { RunningServer } from '../../playground-server/server.ts';
+import {
+  axeViolations,
+  launchChromium,
+  openPage,
+  whyChromiumIsMissing,
+} from '../support/browser.ts';
+import { runInNode, startTestServer } from '../support/playground.ts';
+
+const site = fileURLToPath(new URL('../../dist/', import.meta.url));
+const noChromium = whyChromiumIsMissing();
+const suite = noChromium ? describe.skip : describe;
+
+const PAGES = [
+  '/rpc/registry/',
+  '/rpc/codecs/',
+  '/rpc/transports/',
+  '/rpc/json-rpc/',
+  '/rpc/client/',
+  '/rpc/calling-go/',
+  '/rpc/console/',
+];
+
+/**
+ * Each cell: its page, its title, the demo it runs, and whether its
+ * lines come in one order. Over HTTP each call is its own request,
+ * sent on whichever connection the browser picks, so a loaded machine
+ * may answer them in another order than Node does.
+ */
+const CELLS: [string, string, Demo, 'ordered' | 'any order'][] = [
+  ['/rpc/registry/', 'Arith calls', arithCalls, 'ordered'],
+  ['/rpc/codecs/', 'codec sizes', codecSizes, 'ordered'],
+  ['/rpc/transports/', 'calls over HTTP', httpCalls, 'any order'],
+  ['/rpc/transports/', 'calls over WebSocket', websocketCalls, 'ordered'],
+  ['/rpc/json-rpc/', "the specification's examples", specTour, 'ordered'],
+  ['/rpc/client/', 'client tour', clientTour, 'ordered'],
+];
+
+suite(`the RPC pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+  let browser: Browser;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ siteDir: site });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A cell's lines as "direction text"; a view as its table's cells. */
+  const outputOf = (page: Page, title: string) =>
+    page.getByRole('group', { name: `Demo: ${title}` }).locator('.wb-line')
+      .evaluateAll((items) => items.map((item) => {
+        const direction = item.getAttribute('data-direction');
+        const view = item.querySelector('.wb-view table');
+        if (view) {
+          const rows = [...view.querySelectorAll('tr')].map((tr) =>
+            [...tr.children].map((cell) => cell.textContent));
+          return `view ${JSON.stringify(rows)}`;
+        }
+        return `${direction} ${item.querySelector('.wb-data')?.textContent}`;
+      }));
+
+  test.each(CELLS)('%s: Run "%s" prints what Node prints', async (path, title, demo, order) => {
+    const { page, problems } = await openPage(browser, `${server.url}${path}`);
+    const cell = page.getByRole('group', { name: `Demo: ${title}` });
+    await cell.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => cell.getByRole('status').textContent(), { timeout: 15_000 })
+      .toMatch(/^done in \d+ ms$/);
+    const inNode = await runInNode(demo, server.url, { timeoutMs: 15_000 });
+    expect(inNode.ok).toBe(true);
+    const expected = inNode.lines.map((line, i) => {
+      if (line.direction !== 'view') return inNode.text[i];
+      // A table view: its header, then one row per record.
+      const rows = line.value as Record<string, unknown>[];
+      const columns = Object.keys(rows[0]!);
+      return `view ${JSON.stringify([
+        columns,
+        ...rows.map((row) => columns.map((c) => String(row[c]))),
+      ])}`;
+    });
+    const shown = await outputOf(page, title);
+    if (order === 'ordered') expect(shown).toEqual(expected);
+    else expect(shown.toSorted()).toEqual(expected.toSorted());
+    expect(problems).toEqual([]);
+  });
+
+  test('every RPC page is in the sidebar, under "RPC", last', async () => {
+    const { page } = await openPage(browser, `${server.url}/rpc/registry/`);
+    const groups = await page.locator('nav.sidebar details summary').allTextContents();
+    expect(groups.map((g) => g.trim()).at(-1)).toBe('RPC');
+    const links = await page.locator('nav.sidebar a').evaluateAll((anchors) =>
+      anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    for (const path of PAGES) expect(links).toContain(path);
+  });
+
+  describe('the console', () => {
+    const open = async () => {
+      const { page, problems } = await openPage(browser, `${server.url}/rpc/console/`);
+      const console = page.getByRole('group', { name: 'RPC console' });
+      return { page, problems, console };
+    };
+
+    test('calls over HTTP: request, response and round-trip time', async () => {
+      const { problems, console } = await open();
+      await console.getByLabel('Method').selectOption('Arith.Divide');
+      const params = console.getByLabel('Params (JSON)');
+      expect(await params.inputValue()).toBe('{"A":17,"B":5}');
+      await params.fill('{"A": 1, "B": 0}');
+      await console.getByRole('button', { name: 'Call' }).click();
+      await expect.poll(() => console.getByRole('status').textContent())
+        .toMatch(/^Answered in \d+ ms$/);
+      const request = console.getByRole('region', { name: 'Request' }).locator('pre');
+      expect(JSON.parse((await request.textContent())!)).toEqual(
+        { jsonrpc: '2.0', method: 'Arith.Divide', params: { A: 1, B: 0 }, id: 1 },
+      );
+      const response = console.getByRole('region', { name: 'Response' });
+      expect(JSON.parse((await response.locator('pre').textContent())!)).toEqual(
+        { jsonrpc: '2.0', error: { code: 1, message: 'divide by zero' }, id: 1 },
+      );
+      expect(await response.locator('[data-part="rtt"]').textContent()).toMatch(/^\d+ ms$/);
+      expect(problems).toEqual([]);
+    });
+
+    test('keyboard only: WebSocket, subscribe with Ctrl+Enter, ticks pushed', async () => {
+      const { page, problems, console } = await open();
+      await console.getByLabel('Method').focus();
+      await page.keyboard.press('Home');
+      // Choose Clock.subscribe by typing its name, as a keyboard user would.
+      await page.keyboard.type('Clock.su');
+      expect(await console.getByLabel('Method').inputValue()).toBe('Clock.subscribe');
+      await console.getByRole('radio', { name: /WebSocket/ }).check();
+      await console.getByLabel('Params (JSON)').fill('{"every": 50, "count": 3}');
+      await console.getByLabel('Params (JSON)').press('Control+Enter');
+      await expect.poll(() => console.getByRole('status').textContent())
+        .toMatch(/^Answered in \d+ ms$/);
+      const response = console.getByRole('region', { name: 'Response' }).locator('pre');
+      expect(JSON.parse((await response.textContent())!)).toMatchObject(
+        { result: { subscribed: 'tick', count: 3, every: 50 } },
+      );
+      const pushed = console.getByRole('log');
+      await expect.poll(() => pushed.locator('div').allTextContents()).toEqual([1, 2, 3].map(
+        (n) => `{"jsonrpc":"2.0","method":"tick","params":{"n":${n},"of":3}}`,
+      ));
+      expect(problems).toEqual([]);
+    });
+
+    test('a notification over HTTP gets 204; bad params JSON is caught before sending', async () => {
+      const { problems, console } = await open();
+      await console.getByLabel('Method').selectOption('update');
+      await console.getByLabel(/as a notification/).check();
+      await console.getByRole('button', { name: 'Call' }).click();
+      const response = console.getByRole('region', { name: 'Response' }).locator('pre');
+      await expect.poll(() => response.textContent()).toBe('204 No Content (nothing is returned)');
+      await console.getByLabel('Params (JSON)').fill('[1, 2');
+      await console.getByRole('button', { name: 'Call' }).click();
+      await expect.poll(() => console.getByRole('status').textContent())
+        .toMatch(/^The params are not JSON: /);
+      expect(problems).toEqual([]);
+    });
+  });
+
+  const themes = PAGES.flatMap((path) => (['light', 'dark'] as const).map((t) => [path, t] as const));
+  test.each(themes)('%s passes axe in %s theme', async (path, colorScheme) => {
+    const { page, problems } = await openPage(browser, `${server.url}${path}`, { colorScheme });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
