@@ -1,5 +1,5 @@
 // The demos the playground runs itself, for pages whose code a
-// browser cannot run (raw TCP and UDP sockets). A page asks for one
+// browser cannot run (raw TCP and UDP sockets, RPC over TCP). A page asks for one
 // by id over WS /ws/run and gets its lines back; no code a reader
 // sends ever runs. An id is the example's path under examples/
 // without `.ts`, as in src/demos.ts.
@@ -19,4 +19,6 @@ export const serverDemos: ServerDemos = {
   'sockets/reads-and-writes': () =>
     import('../examples/sockets/reads-and-writes.ts'),
   'sockets/udp-client': () => import('../examples/sockets/udp-client.ts'),
+  'rpc/tcp-calls': () => import('../examples/rpc/tcp-calls.ts'),
+  'rpc/go-client': () => import('../examples/rpc/go-client.ts'),
 };

@@ -38,6 +38,7 @@ export function dialGo(host: string, port: number, io: DemoIO) {
 }
 // #endregion connect
 
+// #region run
 /** Calls Arith on the playground's Go-format port. */
 export async function run(io: DemoIO): Promise<void> {
   const health = await fetch(io.url('/healthz'), { signal: io.signal });
@@ -47,3 +48,4 @@ export async function run(io: DemoIO): Promise<void> {
   await callArith(client, io);
   await close();
 }
+// #endregion run

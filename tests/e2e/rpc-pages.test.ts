@@ -9,8 +9,10 @@ import type { Demo } from '../../examples/demo-io.ts';
 import { run as arithCalls } from '../../examples/rpc/arith-calls.ts';
 import { run as clientTour } from '../../examples/rpc/client-tour.ts';
 import { run as codecSizes } from '../../examples/rpc/codec-sizes.ts';
+import { run as goClient } from '../../examples/rpc/go-client.ts';
 import { run as httpCalls } from '../../examples/rpc/http-calls.ts';
 import { run as specTour } from '../../examples/rpc/spec-tour.ts';
+import { run as tcpCalls } from '../../examples/rpc/tcp-calls.ts';
 import { run as websocketCalls } from '../../examples/rpc/websocket-calls.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
 import {
@@ -48,6 +50,9 @@ const CELLS: [string, string, Demo, 'ordered' | 'any order'][] = [
   ['/rpc/transports/', 'calls over WebSocket', websocketCalls, 'ordered'],
   ['/rpc/json-rpc/', "the specification's examples", specTour, 'ordered'],
   ['/rpc/client/', 'client tour', clientTour, 'ordered'],
+  // These two run in the playground (runner="playground"): TCP.
+  ['/rpc/transports/', 'calls over TCP', tcpCalls, 'ordered'],
+  ['/rpc/calling-go/', 'Go-format calls', goClient, 'ordered'],
 ];
 
 suite(`the RPC pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
