@@ -4,6 +4,10 @@ import { createCloseReporter } from '../../examples/websocket/close-report.ts';
 import { createEchoServer, upgrade } from '../../examples/websocket/echo-server.ts';
 import { startHeartbeat } from '../../examples/websocket/heartbeat.ts';
 import { createPushServer } from '../../examples/websocket/push-server.ts';
+import {
+  createStreamEchoServer,
+  upgradeStream,
+} from '../../examples/websocket/stream-echo.ts';
 import type { Config } from '../config.ts';
 import type { Mount } from '../mount.ts';
 import { createMemoryPubSub } from '../pubsub.ts';
@@ -24,7 +28,8 @@ export function websocketMount(config: Config): Mount {
     },
   });
   const closing = createCloseReporter(config.wsMaxMessageBytes);
-  const servers = [echo, push.wss, closing.wss];
+  const streamEcho = createStreamEchoServer(config.wsMaxMessageBytes);
+  const servers = [echo, push.wss, closing.wss, streamEcho];
   // Every endpoint of this part pings its peers and drops the dead.
   const heartbeats = servers.map((wss) => startHeartbeat(wss, config.wsHeartbeatMs));
 
@@ -37,6 +42,8 @@ export function websocketMount(config: Config): Mount {
       '/ws/echo': (req, socket, head) => upgrade(echo, req, socket, head),
       '/ws/push': push.upgrade,
       '/ws/close-report': closing.upgrade,
+      '/ws/stream-echo': (req, socket, head) =>
+        upgradeStream(streamEcho, req, socket, head),
     },
     websocketServers: servers,
     async close() {
