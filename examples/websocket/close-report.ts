@@ -11,7 +11,6 @@
 
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { sendJson as reply } from '../../playground-server/http-reply.ts';
 
@@ -67,7 +66,7 @@ export function createCloseReporter(maxPayload: number) {
     }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(resolve, WAIT_MS);
+      timer = setTimeout(() => resolve(undefined), WAIT_MS);
     });
     const seen = await Promise.race([closed, timeout]);
     clearTimeout(timer);
@@ -79,10 +78,5 @@ export function createCloseReporter(maxPayload: number) {
   return {
     wss,
     report,
-    upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        wss.emit('connection', ws, req);
-      });
-    },
   };
 }

@@ -17,7 +17,8 @@ export async function run(io: DemoIO): Promise<void> {
   io.log(`"${text}" is ${text.length} characters,`,
     utf8.length, 'bytes of UTF-8 on the wire');
   const bytes = new Uint8Array([0xca, 0xfe]);
-  const messages: [string, string | Uint8Array | Blob][] = [
+  type Data = string | Uint8Array<ArrayBuffer> | Blob;
+  const messages: [string, Data][] = [
     ['a string', text],
     ['a Uint8Array', bytes],
     ['a Blob', new Blob([bytes])],

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { createMemoryPubSub, type PubSub } from '../../playground-server/pubsub.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
+import { upgrade } from './echo-server.ts';
 import { createPushServer, type PushOptions } from './push-server.ts';
 
 interface Pushed {
@@ -157,7 +158,7 @@ describe('two instances sharing one broker', () => {
       ...overrides,
     });
     const server = createServer();
-    server.on('upgrade', push.upgrade);
+    server.on('upgrade', (req, socket, head) => upgrade(push.wss, req, socket, head));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const running = {

@@ -18,8 +18,6 @@
 // Reader → server: {"type":"chat","text":"hi"}
 
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { PubSub } from '../../playground-server/pubsub.ts';
 import { ChatError, chatErrors, parseChat } from './chat-message.ts';
@@ -126,12 +124,6 @@ export function createPushServer(options: PushOptions) {
 
   return {
     wss,
-    /** Hands an HTTP Upgrade request to the push server. */
-    upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        wss.emit('connection', ws, req);
-      });
-    },
     /** Stops the ticks and leaves the broker's channels. */
     close() {
       clearInterval(ticker);

@@ -18,8 +18,6 @@
 // every message written goes out as binary, even the echo of a text
 // message: there is no NextWriter(TextMessage) to ask for.
 
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 
@@ -38,15 +36,3 @@ export function createStreamEchoServer(maxPayload: number) {
   return wss;
 }
 // #endregion server
-
-/** Hands an HTTP Upgrade request to the stream echo server. */
-export function upgradeStream(
-  wss: WebSocketServer,
-  req: IncomingMessage,
-  socket: Duplex,
-  head: Buffer,
-) {
-  wss.handleUpgrade(req, socket, head, (ws) => {
-    wss.emit('connection', ws, req);
-  });
-}
