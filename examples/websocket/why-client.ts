@@ -25,9 +25,7 @@ const POLL_EVERY_MS = 500;
 export async function run(io: DemoIO): Promise<void> {
   await compare(io, 10);
 }
-// #endregion run
 
-// #region compare
 /** Follows `seconds` of one run's events four ways, then reports. */
 export async function compare(io: DemoIO, seconds: number) {
   const offset = await clockOffset(io);
@@ -56,7 +54,7 @@ export async function compare(io: DemoIO, seconds: number) {
   ]);
   await report(io, query, delays);
 }
-// #endregion compare
+// #endregion run
 
 // #region clock
 /**
