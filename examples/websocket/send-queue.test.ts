@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
+import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
 import { openRaw } from '../../tests/support/raw-websocket.ts';
 import { sendBounded, TOO_SLOW } from './send-queue.ts';
 
@@ -60,3 +61,39 @@ test('a reader that stops reading is closed with 1013 once its queue is full', a
   expect(await raw.close).toEqual({ code: TOO_SLOW, reason: 'too slow: send queue full' });
   expect(raw.received().length).toBeGreaterThan(sent * chunk.length);
 });
+
+const noGo = whyGoIsMissing();
+test.skipIf(noGo)(
+  `gorilla's bounded channel per client: broadcast to all, drop the one that stops reading${noGo ? ` (skipped: ${noGo})` : ''}`,
+  async () => {
+    const go = await startGo(buildGo('broadcast.go'), ['-addr', '127.0.0.1:0']);
+    const goUrl = `ws://${go.address}/ws/broadcast`;
+    try {
+      const stalled = await openRaw(goUrl);
+      stalled.socket.pause();
+      const talker = new WebSocket(goUrl);
+      const listener = new WebSocket(goUrl);
+      let heard = 0;
+      listener.on('message', () => heard++);
+      await Promise.all([talker, listener].map(
+        (ws) => new Promise((resolve) => ws.once('open', resolve)),
+      ));
+      // One message at a time, each heard before the next: a reader
+      // that keeps up is never dropped.
+      const chunk = 'x'.repeat(32 * 1024);
+      for (let i = 1; i <= 400; i++) {
+        talker.send(chunk);
+        await expect.poll(() => heard, { interval: 1 }).toBe(i);
+      }
+      // The one who stopped reading was dropped with 1013,
+      // which it sees once it reads again, after what was queued.
+      stalled.socket.resume();
+      expect(await stalled.close).toEqual({ code: 1013, reason: 'too slow: send queue full' });
+      talker.close();
+      listener.close();
+    } finally {
+      go.stop();
+    }
+  },
+  60_000,
+);
