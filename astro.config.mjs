@@ -16,7 +16,18 @@ export default defineConfig({
       // names them by id instead of autogenerating from src/content/docs.
       sidebar: [
         { label: 'Start here', items: [{ label: 'How to read Wirebook', link: '/' }] },
-        { label: 'WebSocket', items: ['websocket/echo-server'] },
+        {
+          label: 'WebSocket',
+          items: [
+            'websocket/why',
+            'websocket/echo-server',
+            'websocket/messages',
+            'websocket/control-frames',
+            'websocket/streams',
+            'websocket/concurrency',
+            'websocket/push',
+          ],
+        },
       ],
     }),
     playgroundInDev(),

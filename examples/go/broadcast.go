@@ -103,10 +103,11 @@ func (c *client) readPump(h *hub) {
 // #endregion pumps
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:9004", "address to listen on")
+	addr := flag.String("addr", "127.0.0.1:9004", "where to listen")
 	flag.Parse()
 	h := &hub{clients: map[*client]bool{}}
-	http.HandleFunc("/ws/broadcast", func(w http.ResponseWriter, r *http.Request) {
+	http.HandleFunc("/ws/broadcast", func(w http.ResponseWriter,
+		r *http.Request) {
 		conn, err := upgrader.Upgrade(w, r, nil)
 		if err != nil {
 			log.Println("upgrade:", err)

@@ -46,7 +46,8 @@ func serve(conn *websocket.Conn, period time.Duration) {
 			case <-ticker.C:
 				// WriteControl may run beside the one writer below.
 				deadline := time.Now().Add(time.Second)
-				err := conn.WriteControl(websocket.PingMessage, nil, deadline)
+				err := conn.WriteControl(
+					websocket.PingMessage, nil, deadline)
 				if err != nil {
 					return
 				}
@@ -71,10 +72,11 @@ func serve(conn *websocket.Conn, period time.Duration) {
 // #endregion heartbeat
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:9003", "address to listen on")
+	addr := flag.String("addr", "127.0.0.1:9003", "where to listen")
 	period := flag.Duration("ping", 30*time.Second, "how often to ping")
 	flag.Parse()
-	http.HandleFunc("/ws/echo", func(w http.ResponseWriter, r *http.Request) {
+	http.HandleFunc("/ws/echo", func(w http.ResponseWriter,
+		r *http.Request) {
 		conn, err := upgrader.Upgrade(w, r, nil)
 		if err != nil {
 			log.Println("upgrade:", err)

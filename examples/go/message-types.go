@@ -36,7 +36,7 @@ func show(messageType int, p []byte) string {
 // #endregion types
 
 func main() {
-	url := flag.String("url", "ws://127.0.0.1:8080/ws/echo", "an echo server")
+	url := flag.String("url", "ws://127.0.0.1:8080/ws/echo", "echo URL")
 	flag.Parse()
 	conn, _, err := websocket.DefaultDialer.Dial(*url, nil)
 	if err != nil {
@@ -60,13 +60,15 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("sent %s, received %s %s\n",
-			names[m.messageType], names[messageType], show(messageType, p))
+		fmt.Printf("sent %s, received %s %s\n", names[m.messageType],
+			names[messageType], show(messageType, p))
 	}
 	// #endregion send
 
-	closing := websocket.FormatCloseMessage(websocket.CloseNormalClosure, "")
-	if err := conn.WriteMessage(websocket.CloseMessage, closing); err != nil {
+	bye := websocket.FormatCloseMessage(websocket.CloseNormalClosure,
+		"done")
+	err = conn.WriteMessage(websocket.CloseMessage, bye)
+	if err != nil {
 		log.Fatal(err)
 	}
 }

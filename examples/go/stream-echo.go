@@ -70,7 +70,7 @@ func handler(w http.ResponseWriter, r *http.Request) {
 }
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:9002", "address to listen on")
+	addr := flag.String("addr", "127.0.0.1:9002", "where to listen")
 	flag.Parse()
 	http.HandleFunc("/ws/stream-echo", handler)
 	listener, err := net.Listen("tcp", *addr)

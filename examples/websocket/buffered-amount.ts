@@ -70,11 +70,14 @@ export async function run(io: DemoIO): Promise<void> {
 
 /** Says what the samples show, and charts them. */
 function report(io: DemoIO, samples: Sample[]) {
-  const peak = samples.reduce((a, b) => (b.buffered > a.buffered ? b : a));
+  const peak = samples.reduce(
+    (top, s) => (s.buffered > top.buffered ? s : top),
+  );
   const last = samples.at(-1)!;
-  io.log(`bufferedAmount peaked at ${Math.round(peak.buffered / KiB)} KiB`,
-    `with ${Math.round(peak.sent / KiB)} KiB sent`,
-    `and ${Math.round(peak.read / KiB)} KiB read by the server`);
+  const kib = (bytes: number) => `${Math.round(bytes / KiB)} KiB`;
+  io.log(`bufferedAmount peaked at ${kib(peak.buffered)}`,
+    `with ${kib(peak.sent)} sent`,
+    `and ${kib(peak.read)} read by the server`);
   io.log(`the server read all ${last.read / KiB / KiB} MiB;`,
     `bufferedAmount is back to ${last.buffered}`);
   const line = (pick: (s: Sample) => number) =>

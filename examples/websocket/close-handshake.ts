@@ -18,13 +18,15 @@ export async function run(io: DemoIO): Promise<void> {
   const hello = await new Promise<MessageEvent<string>>((resolve) => {
     ws.onmessage = resolve;
   });
-  const { connection } = JSON.parse(hello.data) as { connection: string };
+  const greeting = JSON.parse(hello.data) as { connection: string };
+  const { connection } = greeting;
   io.log('connected; the server will report on this connection');
 
   // A script may send 1000 or a code of its own, 3000 to 4999; the
   // rest belong to the protocol and its endpoints.
   // A reason is UTF-8 of at most 123 bytes: 62 × "é" is 124.
-  const tries: [number, string][] = [[1001, ''], [4000, 'é'.repeat(62)]];
+  const tooLong = 'é'.repeat(62);
+  const tries: [number, string][] = [[1001, ''], [4000, tooLong]];
   for (const [code, reason] of tries) {
     try {
       ws.close(code, reason);
@@ -47,7 +49,8 @@ export async function run(io: DemoIO): Promise<void> {
   const report = await fetch(io.url(`/close-reports/${connection}`), {
     signal: io.signal,
   });
-  const seen = (await report.json()) as { code: number; reason: string };
+  type Seen = { code: number; reason: string };
+  const seen = (await report.json()) as Seen;
   io.log(`the server saw code ${seen.code}, reason "${seen.reason}"`);
 }
 // #endregion run

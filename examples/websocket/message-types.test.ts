@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { buildGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { clientFrame, openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { run } from './message-types.ts';
 
@@ -49,6 +50,29 @@ test.skipIf(noGo)(
       'sent TextMessage, received BinaryMessage 68c3a96c6c6f\n' +
         'sent BinaryMessage, received BinaryMessage cafe\n',
     );
+  },
+  60_000,
+);
+
+test.skipIf(noGo)(
+  `gorilla echoes a text message that is not UTF-8, where ws closes with 1007${noGo ? ` (skipped: ${noGo})` : ''}`,
+  async () => {
+    const notUtf8 = clientFrame(0x1, Buffer.from([0xc3, 0x28]));
+    const go = await startGo(buildGo('echo-server.go'), ['-addr', '127.0.0.1:0']);
+    try {
+      const gorilla = await openRaw(`ws://${go.address}/ws/echo`);
+      gorilla.socket.write(notUtf8);
+      await expect.poll(() => serverFrames(gorilla.received()).length).toBe(1);
+      const [echo] = serverFrames(gorilla.received());
+      expect({ opcode: echo!.opcode, payload: echo!.payload.toString('hex') })
+        .toEqual({ opcode: 0x1, payload: 'c328' });
+      gorilla.socket.destroy();
+    } finally {
+      go.stop();
+    }
+    const ws = await openRaw(`${server.url.replace('http', 'ws')}/ws/echo`);
+    ws.socket.write(notUtf8);
+    expect(await ws.close).toMatchObject({ code: 1007 });
   },
   60_000,
 );

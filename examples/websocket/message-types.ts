@@ -77,6 +77,6 @@ function connect(io: DemoIO, binaryType: BinaryType) {
 /** The data of the next message `ws` receives. */
 function nextMessage(ws: WebSocket) {
   return new Promise<unknown>((resolve) => {
-    ws.onmessage = (event: MessageEvent<unknown>) => resolve(event.data);
+    ws.onmessage = (event: MessageEvent) => resolve(event.data);
   });
 }

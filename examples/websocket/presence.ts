@@ -60,7 +60,8 @@ export function decodeReport(message: string): PresenceReport | null {
   } catch {
     return null;
   }
-  const { instance, readers } = (value ?? {}) as Record<string, unknown>;
+  const record = (value ?? {}) as Record<string, unknown>;
+  const { instance, readers } = record;
   if (typeof instance !== 'string' || instance === '') return null;
   if (!Number.isSafeInteger(readers) || (readers as number) < 0) {
     return null;

@@ -29,8 +29,9 @@ export async function run(io: DemoIO): Promise<void> {
     };
   });
 
+  const kind = (m: unknown) =>
+    typeof m === 'string' ? 'text' : 'binary';
   messages.forEach((sent, i) => {
-    const kind = (m: unknown) => typeof m === 'string' ? 'text' : 'binary';
     io.log(`message ${i + 1} went as ${kind(sent)},`,
       `came back as ${kind(echoes[i])}`);
   });

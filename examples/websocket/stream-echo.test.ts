@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
-import { clientFrame, openRaw } from '../../tests/support/raw-websocket.ts';
+import { clientFrame, openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import { run } from './stream-client.ts';
 
 let server: RunningServer;
@@ -96,6 +96,18 @@ test.skipIf(noGo)(
         { data: Buffer.from('one').toString('hex'), isBinary: false },
         { data: big.toString('hex'), isBinary: true },
       ]);
+      // io.Copy sends the echo on buffer by buffer: one message, many
+      // frames, none larger than the 1 KiB WriteBufferSize.
+      const raw = await openRaw(`ws://${go.address}/ws/stream-echo`);
+      const payload = Buffer.alloc(4_000, 0xa5);
+      raw.socket.write(clientFrame(0x2, payload));
+      await expect.poll(() => serverFrames(raw.received()).at(-1)?.fin).toBe(true);
+      const frames = serverFrames(raw.received());
+      expect(frames.length).toBeGreaterThan(1);
+      expect(frames.map((f) => f.opcode)).toEqual([0x2, ...frames.slice(1).map(() => 0x0)]);
+      expect(frames.every((f) => f.payload.length <= 1024)).toBe(true);
+      expect(Buffer.concat(frames.map((f) => f.payload)).equals(payload)).toBe(true);
+      raw.socket.destroy();
     } finally {
       go.stop();
     }

@@ -28,7 +28,7 @@ export class TokenBucket {
   /** A full bucket, as of `now` (milliseconds on any clock). */
   constructor(options: TokenBucketOptions, now: number) {
     if (!(options.capacity >= 1) || !(options.perSecond > 0)) {
-      throw new RangeError('a bucket needs capacity >= 1, perSecond > 0');
+      throw new RangeError('needs capacity >= 1 and perSecond > 0');
     }
     this.capacity = options.capacity;
     this.perSecond = options.perSecond;

@@ -82,7 +82,8 @@ async function clockOffset(io: DemoIO) {
 /** Asks every 500 ms whether anything happened. */
 async function shortPolling(io: DemoIO, query: string, heard: Heard) {
   for (let after = 0; ;) {
-    const batch = await getBatch(io, `/why/poll?${query}&after=${after}`);
+    const path = `/why/poll?${query}&after=${after}`;
+    const batch = await getBatch(io, path);
     batch.events.forEach(heard);
     after += batch.events.length;
     if (batch.done) return;
@@ -106,7 +107,11 @@ async function longPolling(io: DemoIO, query: string, heard: Heard) {
 
 // #region sse
 /** Reads one long response of `data:` blocks split by blank lines. */
-async function serverSentEvents(io: DemoIO, query: string, heard: Heard) {
+async function serverSentEvents(
+  io: DemoIO,
+  query: string,
+  heard: Heard,
+) {
   const response = await fetch(io.url(`/why/sse?${query}`), {
     headers: { accept: 'text/event-stream' },
     signal: io.signal,
@@ -121,7 +126,8 @@ async function serverSentEvents(io: DemoIO, query: string, heard: Heard) {
     const blocks = buffer.split('\n\n');
     buffer = blocks.pop()!;
     for (const block of blocks) {
-      const data = block.split('\n').find((l) => l.startsWith('data: '));
+      const lines = block.split('\n');
+      const data = lines.find((l) => l.startsWith('data: '));
       if (!block.startsWith('event: done') && data) {
         heard(JSON.parse(data.slice(6)) as WhyEvent);
       }

@@ -44,8 +44,14 @@ export async function report(
       'worst delay (ms)': heard.at(-1) ?? 0,
     };
   });
-  const bars = (label: string, value: (r: (typeof rows)[0]) => number) =>
-    ({ label, bars: rows.map((r) => ({ label: r.transport, value: value(r) })) });
+  type Row = (typeof rows)[0];
+  const bars = (label: string, value: (row: Row) => number) => ({
+    label,
+    bars: rows.map((row) => ({
+      label: row.transport,
+      value: value(row),
+    })),
+  });
   io.show('bars', {
     title: `${events} events, four ways`,
     groups: [

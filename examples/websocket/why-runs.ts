@@ -46,7 +46,11 @@ export class RunError extends Error {
   readonly code: RunErrorCode;
   readonly status: 400 | 404 | 409 | 429;
 
-  constructor(code: RunErrorCode, status: RunError['status'], why: string) {
+  constructor(
+    code: RunErrorCode,
+    status: RunError['status'],
+    why: string,
+  ) {
     super(why);
     this.code = code;
     this.status = status;
@@ -144,7 +148,11 @@ function makeEvents(
 // #endregion source
 
 /** setTimeout, remembered in `timers` until it fires. */
-function later(timers: Set<NodeJS.Timeout>, ms: number, fn: () => void) {
+function later(
+  timers: Set<NodeJS.Timeout>,
+  ms: number,
+  fn: () => void,
+) {
   const timer = setTimeout(() => {
     timers.delete(timer);
     fn();

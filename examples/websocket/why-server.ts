@@ -77,7 +77,8 @@ export function createWhyServer(options: { maxRuns: number }) {
     const flush = () => {
       for (; sent < run.events.length; sent++) {
         const event = run.events[sent]!;
-        res.write(`id: ${event.seq}\ndata: ${JSON.stringify(event)}\n\n`);
+        const data = JSON.stringify(event);
+        res.write(`id: ${event.seq}\ndata: ${data}\n\n`);
       }
       if (run.done) res.end('event: done\ndata: {}\n\n');
     };
@@ -130,7 +131,8 @@ export function createWhyServer(options: { maxRuns: number }) {
     res: ServerResponse) => void> = {
     'POST /why/runs': (req, res) =>
       sendJson(res, 201, runs.start(query(req, 'seconds') || '10')),
-    'GET /why/clock': (_, res) => sendJson(res, 200, { now: Date.now() }),
+    'GET /why/clock': (_, res) =>
+      sendJson(res, 200, { now: Date.now() }),
     'GET /why/poll': (req, res) => poll(req, res, runOf(req),
       query(req, 'after') || '0', 'short-poll'),
     'GET /why/long-poll': (req, res) => poll(req, res, runOf(req),
@@ -154,13 +156,14 @@ export function createWhyServer(options: { maxRuns: number }) {
     const { pathname } = new URL(req.url ?? '/', 'http://why');
     const route = routes[`${req.method} ${pathname}`];
     if (!route) {
-      const same = Object.keys(routes).find((r) => r.endsWith(` ${pathname}`));
+      const known = Object.keys(routes);
+      const same = known.find((r) => r.endsWith(` ${pathname}`));
       if (same) {
-        const method = same.split(' ')[0]!;
-        return sendJson(res, 405, { error: `use ${same}` }, { allow: method });
+        const allow = same.split(' ')[0]!;
+        return sendJson(res, 405, { error: `use ${same}` }, { allow });
       }
-      const known = Object.keys(routes).join(', ');
-      return sendJson(res, 404, { error: `no ${pathname}; try ${known}` });
+      const error = `no ${pathname}; try ${known.join(', ')}`;
+      return sendJson(res, 404, { error });
     }
     try {
       route(req, res);
@@ -174,5 +177,6 @@ export function createWhyServer(options: { maxRuns: number }) {
 }
 
 function query(req: IncomingMessage, name: string) {
-  return new URL(req.url ?? '/', 'http://why').searchParams.get(name) ?? '';
+  const url = new URL(req.url ?? '/', 'http://why');
+  return url.searchParams.get(name) ?? '';
 }

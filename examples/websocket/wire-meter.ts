@@ -37,7 +37,10 @@ export class WireMeter {
     const socket = req.socket;
     this.#settled.requests++;
     this.#settled.bytesIn += headBytes(req);
-    const base = { read: socket.bytesRead, written: socket.bytesWritten };
+    const base = {
+      read: socket.bytesRead,
+      written: socket.bytesWritten,
+    };
     this.#open.set(socket, base);
     let ended = false;
     return () => {
@@ -61,7 +64,7 @@ export class WireMeter {
 }
 // #endregion meter
 
-/** The bytes of a request's line and headers, as the client sent them. */
+/** The bytes of a request's line and headers, as they were sent. */
 export function headBytes(req: IncomingMessage): number {
   const line = `${req.method} ${req.url} HTTP/${req.httpVersion}\r\n`;
   let bytes = Buffer.byteLength(line) + 2;
