@@ -52,8 +52,11 @@ export function createPushServer(options: PushOptions) {
   });
   const instance = randomBytes(8).toString('hex');
   const tally = new PresenceTally(3 * options.tickMs);
-  let readers = -1;
+  // The total last told to this instance's readers; -1 for none.
+  let announced = -1;
 
+  const send = (ws: WebSocket, value: object) =>
+    sendBounded(ws, JSON.stringify(value), limit);
   const broadcast = (message: string) => {
     for (const ws of wss.clients) sendBounded(ws, message, limit);
   };
@@ -64,9 +67,9 @@ export function createPushServer(options: PushOptions) {
       instance,
       readers: wss.clients.size,
     }));
-  const updatePresence = (total: number) => {
-    if (total === readers) return;
-    readers = total;
+  const updatePresence = (readers: number) => {
+    if (readers === announced) return;
+    announced = readers;
     broadcast(JSON.stringify({ type: 'presence', readers }));
   };
 
@@ -92,9 +95,10 @@ export function createPushServer(options: PushOptions) {
       { capacity: burst, perSecond: perMinute / 60 },
       Date.now(),
     );
-    sendBounded(ws, JSON.stringify({ type: 'welcome', name }), limit);
-    // The newcomer has no presence yet: the next change sends it.
-    readers = -1;
+    send(ws, { type: 'welcome', name });
+    // Announce the next total even if it has not changed: the
+    // newcomer has not heard it yet.
+    announced = -1;
     report();
 
     ws.on('message', (data: Buffer, isBinary: boolean) => {
@@ -110,10 +114,9 @@ export function createPushServer(options: PushOptions) {
         }));
       } catch (error) {
         if (!(error instanceof ChatError)) throw error;
-        if (error.closeCode) ws.close(error.closeCode, error.message);
-        else sendBounded(ws, JSON.stringify({
-          type: 'error', code: error.code, message: error.message,
-        }), limit);
+        const { code, message, closeCode } = error;
+        if (closeCode) ws.close(closeCode, message);
+        else send(ws, { type: 'error', code, message });
       }
     });
     ws.on('close', report);
