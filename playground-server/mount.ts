@@ -27,7 +27,11 @@ export interface Mount {
   http?: Record<string, RequestHandler>;
   /** WebSocket endpoints by exact path, e.g. "/ws/echo". */
   websockets?: Record<string, UpgradeHandler>;
-  /** Servers whose clients count in /healthz and get 1001 on close. */
+  /**
+   * Servers whose clients count in /healthz, get 1001 on close, and
+   * are rate-limited (websocket-limits.ts). Their upgrade callbacks
+   * must emit 'connection', as ws's handleUpgrade examples do.
+   */
   websocketServers?: WebSocketServer[];
   /** Starts listeners of its own, such as TCP and UDP ports. */
   start?(): Promise<void>;

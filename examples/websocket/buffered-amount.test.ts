@@ -15,7 +15,7 @@ interface Chart {
 }
 
 test('bufferedAmount grows while the server does not read, and drains to 0', async () => {
-  const result = await runInNode(run, server.url, { timeoutMs: 12_000 });
+  const result = await runInNode(run, server.url, { timeoutMs: 20_000 });
   expect(result.ok).toBe(true);
   expect(result.text.slice(0, 3)).toEqual([
     'info sending 6 MiB in 64 KiB messages, waiting whenever bufferedAmount reaches 512 KiB',
@@ -42,7 +42,7 @@ test('bufferedAmount grows while the server does not read, and drains to 0', asy
   expect(rising(sent!) && rising(read!)).toBe(true);
   expect(read!.every((r, i) => r <= sent![i]!)).toBe(true);
   await expect.poll(() => server.playground.openWebSockets()).toBe(0);
-}, 20_000);
+}, 30_000);
 
 test('Stop ends the sending loop and closes the socket', async () => {
   const stop = new AbortController();
@@ -51,5 +51,5 @@ test('Stop ends the sending loop and closes the socket', async () => {
   expect(result.text.at(-1)).toBe('error stopped: by the reader');
   // The close frame queues behind the megabytes already sent, which
   // the slow reader must read first: this takes seconds.
-  await expect.poll(() => server.playground.openWebSockets(), { timeout: 10_000 }).toBe(0);
-}, 15_000);
+  await expect.poll(() => server.playground.openWebSockets(), { timeout: 20_000 }).toBe(0);
+}, 30_000);

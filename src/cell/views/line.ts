@@ -19,7 +19,7 @@ interface Line {
 const WIDTH = 560;
 const HEIGHT = 240;
 const LEFT = 56;
-const RIGHT = 12;
+const RIGHT = 24;
 const TOP = 12;
 const BOTTOM = 40;
 const PLOT_WIDTH = WIDTH - LEFT - RIGHT;
