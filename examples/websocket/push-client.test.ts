@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 test('Ada and Bob see each other arrive, hear each other, and get ticks', async () => {
-  const result = await runInNode(run, server.url);
+  const result = await runInNode(run, server.url, { timeoutMs: 15_000 });
   expect(result.text).toEqual([
     'info Ada gets a welcome: connected',
     'info Ada sees 1 reader here',

@@ -51,7 +51,9 @@ export function createPushServer(options: PushOptions) {
     maxPayload: options.maxPayload,
   });
   const instance = randomBytes(8).toString('hex');
-  const tally = new PresenceTally(3 * options.tickMs);
+  // A server silent for three ticks (ten seconds at least, so a
+  // busy one is not mistaken for a dead one) drops out of the count.
+  const tally = new PresenceTally(Math.max(3 * options.tickMs, 10_000));
   // The total last told to this instance's readers; -1 for none.
   let announced = -1;
 
@@ -60,17 +62,17 @@ export function createPushServer(options: PushOptions) {
   const broadcast = (message: string) => {
     for (const ws of wss.clients) sendBounded(ws, message, limit);
   };
-  // Tell every instance how many readers this one has. The total
-  // comes back through the channel, like everyone else's.
-  const report = () =>
-    pubsub.publish(PRESENCE, encodeReport({
-      instance,
-      readers: wss.clients.size,
-    }));
   const updatePresence = (readers: number) => {
     if (readers === announced) return;
     announced = readers;
     broadcast(JSON.stringify({ type: 'presence', readers }));
+  };
+  // Tell every instance how many readers this one has. Its own count
+  // it knows at once; the others' come through the channel.
+  const report = () => {
+    const own = { instance, readers: wss.clients.size };
+    pubsub.publish(PRESENCE, encodeReport(own));
+    updatePresence(tally.record(own, Date.now()));
   };
 
   const unsubscribe = [
@@ -83,7 +85,6 @@ export function createPushServer(options: PushOptions) {
   const ticker = setInterval(() => {
     broadcast(JSON.stringify({ type: 'tick', at: Date.now() }));
     report();
-    updatePresence(tally.total(Date.now()));
   }, options.tickMs);
   // #endregion server
 

@@ -83,7 +83,7 @@ test.skipIf(noGo)(
       const chunk = 'x'.repeat(32 * 1024);
       for (let i = 1; i <= 400; i++) {
         talker.send(chunk);
-        await expect.poll(() => heard, { interval: 1 }).toBe(i);
+        await expect.poll(() => heard, { interval: 1, timeout: 10_000 }).toBe(i);
       }
       // The one who stopped reading was dropped with 1013,
       // which it sees once it reads again, after what was queued.

@@ -21,7 +21,7 @@ interface Row {
 }
 
 test('four transports follow one run; polling costs more requests and bytes', async () => {
-  const result = await runInNode((io) => compare(io, 3), server.url, { timeoutMs: 10_000 });
+  const result = await runInNode((io) => compare(io, 3), server.url, { timeoutMs: 20_000 });
   expect(result.ok).toBe(true);
   expect(result.text[0]).toBe('info following one run of events four ways at once…');
   expect(result.text[1]).toMatch(/^info the server made \d+ events; each way heard:$/);
@@ -58,4 +58,4 @@ test('four transports follow one run; polling costs more requests and bytes', as
   expect(bars.groups.map((g) => g.label)).toEqual(['requests', 'bytes on the wire', 'median delay (ms)']);
   expect(bars.groups[0]!.bars).toEqual(rows.map((r) => ({ label: r.transport, value: r.requests })));
   await expect.poll(() => server.playground.openWebSockets()).toBe(0);
-}, 20_000);
+}, 30_000);

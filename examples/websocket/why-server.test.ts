@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
 import { openRaw } from '../../tests/support/raw-websocket.ts';
+
+// Runs last one or two seconds of real time each.
+vi.setConfig({ testTimeout: 30_000 });
 
 let server: RunningServer;
 
@@ -29,7 +32,7 @@ async function finished(id: string) {
   await expect.poll(async () => {
     report = await (await get(`/why/report?run=${id}`)).json();
     return report.done;
-  }, { timeout: 5_000, interval: 200 }).toBe(true);
+  }, { timeout: 15_000, interval: 200 }).toBe(true);
   return report!;
 }
 
@@ -121,7 +124,7 @@ describe('bad requests get a status and a body that says why', () => {
     });
     // Runs end by themselves, and then there is room again.
     await expect.poll(async () => (await post('/why/runs?seconds=1')).status, {
-      timeout: 5_000, interval: 250,
+      timeout: 15_000, interval: 250,
     }).toBe(201);
   });
 });
