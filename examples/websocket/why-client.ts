@@ -37,14 +37,17 @@ export async function compare(io: DemoIO, seconds: number) {
   const run = (await created.json()) as { id: string };
   io.log('following one run of events four ways at once…');
 
+  // A delay is when an event arrived here less when it happened,
+  // moved onto our clock; clamped at 0, since the offset is only as
+  // exact as its round trip.
   const delays = new Map<string, number[]>();
   const heard = (name: string): Heard => {
     delays.set(name, []);
-    // Clamped at 0: the offset is only as exact as its round trip.
     return (e) => delays.get(name)!.push(
       Math.max(0, Math.round(Date.now() - (e.at - offset))),
     );
   };
+  // All four at once, on the same run; the server meters each apart.
   const query = `run=${run.id}`;
   await Promise.all([
     shortPolling(io, query, heard('short-poll')),
