@@ -29,10 +29,16 @@ export default defineConfig({
         {
           label: 'WebSocket',
           items: [
+            'websocket/why',
             'websocket/echo-server',
             'websocket/handshake',
             'websocket/frames',
             'websocket/raw-server',
+            'websocket/messages',
+            'websocket/control-frames',
+            'websocket/streams',
+            'websocket/concurrency',
+            'websocket/push',
           ],
         },
         {

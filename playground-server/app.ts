@@ -5,6 +5,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
 import type { Config } from './config.ts';
 import { refuseUpgrade, sendJson } from './http-reply.ts';
 import type { Mount, RequestHandler, UpgradeHandler } from './mount.ts';
@@ -14,6 +15,7 @@ import { runMount } from './mounts/run.ts';
 import { socketsMount } from './mounts/sockets.ts';
 import { websocketMount } from './mounts/websocket.ts';
 import { originAllowed } from './origin.ts';
+import { createWebSocketLimits } from './websocket-limits.ts';
 
 /** Every part's mount, in the order the site teaches them. */
 function mountsFor(config: Config): Mount[] {
@@ -46,6 +48,12 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
   const httpRoutes = routeTable(mounts, (m) => m.http);
   const websocketRoutes = routeTable(mounts, (m) => m.websockets);
   const servers = mounts.flatMap((m) => m.websocketServers ?? []);
+  // Per-address socket caps and per-connection message rates, for
+  // every endpoint of every mount (websocket-limits.ts).
+  const limits = createWebSocketLimits(config);
+  for (const wss of servers) {
+    if (wss instanceof WebSocketServer) limits.watch(wss);
+  }
   // Longest prefix first, so "/api/notes/" wins over "/api/".
   const prefixes = [...httpRoutes.keys()]
     .filter((path) => path.endsWith('/'))
@@ -99,7 +107,7 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
           `Origin ${req.headers.origin} may not open WebSockets here; ` +
             'only this site and ALLOWED_ORIGINS may',
         );
-      } else {
+      } else if (limits.admit(req, socket)) {
         route(req, socket, head);
       }
       return true;

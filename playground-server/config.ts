@@ -62,6 +62,46 @@ export const SETTINGS = {
     'WS_INSPECT_FRAMES', 64, 1, 10_000,
     'frames an inspector is shown per connection; the rest are counted in its close reason',
   ),
+  wsMaxPerClient: integer(
+    'WS_MAX_PER_CLIENT', 16, 1, 100_000,
+    'open WebSockets per client address, on every endpoint; one more handshake gets 429 saying why',
+  ),
+  wsMessagesPerSecond: integer(
+    'WS_MESSAGES_PER_SECOND', 100, 1, 1_000_000,
+    'messages a WebSocket may send per second, sustained; faster closes it with 1008',
+  ),
+  wsMessageBurst: integer(
+    'WS_MESSAGE_BURST', 200, 1, 1_000_000,
+    'messages a WebSocket may send at once before `WS_MESSAGES_PER_SECOND` applies',
+  ),
+  wsHeartbeatMs: integer(
+    'WS_HEARTBEAT_MS', 30_000, 10, 3_600_000,
+    'how often the server pings each WebSocket; a peer that has not answered the last ping is cut off',
+  ),
+  wsSendQueueBytes: integer(
+    'WS_SEND_QUEUE_BYTES', 1024 * 1024, 1, 2 ** 30,
+    'bytes `/ws/push` may queue for a reader who reads too slowly; beyond it the connection is closed with 1013',
+  ),
+  pushTickMs: integer(
+    'WS_PUSH_TICK_MS', 1_000, 10, 3_600_000,
+    'how often `/ws/push` sends every reader a tick',
+  ),
+  chatMaxChars: integer(
+    'WS_CHAT_MAX_CHARS', 280, 1, 10_000,
+    'the longest chat message on `/ws/push`, in characters; a longer one is answered with the error `too-long`',
+  ),
+  chatPerMinute: integer(
+    'WS_CHAT_PER_MINUTE', 30, 1, 60_000,
+    'chat messages a reader may send per minute, sustained; faster ones are answered with the error `too-fast`',
+  ),
+  chatBurst: integer(
+    'WS_CHAT_BURST', 5, 1, 10_000,
+    'chat messages a reader may send at once before `WS_CHAT_PER_MINUTE` applies',
+  ),
+  whyMaxRuns: integer(
+    'WHY_MAX_RUNS', 8, 1, 10_000,
+    'transport comparisons (`/why/`) running at once; one more is refused with 429',
+  ),
 
   // The sockets part (docs/sockets/).
   tcpEchoPort: integer(

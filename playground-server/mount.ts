@@ -39,7 +39,11 @@ export interface Mount {
   http?: Record<string, RequestHandler>;
   /** WebSocket endpoints by exact path, e.g. "/ws/echo". */
   websockets?: Record<string, UpgradeHandler>;
-  /** Servers whose clients count in /healthz and get 1001 on close. */
+  /**
+   * Servers whose clients count in /healthz and get 1001 on close. The
+   * ws servers among them are also rate-limited (websocket-limits.ts);
+   * their upgrade callbacks must emit 'connection', as ws's examples do.
+   */
   websocketServers?: WebSocketServerLike[];
   /** Starts listeners of its own, such as TCP and UDP ports. */
   start?(): Promise<void>;

@@ -27,4 +27,10 @@ export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
   'rpc/websocket-calls': () => import('../examples/rpc/websocket-calls.ts'),
   'rpc/spec-tour': () => import('../examples/rpc/spec-tour.ts'),
   'rpc/client-tour': () => import('../examples/rpc/client-tour.ts'),
+  'websocket/why-client': () => import('../examples/websocket/why-client.ts'),
+  'websocket/message-types': () => import('../examples/websocket/message-types.ts'),
+  'websocket/close-handshake': () => import('../examples/websocket/close-handshake.ts'),
+  'websocket/stream-client': () => import('../examples/websocket/stream-client.ts'),
+  'websocket/buffered-amount': () => import('../examples/websocket/buffered-amount.ts'),
+  'websocket/push-client': () => import('../examples/websocket/push-client.ts'),
 };

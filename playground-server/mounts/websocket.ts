@@ -1,36 +1,97 @@
 // The WebSocket part's endpoints (docs/websocket/).
 
+import { createCloseReporter } from '../../examples/websocket/close-report.ts';
 import { createEchoServer, upgrade } from '../../examples/websocket/echo-server.ts';
 import { createHandshakeMirror } from '../../examples/websocket/handshake-mirror.ts';
+import { startHeartbeat } from '../../examples/websocket/heartbeat.ts';
+import { createPushServer } from '../../examples/websocket/push-server.ts';
 import { RawEchoServer } from '../../examples/websocket/raw-server.ts';
+import { createSlowReader } from '../../examples/websocket/slow-reader.ts';
+import { createStreamEchoServer } from '../../examples/websocket/stream-echo.ts';
+import { createWhyServer } from '../../examples/websocket/why-server.ts';
 import type { Config } from '../config.ts';
 import { createFrameInspector } from '../frame-inspector.ts';
-import type { Mount } from '../mount.ts';
+import type { Mount, UpgradeHandler } from '../mount.ts';
+import { createMemoryPubSub } from '../pubsub.ts';
+import { messageLimiter } from '../websocket-limits.ts';
 
 /** An inspector stays open this long at most (a cell runs for 30 s). */
 const INSPECT_MS = 60_000;
 
-/** /ws/echo and the wire-level endpoints built from examples/websocket/. */
+/** /ws/echo, from examples/websocket/echo-server.ts, and the rest. */
 export function websocketMount(config: Config): Mount {
-  const echo = createEchoServer(config.wsMaxMessageBytes);
-  const raw = new RawEchoServer({ maxMessageBytes: config.wsMaxMessageBytes });
+  const maxPayload = config.wsMaxMessageBytes;
+  const echo = createEchoServer(maxPayload);
+  const pubsub = createMemoryPubSub();
+  const push = createPushServer({
+    pubsub,
+    tickMs: config.pushTickMs,
+    maxPayload,
+    sendQueueBytes: config.wsSendQueueBytes,
+    chat: {
+      maxChars: config.chatMaxChars,
+      perMinute: config.chatPerMinute,
+      burst: config.chatBurst,
+    },
+  });
+  const closing = createCloseReporter(maxPayload);
+  const streamEcho = createStreamEchoServer(maxPayload);
+  const slowReader = createSlowReader(maxPayload);
+  const why = createWhyServer({ maxRuns: config.whyMaxRuns });
   const mirror = createHandshakeMirror();
+  const raw = new RawEchoServer({ maxMessageBytes: maxPayload });
   const inspector = createFrameInspector({
     watchers: config.wsInspectors,
     frames: config.wsInspectFrames,
     watchMs: INSPECT_MS,
   });
+  // The raw server is not ws, so app.ts cannot rate-limit it: every
+  // frame it reads counts against the same per-connection budget.
+  const limitMessages = messageLimiter(config);
+
+  const endpoints = {
+    '/ws/echo': echo,
+    '/ws/push': push.wss,
+    '/ws/close-report': closing.wss,
+    '/ws/stream-echo': streamEcho,
+    '/ws/slow-reader': slowReader,
+    '/ws/handshake': mirror,
+  };
+  const servers = [...Object.values(endpoints), why.wss, inspector.wss];
+  // Every ws endpoint of this part pings its peers and drops the dead.
+  const heartbeats = servers.map((wss) => startHeartbeat(wss, config.wsHeartbeatMs));
+
   return {
     name: 'websocket',
+    http: {
+      '/close-reports/': closing.report,
+      '/why/': why.http,
+    },
     websockets: {
-      '/ws/echo': (req, socket, head) => upgrade(echo, req, socket, head),
+      ...Object.fromEntries(
+        Object.entries(endpoints).map(([path, wss]): [string, UpgradeHandler] => [
+          path,
+          (req, socket, head) => upgrade(wss, req, socket, head),
+        ]),
+      ),
+      '/ws/why': why.upgrade,
       '/ws/raw-echo': (req, socket, head) => {
         const connection = raw.handleUpgrade(req, socket, head);
-        if (connection) inspector.attach(connection, req);
+        if (!connection) return;
+        const allowed = limitMessages((code, reason) => connection.close(code, reason));
+        connection.on('frame', (direction) => {
+          if (direction === 'read') allowed();
+        });
+        inspector.attach(connection, req);
       },
       '/ws/raw-inspect': inspector.watch,
-      '/ws/handshake': (req, socket, head) => upgrade(mirror, req, socket, head),
     },
-    websocketServers: [echo, raw, mirror, inspector.wss],
+    websocketServers: [...servers, raw],
+    async close() {
+      for (const stop of heartbeats) stop();
+      push.close();
+      why.close();
+      await pubsub.close();
+    },
   };
 }

@@ -8,5 +8,7 @@ export type Render = (value: unknown, into: HTMLElement) => void;
 /** Views by name. */
 export const views: Record<string, () => Promise<{ render: Render }>> = {
   table: () => import('./views/table.ts'),
+  bars: () => import('./views/bars.ts'),
+  line: () => import('./views/line.ts'),
   frames: () => import('./views/frames.ts'),
 };

@@ -1,0 +1,209 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import WebSocket from 'ws';
+import { createMemoryPubSub, type PubSub } from '../../playground-server/pubsub.ts';
+import type { RunningServer } from '../../playground-server/server.ts';
+import { startTestServer } from '../../tests/support/playground.ts';
+import { upgrade } from './echo-server.ts';
+import { createPushServer, type PushOptions } from './push-server.ts';
+
+interface Pushed {
+  type: string;
+  name?: string;
+  readers?: number;
+  from?: string;
+  text?: string;
+  code?: string;
+  at?: number;
+}
+
+/** A ws client that keeps every message /ws/push sends it. */
+async function reader(url: string) {
+  const ws = new WebSocket(url);
+  const inbox: Pushed[] = [];
+  ws.on('message', (data) => inbox.push(JSON.parse(String(data)) as Pushed));
+  const closed = new Promise<[number, string]>((resolve) => {
+    ws.once('close', (code, reason) => resolve([code, String(reason)]));
+  });
+  await new Promise((resolve) => ws.once('open', resolve));
+  await expect.poll(() => inbox[0]?.type).toBe('welcome');
+  return {
+    ws,
+    inbox,
+    closed,
+    name: inbox[0]!.name!,
+    /** Resolves with the first message that matches. */
+    async seen(wanted: (m: Pushed) => boolean) {
+      await expect.poll(() => inbox.some(wanted)).toBe(true);
+      return inbox.find(wanted)!;
+    },
+    /** The last presence this reader was told. */
+    presence: () => inbox.findLast((m) => m.type === 'presence')?.readers,
+    chat: (text: string) => ws.send(JSON.stringify({ type: 'chat', text })),
+  };
+}
+
+describe('/ws/push in the playground', () => {
+  let server: RunningServer;
+  let url: string;
+  const open: WebSocket[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      pushTickMs: 50,
+      chatMaxChars: 10,
+      chatBurst: 2,
+      chatPerMinute: 1,
+    });
+    url = `${server.url.replace('http', 'ws')}/ws/push`;
+  });
+  afterEach(async () => {
+    for (const ws of open.splice(0)) ws.close();
+    await expect.poll(() => server.playground.openWebSockets()).toBe(0);
+  });
+  afterAll(() => server.close());
+
+  const join = async () => {
+    const r = await reader(url);
+    open.push(r.ws);
+    return r;
+  };
+
+  test('a reader is welcomed with a name, then told presence, then ticks', async () => {
+    const ada = await join();
+    expect(ada.name).toMatch(/^reader-[0-9a-f]{6}$/);
+    await ada.seen((m) => m.type === 'tick');
+    const kinds = ada.inbox.map((m) => m.type);
+    expect(kinds.slice(0, 2)).toEqual(['welcome', 'presence']);
+    expect(ada.presence()).toBe(1);
+    const tick = ada.inbox.find((m) => m.type === 'tick')!;
+    expect(tick.at).toBeGreaterThan(Date.parse('2024-01-01'));
+  });
+
+  test('presence counts readers coming and going', async () => {
+    const ada = await join();
+    await expect.poll(() => ada.presence()).toBe(1);
+    const bob = await join();
+    await expect.poll(() => ada.presence()).toBe(2);
+    await expect.poll(() => bob.presence()).toBe(2);
+    bob.ws.close();
+    await expect.poll(() => ada.presence()).toBe(1);
+  });
+
+  test('a chat reaches every reader, its sender too, with who said it', async () => {
+    const ada = await join();
+    const bob = await join();
+    ada.chat('  hi Bob ');
+    for (const r of [ada, bob]) {
+      const chat = await r.seen((m) => m.type === 'chat');
+      expect(chat).toEqual({ type: 'chat', from: ada.name, text: 'hi Bob', at: expect.any(Number) });
+    }
+  });
+
+  test('a person\'s mistakes get an error message and the reader stays', async () => {
+    const ada = await join();
+    ada.chat('   ');
+    ada.chat('eleven chars');
+    await ada.seen((m) => m.code === 'too-long');
+    expect(ada.inbox.filter((m) => m.type === 'error')).toEqual([
+      { type: 'error', code: 'empty', message: 'say something first' },
+      { type: 'error', code: 'too-long', message: 'at most 10 characters' },
+    ]);
+    // Two fit in the burst; the third is too fast.
+    ada.chat('one');
+    ada.chat('two');
+    ada.chat('three');
+    const tooFast = await ada.seen((m) => m.code === 'too-fast');
+    expect(tooFast).toEqual({
+      type: 'error', code: 'too-fast', message: expect.stringMatching(/^slow down: wait \d+ s$/),
+    });
+    expect(ada.inbox.filter((m) => m.type === 'chat').map((m) => m.text)).toEqual(['one', 'two']);
+    expect(ada.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  test.each([
+    ['binary', Buffer.from([1, 2, 3]), [1003, 'chat is JSON text, not binary']],
+    ['text that is not JSON', 'hello', [1008, 'a chat message must be JSON']],
+    ['JSON of another shape', '{"type":"chat","text":"hi","from":"admin"}', [1008, 'send exactly {"type":"chat","text":"…"}']],
+  ] as const)('%s closes that connection, and no one else\'s', async (_, data, expected) => {
+    const bystander = await join();
+    const broken = await join();
+    broken.ws.send(data);
+    expect(await broken.closed).toEqual(expected);
+    bystander.chat('still here');
+    await bystander.seen((m) => m.text === 'still here');
+  });
+
+  test('a message over the size limit is closed with 1009', async () => {
+    const r = await join();
+    r.ws.send(JSON.stringify({ type: 'chat', text: 'x'.repeat(70_000) }));
+    expect((await r.closed)[0]).toBe(1009);
+  });
+});
+
+describe('two instances sharing one broker', () => {
+  const pubsub = createMemoryPubSub();
+  const instances: { server: Server; url: string; close(): void }[] = [];
+  const clients: WebSocket[] = [];
+
+  /** A push server on its own HTTP server, like a second process. */
+  async function instance(shared: PubSub, overrides: Partial<PushOptions> = {}) {
+    const push = createPushServer({
+      pubsub: shared,
+      tickMs: 50,
+      maxPayload: 64 * 1024,
+      sendQueueBytes: 1024 * 1024,
+      chat: { maxChars: 280, perMinute: 30, burst: 5 },
+      ...overrides,
+    });
+    const server = createServer();
+    server.on('upgrade', (req, socket, head) => upgrade(push.wss, req, socket, head));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const running = {
+      server,
+      url,
+      close() {
+        push.close();
+        for (const ws of push.wss.clients) ws.terminate();
+        server.close();
+      },
+    };
+    instances.push(running);
+    return running;
+  }
+
+  afterAll(async () => {
+    for (const ws of clients) ws.terminate();
+    for (const running of instances) running.close();
+    await pubsub.close();
+  });
+
+  test('readers on different instances see each other and each other\'s chat', async () => {
+    const one = await instance(pubsub);
+    const two = await instance(pubsub);
+    const ada = await reader(one.url);
+    const bob = await reader(two.url);
+    clients.push(ada.ws, bob.ws);
+    await expect.poll(() => ada.presence()).toBe(2);
+    await expect.poll(() => bob.presence()).toBe(2);
+    bob.chat('across instances');
+    const heard = await ada.seen((m) => m.type === 'chat');
+    expect(heard).toMatchObject({ from: bob.name, text: 'across instances' });
+
+    // An instance that goes away takes its readers out of the count.
+    two.close();
+    await expect.poll(() => ada.presence()).toBe(1);
+  });
+
+  test('a reader whose queue is over the bound is closed with 1013', async () => {
+    const tiny = await instance(pubsub, { sendQueueBytes: 1 });
+    const ws = new WebSocket(tiny.url);
+    clients.push(ws);
+    const [code, reason] = await new Promise<[number, string]>((resolve) => {
+      ws.once('close', (c, r) => resolve([c, String(r)]));
+    });
+    expect([code, reason]).toEqual([1013, 'too slow: send queue full']);
+  });
+});

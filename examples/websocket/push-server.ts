@@ -1,0 +1,138 @@
+// Server push: what HTTP alone cannot do. Over one WebSocket per
+// reader the server sends, without being asked, a tick every second,
+// presence ("N readers here") when it changes, and every reader's chat.
+//
+// Chat and presence go through a pub/sub broker rather than straight
+// to this process's sockets, so that several instances sharing one
+// broker (Redis, say) serve one room. Ticks do not: every instance
+// has a clock of its own. Every send to a reader is bounded
+// (send-queue.ts): a reader who stops reading is dropped with 1013
+// before it can make the server hoard memory.
+//
+// Server → reader, one JSON text message each:
+//   {"type":"welcome","name":"reader-3fa2c1"}
+//   {"type":"tick","at":1767225600000}
+//   {"type":"presence","readers":2}
+//   {"type":"chat","from":"reader-3fa2c1","text":"hi","at":…}
+//   {"type":"error","code":"too-long","message":"at most 280 …"}
+// Reader → server: {"type":"chat","text":"hi"}
+
+import { randomBytes } from 'node:crypto';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { PubSub } from '../../playground-server/pubsub.ts';
+import { ChatError, chatErrors, parseChat } from './chat-message.ts';
+import {
+  decodeReport,
+  encodeReport,
+  PresenceTally,
+} from './presence.ts';
+import { sendBounded } from './send-queue.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+/** What the playground configures. */
+export interface PushOptions {
+  pubsub: PubSub;
+  tickMs: number;
+  maxPayload: number;
+  sendQueueBytes: number;
+  chat: { maxChars: number; perMinute: number; burst: number };
+}
+
+/** The broker's channels. */
+const CHAT = 'push:chat';
+const PRESENCE = 'push:presence';
+
+// #region server
+/** The /ws/push endpoint: create once, hand it every upgrade. */
+export function createPushServer(options: PushOptions) {
+  const { pubsub, sendQueueBytes: limit } = options;
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayload,
+  });
+  const instance = randomBytes(8).toString('hex');
+  // A server silent for three ticks (ten seconds at least, so a
+  // busy one is not mistaken for a dead one) drops out of the count.
+  const tally = new PresenceTally(Math.max(3 * options.tickMs, 10_000));
+  // The total last told to this instance's readers; -1 for none.
+  let announced = -1;
+
+  const send = (ws: WebSocket, value: object) =>
+    sendBounded(ws, JSON.stringify(value), limit);
+  const broadcast = (message: string) => {
+    for (const ws of wss.clients) sendBounded(ws, message, limit);
+  };
+  const updatePresence = (readers: number) => {
+    if (readers === announced) return;
+    announced = readers;
+    broadcast(JSON.stringify({ type: 'presence', readers }));
+  };
+  // Tell every instance how many readers this one has. Its own count
+  // it knows at once; the others' come through the channel.
+  const report = () => {
+    const own = { instance, readers: wss.clients.size };
+    pubsub.publish(PRESENCE, encodeReport(own));
+    updatePresence(tally.record(own, Date.now()));
+  };
+
+  const unsubscribe = [
+    pubsub.subscribe(CHAT, broadcast),
+    pubsub.subscribe(PRESENCE, (message) => {
+      const heard = decodeReport(message);
+      if (heard) updatePresence(tally.record(heard, Date.now()));
+    }),
+  ];
+  const ticker = setInterval(() => {
+    broadcast(JSON.stringify({ type: 'tick', at: Date.now() }));
+    report();
+  }, options.tickMs);
+  // #endregion server
+
+  // #region connection
+  wss.on('connection', (ws: WebSocket) => {
+    const name = `reader-${randomBytes(3).toString('hex')}`;
+    const { perMinute, burst, maxChars } = options.chat;
+    const bucket = new TokenBucket(
+      { capacity: burst, perSecond: perMinute / 60 },
+      Date.now(),
+    );
+    send(ws, { type: 'welcome', name });
+    // Announce the next total even if it has not changed: the
+    // newcomer has not heard it yet.
+    announced = -1;
+    report();
+
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (ws.readyState !== ws.OPEN) return;
+      try {
+        const text = parseChat(data, isBinary, maxChars);
+        if (!bucket.take(Date.now())) {
+          throw chatErrors.tooFast(bucket.waitMs(Date.now()));
+        }
+        const at = Date.now();
+        pubsub.publish(CHAT, JSON.stringify({
+          type: 'chat', from: name, text, at,
+        }));
+      } catch (error) {
+        if (!(error instanceof ChatError)) throw error;
+        const { code, message, closeCode } = error;
+        if (closeCode) ws.close(closeCode, message);
+        else send(ws, { type: 'error', code, message });
+      }
+    });
+    ws.on('close', report);
+    // Protocol errors (1002, 1007, 1009) are closed by ws itself.
+    ws.on('error', () => {});
+  });
+  // #endregion connection
+
+  return {
+    wss,
+    /** Stops the ticks and leaves the broker's channels. */
+    close() {
+      clearInterval(ticker);
+      pubsub.publish(PRESENCE, encodeReport({ instance, readers: 0 }));
+      for (const undo of unsubscribe) undo();
+    },
+  };
+}

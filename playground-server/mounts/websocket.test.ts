@@ -1,0 +1,48 @@
+// The WebSocket part's mount: every endpoint it serves is pinged by
+// the heartbeat and held to the per-address cap.
+
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestServer } from '../../tests/support/playground.ts';
+import { openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
+import type { RunningServer } from '../server.ts';
+
+const ENDPOINTS = [
+  '/ws/echo', '/ws/push', '/ws/close-report', '/ws/stream-echo', '/ws/slow-reader',
+];
+
+describe('with a heartbeat every 100 ms', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ wsHeartbeatMs: 100 });
+  });
+  afterAll(() => server.close());
+
+  test.each(ENDPOINTS)('%s pings a silent peer and then cuts it off', async (path) => {
+    const raw = await openRaw(`${server.url.replace('http', 'ws')}${path}`);
+    expect(raw.response).toMatch(/^HTTP\/1.1 101/);
+    await new Promise((resolve) => raw.socket.once('close', resolve));
+    const opcodes = serverFrames(raw.received()).map((f) => f.opcode);
+    expect(opcodes).toContain(0x9);
+    expect(opcodes).not.toContain(0x8);
+  });
+});
+
+describe('with one WebSocket per address', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ wsMaxPerClient: 1 });
+  });
+  afterAll(() => server.close());
+
+  test.each(ENDPOINTS)('%s counts against the cap', async (path) => {
+    const ws = server.url.replace('http', 'ws');
+    const first = await openRaw(`${ws}/ws/echo`);
+    expect(first.response).toMatch(/^HTTP\/1.1 101/);
+    const second = await openRaw(`${ws}${path}`);
+    expect(second.response).toMatch(/^HTTP\/1.1 429/);
+    first.socket.destroy();
+    await expect.poll(() => server.playground.openWebSockets()).toBe(0);
+  });
+});

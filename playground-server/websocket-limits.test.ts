@@ -1,0 +1,152 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import WebSocket, { WebSocketServer } from 'ws';
+import { startTestServer } from '../tests/support/playground.ts';
+import { openRaw } from '../tests/support/raw-websocket.ts';
+import type { RunningServer } from './server.ts';
+import { createWebSocketLimits, limitErrors } from './websocket-limits.ts';
+
+/** Opens a ws client and waits until it is open. */
+async function connect(url: string) {
+  const ws = new WebSocket(url);
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  return ws;
+}
+
+/** Sends `text` and resolves with the echo. */
+function echo(ws: WebSocket, text: string) {
+  return new Promise<string>((resolve) => {
+    ws.once('message', (data) => resolve(String(data)));
+    ws.send(text);
+  });
+}
+
+/** Resolves with the code and reason `ws` was closed with. */
+function closed(ws: WebSocket) {
+  return new Promise<[number, string]>((resolve) => {
+    ws.once('close', (code, reason) => resolve([code, String(reason)]));
+  });
+}
+
+describe('in the playground, on every endpoint', () => {
+  let server: RunningServer;
+  let echoUrl: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      wsMaxPerClient: 4,
+      wsMessageBurst: 20,
+      wsMessagesPerSecond: 10,
+    });
+    echoUrl = `${server.url.replace('http', 'ws')}/ws/echo`;
+  });
+  afterAll(() => server.close());
+
+  test('a flood of sockets from one address: the cap holds, and the earlier ones keep working', async () => {
+    const first = await Promise.all([1, 2, 3, 4].map(() => connect(echoUrl)));
+    const flood = await Promise.all(
+      Array.from({ length: 20 }, () => openRaw(echoUrl)),
+    );
+    for (const raw of flood) {
+      expect(raw.response).toMatch(/^HTTP\/1.1 429 Too Many Requests/);
+      await raw.close;
+      expect(raw.received().toString()).toBe(
+        'This address already has 4 WebSockets open here, the most it may; ' +
+          'close one and try again\n',
+      );
+    }
+    expect(await Promise.all(first.map((ws, i) => echo(ws, `still ${i}`))))
+      .toEqual(['still 0', 'still 1', 'still 2', 'still 3']);
+    expect(server.playground.openWebSockets()).toBe(4);
+
+    // Closing one frees a place for the next.
+    const leaving = first.pop()!;
+    leaving.close();
+    await closed(leaving);
+    const next = await connect(echoUrl);
+    expect(await echo(next, 'my turn')).toBe('my turn');
+    for (const ws of [...first, next]) ws.close();
+    await expect.poll(() => server.playground.openWebSockets()).toBe(0);
+  });
+
+  test('a handshake cut off halfway gives its place back', async () => {
+    const cut = await Promise.all([1, 2, 3, 4].map(() => openRaw(echoUrl)));
+    for (const raw of cut) raw.socket.resetAndDestroy();
+    await expect.poll(async () => {
+      const raw = await openRaw(echoUrl);
+      raw.socket.destroy();
+      return raw.response.split('\r\n')[0];
+    }).toBe('HTTP/1.1 101 Switching Protocols');
+  });
+
+  test('a flood of messages closes that connection with 1008; another client still gets its echo', async () => {
+    const bystander = await connect(echoUrl);
+    const flooder = await connect(echoUrl);
+    let echoed = 0;
+    flooder.on('message', () => echoed++);
+    const flooderClosed = closed(flooder);
+    for (let i = 0; i < 1000; i++) flooder.send(`message ${i}`);
+    expect(await flooderClosed).toEqual([
+      1008, 'too many messages: at most 10 a second',
+    ]);
+    // The burst was echoed; nothing after the limit was.
+    expect(echoed).toBeGreaterThanOrEqual(20);
+    expect(echoed).toBeLessThan(1000);
+    expect(await echo(bystander, 'unbothered')).toBe('unbothered');
+    bystander.close();
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+  });
+});
+
+describe('the message rate, on a clock the test moves', () => {
+  let time = 0;
+  let url: string;
+  const http = createServer();
+  const wss = new WebSocketServer({ server: http });
+  wss.on('connection', (ws) => {
+    ws.on('message', (data) => ws.send(data));
+  });
+
+  beforeAll(async () => {
+    const limits = createWebSocketLimits(
+      { wsMaxPerClient: 10, wsMessageBurst: 5, wsMessagesPerSecond: 2 },
+      () => time,
+    );
+    limits.watch(wss);
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const ws of wss.clients) ws.terminate();
+    await new Promise((resolve) => wss.close(resolve));
+    await new Promise((resolve) => http.close(resolve));
+  });
+
+  test('a burst, then the sustained rate, is served; one more is closed', async () => {
+    const ws = await connect(url);
+    for (let i = 0; i < 5; i++) expect(await echo(ws, `burst ${i}`)).toBe(`burst ${i}`);
+    // Two seconds at two a second buys four more messages.
+    time += 2_000;
+    for (let i = 0; i < 4; i++) expect(await echo(ws, `steady ${i}`)).toBe(`steady ${i}`);
+    const why = closed(ws);
+    ws.send('one too many');
+    expect(await why).toEqual([1008, 'too many messages: at most 2 a second']);
+  });
+});
+
+test('each limit error carries its code and its answer', () => {
+  expect(limitErrors.tooManySockets(3)).toMatchObject({
+    code: 'WS_TOO_MANY_SOCKETS',
+    status: 429,
+    closeCode: undefined,
+  });
+  const tooMany = limitErrors.tooManyMessages(100);
+  expect(tooMany).toMatchObject({ code: 'WS_TOO_MANY_MESSAGES', closeCode: 1008 });
+  // A close reason has room for 123 bytes.
+  expect(Buffer.byteLength(tooMany.message)).toBeLessThanOrEqual(123);
+});
