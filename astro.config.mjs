@@ -18,7 +18,10 @@ export default defineConfig({
       // Pages come from docs/ (see src/content.config.ts), so the sidebar
       // names them by id instead of autogenerating from src/content/docs.
       sidebar: [
-        { label: 'Start here', items: [{ label: 'How to read Wirebook', link: '/' }] },
+        {
+          label: 'Start here',
+          items: [{ label: 'How to read Wirebook', link: '/' }, 'notebook'],
+        },
         { label: 'WebSocket', items: ['websocket/echo-server'] },
       ],
     }),

@@ -45,6 +45,8 @@ export async function openEditSession(options: EditOptions): Promise<EditSession
 export class EditSession {
   readonly editor: Editor;
   readonly #source: EditableSource;
+  /** Releases the module URLs of the last run prepared, if it never ran. */
+  #release = () => {};
 
   constructor(source: EditableSource, editor: Editor) {
     this.#source = source;
@@ -61,7 +63,9 @@ export class EditSession {
     const edited = this.editor.text();
     const { file } = this.#source;
     const urls: string[] = [];
-    const release = () => urls.forEach((url) => URL.revokeObjectURL(url));
+    const release = () => urls.splice(0).forEach((url) => URL.revokeObjectURL(url));
+    this.#release();
+    this.#release = release;
     try {
       const linked = await linkModules(file, withEdits(this.#source, edited), {
         load: exampleSource,
@@ -97,6 +101,7 @@ export class EditSession {
   }
 
   destroy() {
+    this.#release();
     this.editor.destroy();
   }
 }

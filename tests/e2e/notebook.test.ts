@@ -277,6 +277,7 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
         .toBe('#cell-websocket-echo-client-2');
       expect(await page.getByRole('group', { name: 'Demo: first echo' }).getByRole('status').textContent())
         .toMatch(/^done/);
+      expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     });
 

@@ -1,0 +1,173 @@
+// Every page of the built site (from its sitemap), in real Chromium.
+// A page that is only read ships no more JavaScript than Starlight
+// itself (the heaviest page without cells) plus the cell runtime's few
+// kilobytes; the editor, the type stripper and the worker load only
+// when a reader asks for them. Every page passes axe in both themes.
+// And what Lighthouse checks for is there: a description, robots.txt,
+// and compressed text.
+
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { RunningServer } from '../../playground-server/server.ts';
+import {
+  axeViolations,
+  launchChromium,
+  openPage,
+  whyChromiumIsMissing,
+} from '../support/browser.ts';
+import { startTestServer } from '../support/playground.ts';
+import { sitePages } from '../support/sitemap.ts';
+
+const site = fileURLToPath(new URL('../../dist/', import.meta.url));
+const noChromium = whyChromiumIsMissing();
+const suite = noChromium ? describe.skip : describe;
+
+/**
+ * What the cell runtime may add to a page, in bytes of JavaScript as
+ * served (before compression): <wb-cell>, <wb-run-all>, the output log
+ * and the page runner, measured at 10.7 KB (4.5 KB gzipped), and room
+ * for Expressive Code's 2.5 KB script, which a reference page without
+ * code frames does not load.
+ */
+const CELL_RUNTIME_BYTES = 14 * 1024;
+
+/** Chunks that must wait for a reader: the editor, the stripper, the worker. */
+const ON_DEMAND = /edit-session|link-modules|demo-worker|codemirror/;
+
+/** The JavaScript a page loads before anyone touches it. */
+interface PageScripts {
+  url: string;
+  hasCells: boolean;
+  /** Bytes of JavaScript, uncompressed: files and inline scripts. */
+  bytes: number;
+  gzipBytes: number;
+  files: string[];
+}
+
+suite(`every page in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let pages: PageScripts[];
+
+  beforeAll(async () => {
+    server = await startTestServer({ siteDir: site });
+    browser = await launchChromium();
+    pages = [];
+    for (const url of await sitePages(server.url)) pages.push(await measure(url));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function measure(url: string): Promise<PageScripts> {
+    const { page, problems } = await openPage(browser, url);
+    const bodies: Promise<Buffer>[] = [];
+    const files: string[] = [];
+    // The scripts the page fetched are in its performance entries; they
+    // are fetched again here for their bytes as served.
+    await page.waitForLoadState('networkidle');
+    const { sources, inline, hasCells } = await page.evaluate(() => ({
+      sources: performance.getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => new URL(name).pathname.endsWith('.js')),
+      inline: [...document.querySelectorAll('script:not([src])')]
+        .filter((script) => ['', 'module', 'text/javascript'].includes(script.getAttribute('type') ?? ''))
+        .map((script) => script.textContent ?? ''),
+      hasCells: document.querySelector('wb-cell') !== null,
+    }));
+    for (const source of new Set(sources)) {
+      files.push(new URL(source).pathname);
+      bodies.push(fetch(source).then(async (response) => Buffer.from(await response.arrayBuffer())));
+    }
+    const code = [...(await Promise.all(bodies)), ...inline.map((text) => Buffer.from(text))];
+    expect(problems, url).toEqual([]);
+    await page.context().close();
+    return {
+      url,
+      hasCells,
+      bytes: code.reduce((sum, buffer) => sum + buffer.length, 0),
+      gzipBytes: code.reduce((sum, buffer) => sum + gzipSync(buffer, { level: 9 }).length, 0),
+      files,
+    };
+  }
+
+  test('a page with cells loads no more JavaScript than Starlight plus the cell runtime', () => {
+    const reference = pages.filter((page) => !page.hasCells);
+    const withCells = pages.filter((page) => page.hasCells);
+    expect(reference.length, 'pages without cells, to measure Starlight by').toBeGreaterThan(0);
+    expect(withCells.length, 'pages with cells').toBeGreaterThan(0);
+    const starlight = Math.max(...reference.map((page) => page.bytes));
+    for (const page of withCells) {
+      expect(page.bytes, `${page.url} (Starlight: ${starlight} bytes)`)
+        .toBeLessThanOrEqual(starlight + CELL_RUNTIME_BYTES);
+    }
+    console.log(pages.map((page) =>
+      `${new URL(page.url).pathname}: ${page.bytes} bytes of JavaScript, ${page.gzipBytes} gzipped`).join('\n'));
+  });
+
+  test('no page loads the editor, the type stripper or the worker before a reader asks', () => {
+    for (const page of pages) {
+      expect(page.files.filter((file) => ON_DEMAND.test(file)), page.url).toEqual([]);
+    }
+  });
+
+  test.each(['light', 'dark'] as const)('every page passes axe in %s theme', async (colorScheme) => {
+    for (const { url } of pages) {
+      const { page, problems } = await openPage(browser, url, { colorScheme });
+      expect(await axeViolations(page), url).toEqual([]);
+      expect(problems, url).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
+
+describe('what every page needs for search engines and slow networks', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ siteDir: site });
+  });
+  afterAll(() => server.close());
+
+  test('every page has a title, a language and a description of its own', async () => {
+    const descriptions = new Set<string>();
+    const pages = await sitePages(server.url);
+    for (const url of pages) {
+      const html = await (await fetch(url)).text();
+      expect(html, url).toMatch(/<html[^>]* lang="en"/);
+      expect(html, url).toMatch(/<title>[^<]+<\/title>/);
+      const description = /<meta name="description" content="([^"]+)"/.exec(html)?.[1];
+      expect(description, url).toBeTruthy();
+      descriptions.add(description!);
+    }
+    expect(descriptions.size, 'each page describes itself').toBe(pages.length);
+  });
+
+  test('robots.txt allows crawling and names the sitemap', async () => {
+    const response = await fetch(`${server.url}/robots.txt`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await response.text();
+    expect(text).toMatch(/^User-agent: \*\nAllow: \/\n/);
+    expect(text).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap-index\.xml$/m);
+  });
+
+  test('pages, styles and scripts are served compressed from the precompressed files', async () => {
+    const [page] = await sitePages(server.url);
+    const html = await (await fetch(page!)).text();
+    const script = /<script type="module" src="([^"]+)"/.exec(html)?.[1];
+    const style = /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1];
+    for (const path of [new URL(page!).pathname, script, style]) {
+      expect(path).toBeTruthy();
+      for (const encoding of ['br', 'gzip']) {
+        const response = await fetch(new URL(path!, server.url), {
+          headers: { 'accept-encoding': encoding },
+        });
+        expect(response.headers.get('content-encoding'), `${path} as ${encoding}`).toBe(encoding);
+        expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
+      }
+    }
+  });
+});
