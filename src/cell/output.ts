@@ -20,6 +20,7 @@ export class Output {
   readonly #note: HTMLElement;
   #lines: Line[] = [];
   #dropped = 0;
+  #scrolling = false;
 
   constructor(list: HTMLElement, note: HTMLElement) {
     this.#list = list;
@@ -51,9 +52,22 @@ export class Output {
       this.#list.firstElementChild?.remove();
       this.dropped(1);
     }
-    // The list's box (role="log") scrolls; the newest line stays in view.
-    const box = this.#list.parentElement;
-    if (box) box.scrollTop = box.scrollHeight;
+    this.#scrollToEnd();
+  }
+
+  /**
+   * Keeps the newest line in view: the list's box (role="log") scrolls,
+   * once a frame however many lines arrived, so a burst of lines does
+   * not lay the page out once per line.
+   */
+  #scrollToEnd() {
+    if (this.#scrolling) return;
+    this.#scrolling = true;
+    requestAnimationFrame(() => {
+      this.#scrolling = false;
+      const box = this.#list.parentElement;
+      if (box) box.scrollTop = box.scrollHeight;
+    });
   }
 
   /** Counts lines dropped before they reached the log. */

@@ -28,12 +28,15 @@ const outputOf = (cell: Locator) =>
 
 const statusOf = (cell: Locator) => cell.getByRole('status').textContent();
 
+/** Waits for what a page does; generous, as browsers share a busy machine. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
 /** Opens the echo page's cell in its editor. */
 async function editEchoCell(page: Page) {
   const cell = page.getByRole('group', { name: 'Demo: echo client' });
   await cell.getByRole('button', { name: 'Edit' }).click();
   const editor = cell.getByRole('textbox', { name: /^Code of echo client/ });
-  await expect.poll(() => editor.isVisible(), { timeout: 10_000 }).toBe(true);
+  await poll(() => editor.isVisible()).toBe(true);
   return { cell, editor };
 }
 
@@ -82,7 +85,7 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     const lines = await editor.locator('.cm-line').count();
     // Shift+Enter in the editor runs the cell instead of breaking the line.
     await page.keyboard.press('Shift+Enter');
-    await expect.poll(() => statusOf(cell), { timeout: 10_000 }).toMatch(/^done in \d+ ms$/);
+    await poll(() => statusOf(cell)).toMatch(/^done in \d+ ms$/);
     const output = await outputOf(cell);
     expect(output).toContain('sent howdy, wire');
     expect(output).toContain('received howdy, wire');
@@ -95,9 +98,9 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     await cell.getByRole('button', { name: 'Reset' }).click();
     expect(await editor.count()).toBe(0);
     expect(await cell.locator('[data-part="code"]').isVisible()).toBe(true);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Edit');
+    await poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Edit');
     await cell.getByRole('button', { name: 'Run' }).click();
-    await expect.poll(() => statusOf(cell), { timeout: 10_000 }).toMatch(/^done/);
+    await poll(() => statusOf(cell)).toMatch(/^done/);
     expect(await outputOf(cell)).toContain('received hello, wire');
     expect(problems).toEqual([]);
   });
@@ -107,12 +110,12 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     const { cell, editor } = await editEchoCell(page);
     await insertAfter(page, editor, 'export async function run', 'while (true) {}');
     await cell.getByRole('button', { name: 'Run' }).click();
-    await expect.poll(() => statusOf(cell)).toBe('running');
+    await poll(() => statusOf(cell)).toBe('running');
     // The loop spins in the worker; the page still answers and paints.
     expect(await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done('painted')))))
       .toBe('painted');
     await cell.getByRole('button', { name: 'Stop' }).click();
-    await expect.poll(() => statusOf(cell)).toMatch(/^stopped in \d+ ms$/);
+    await poll(() => statusOf(cell)).toMatch(/^stopped in \d+ ms$/);
     expect(await outputOf(cell)).toEqual([
       'error stopped: by the reader; the code never let its worker listen, so the worker was terminated',
     ]);
@@ -125,11 +128,11 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     const { cell, editor } = await editEchoCell(page);
     await insertAfter(page, editor, 'export async function run', 'const = 1;');
     await page.keyboard.press('Shift+Enter');
-    await expect.poll(() => statusOf(cell)).toBe('error');
+    await poll(() => statusOf(cell)).toBe('error');
     expect(await outputOf(cell)).toEqual([
       'error the edited code cannot run: Unexpected token (line 3, column 9)',
     ]);
-    await expect.poll(() => editor.locator('.cm-lintRange-error').count()).toBe(1);
+    await poll(() => editor.locator('.cm-lintRange-error').count()).toBe(1);
     expect(await cell.locator('.cm-lint-marker-error').count()).toBe(1);
     expect(problems).toEqual([]);
   });
@@ -139,7 +142,7 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     const { cell, editor } = await editEchoCell(page);
     await insertAfter(page, editor, 'export async function run', "throw new TypeError('no wire today');");
     await page.keyboard.press('Shift+Enter');
-    await expect.poll(() => statusOf(cell)).toBe('error');
+    await poll(() => statusOf(cell)).toBe('error');
     expect(await outputOf(cell)).toEqual(['error no wire today (line 3)']);
     expect(problems).toEqual([]);
   });
@@ -149,7 +152,7 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     const { cell, editor } = await editEchoCell(page);
     await insertAfter(page, editor, 'export async function run', "for (let i = 0; i < 600; i++) io.log('line', i);");
     await page.keyboard.press('Shift+Enter');
-    await expect.poll(() => statusOf(cell), { timeout: 10_000 }).toMatch(/^done/);
+    await poll(() => statusOf(cell)).toMatch(/^done/);
     // 600 lines and the echo's 6: the first 106 are gone.
     const lines = await outputOf(cell);
     expect(lines).toHaveLength(500);
@@ -169,10 +172,10 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     // Shift+Enter on the Edit button runs the cell instead of pressing it.
     await cell.getByRole('button', { name: 'Edit' }).focus();
     await page.keyboard.press('Shift+Enter');
-    await expect.poll(() => statusOf(cell)).toBe('connecting');
+    await poll(() => statusOf(cell)).toBe('connecting');
     expect(await cell.locator('[data-part="editor"]').isHidden()).toBe(true);
     await page.keyboard.press('Escape');
-    await expect.poll(() => statusOf(cell)).toMatch(/^stopped/);
+    await poll(() => statusOf(cell)).toMatch(/^stopped/);
     expect(await outputOf(cell)).toEqual(['error stopped: by the reader']);
     expect(problems).toEqual([]);
   });
@@ -184,9 +187,9 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     const copy = cell.getByRole('button', { name: 'Copy output' });
     expect(await copy.isDisabled()).toBe(true);
     await cell.getByRole('button', { name: 'Run' }).click();
-    await expect.poll(() => statusOf(cell), { timeout: 10_000 }).toMatch(/^done/);
+    await poll(() => statusOf(cell)).toMatch(/^done/);
     await copy.click();
-    await expect.poll(() => cell.locator('[data-part="note"]').textContent()).toBe('Copied 6 lines');
+    await poll(() => cell.locator('[data-part="note"]').textContent()).toBe('Copied 6 lines');
     const ws = `${server.url.replace('http', 'ws')}/ws/echo`;
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe([
       `info connected to ${ws}`,
@@ -203,7 +206,7 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     const { page, problems } = await openPage(browser, `${server.url}${ECHO_PAGE}`, { colorScheme });
     const { cell } = await editEchoCell(page);
     await cell.getByRole('button', { name: 'Run' }).click();
-    await expect.poll(() => statusOf(cell), { timeout: 10_000 }).toMatch(/^done/);
+    await poll(() => statusOf(cell)).toMatch(/^done/);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
@@ -248,7 +251,7 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
 
       const linked = await openPage(browser, `${twice.url}/twice/#cell-websocket-echo-client-2`);
       const target = linked.page.getByRole('group', { name: 'Demo: second echo' });
-      await expect.poll(() => target.evaluate((cell) => {
+      await poll(() => target.evaluate((cell) => {
         const { top } = cell.getBoundingClientRect();
         return top >= 0 && top < innerHeight / 2;
       })).toBe(true);
@@ -262,12 +265,12 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
       // The second cell gets code that cannot run.
       await second.getByRole('button', { name: 'Edit' }).click();
       const editor = second.getByRole('textbox', { name: /^Code of second echo/ });
-      await expect.poll(() => editor.isVisible(), { timeout: 10_000 }).toBe(true);
+      await poll(() => editor.isVisible()).toBe(true);
       await insertAfter(page, editor, 'export async function run', 'const = 1;');
 
       const runAll = page.getByRole('region', { name: 'Run all cells' });
       await runAll.getByRole('button', { name: 'Run all cells' }).click();
-      await expect.poll(() => runAll.getByRole('status').textContent(), { timeout: 15_000 })
+      await poll(() => runAll.getByRole('status').textContent())
         .toBe('1 of 2 cells succeeded; 1 failed.');
       expect(await runAll.getByRole('listitem').allTextContents()).toEqual([
         expect.stringMatching(/^first echo: done in \d+ ms$/),
@@ -286,10 +289,10 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
       await page.route('**/healthz', () => {});
       const runAll = page.getByRole('region', { name: 'Run all cells' });
       await runAll.getByRole('button', { name: 'Run all cells' }).click();
-      await expect.poll(() => runAll.getByRole('status').textContent())
+      await poll(() => runAll.getByRole('status').textContent())
         .toBe('Running cell 1 of 2: first echo…');
       await runAll.getByRole('button', { name: 'Stop' }).click();
-      await expect.poll(() => runAll.getByRole('status').textContent())
+      await poll(() => runAll.getByRole('status').textContent())
         .toBe('0 of 2 cells succeeded; 1 stopped; 1 not run.');
       expect(await runAll.getByRole('listitem').allTextContents())
         .toEqual(['first echo: stopped: by the reader']);
