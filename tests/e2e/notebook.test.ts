@@ -89,6 +89,7 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     const output = await outputOf(cell);
     expect(output).toContain('sent howdy, wire');
     expect(output).toContain('received howdy, wire');
+    expect(output).toContain('received 4 bytes: ca fe ba be');
     expect(await editor.locator('.cm-line').count()).toBe(lines);
     // The type stripper came with the first edited run; the worker ran it.
     expect(requests.filter((url) => url.includes('link-modules'))).toHaveLength(1);
@@ -144,6 +145,23 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     await page.keyboard.press('Shift+Enter');
     await poll(() => statusOf(cell)).toBe('error');
     expect(await outputOf(cell)).toEqual(['error no wire today (line 3)']);
+    expect(problems).toEqual([]);
+  });
+
+  test('edited code imports other example files and shows views, as the original can', async () => {
+    const { page, problems } = await openPage(browser, `${server.url}${ECHO_PAGE}`);
+    const { cell, editor } = await editEchoCell(page);
+    await insertAfter(page, editor, 'export async function run', [
+      "const { formatData } = await import('../demo-io.ts');",
+      "io.log(formatData(new Uint8Array([1, 2])));",
+      "io.show('table', [{ port: 8080, open: true }]);",
+    ].join(' '));
+    await page.keyboard.press('Shift+Enter');
+    await poll(() => statusOf(cell)).toMatch(/^done/);
+    expect((await outputOf(cell)).slice(0, 1)).toEqual(['info 2 bytes: 01 02']);
+    const table = cell.locator('.wb-view[data-view="table"] table');
+    await poll(() => table.locator('th').allTextContents()).toEqual(['port', 'open']);
+    expect(await table.locator('td').allTextContents()).toEqual(['8080', 'true']);
     expect(problems).toEqual([]);
   });
 
