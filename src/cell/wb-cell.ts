@@ -3,15 +3,20 @@
 // The markup (code, buttons, status, output log) is rendered at build
 // time by Cell.astro; this element wires it up. Run hands the cell's
 // demo to a runner (runner.ts): the tested original runs in the page,
-// imported when Run is first pressed. Edit swaps the code for an
-// editor, loaded only then, and Run then runs the edited code in a Web
-// Worker. Shift+Enter runs the cell that has focus, Escape stops it.
+// imported when Run is first pressed, with the output log and the rest
+// of what a run needs (run-kit.ts). Edit swaps the code for an editor,
+// loaded only then, and Run then runs the edited code in a Web Worker.
+// Shift+Enter runs the cell that has focus, Escape stops it.
 
-import { describeError, type Line } from '../../examples/demo-io.ts';
+import type { Line } from '../../examples/demo-io.ts';
 import type { EditSession } from './edit-session.ts';
 import { TIME_LIMIT_MS } from './limits.ts';
-import { Output } from './output.ts';
-import { pageRunner, type Runner } from './runner.ts';
+import type { Output } from './output.ts';
+
+type Kit = typeof import('./run-kit.ts');
+let kit: Promise<Kit> | undefined;
+/** The run kit, fetched once for every cell on the page. */
+const loadKit = () => (kit ??= import('./run-kit.ts'));
 
 /** How long the playground has to answer /healthz before a run. */
 const REACH_TIMEOUT_MS = 3_000;
@@ -44,7 +49,6 @@ export class WirebookCell extends HTMLElement {
   }
 
   connectedCallback() {
-    this.#output = new Output(this.#part('log'), this.#part('dropped'));
     this.#button('run').addEventListener('click', () => void this.run());
     this.#button('stop').addEventListener('click', () => this.stop());
     this.#button('copy').addEventListener('click', () => void this.copy());
@@ -132,43 +136,18 @@ export class WirebookCell extends HTMLElement {
   async #run(): Promise<RunResult> {
     const controller = new AbortController();
     this.#controller = controller;
-    const { signal } = controller;
     const limit = setTimeout(() => {
       const why = `time limit of ${TIME_LIMIT_MS / 1000} s reached`;
       controller.abort(new DOMException(why, 'TimeoutError'));
     }, TIME_LIMIT_MS);
     const started = performance.now();
-    const base = playgroundBase();
-    const fail = (data: string) => this.#print({
-      at: Math.round(performance.now() - started),
-      direction: 'error',
-      data,
-    });
-    this.#log.clear();
     this.#announce('');
     this.#button('copy').disabled = true;
     this.#setRunning(true);
     this.#setStatus('connecting');
     let status: Status = 'error';
     try {
-      const runner = await this.#runner();
-      if (await reachable(base, signal)) {
-        this.#setStatus('running');
-        const emit = (line: Line) => this.#print(line);
-        const ok = await runner.run({ base, WebSocket, signal, emit });
-        status = ok ? 'done' : signal.aborted ? 'stopped' : 'error';
-      } else if (signal.aborted) {
-        status = 'stopped';
-        fail(describeError(undefined, signal));
-      } else {
-        fail(
-          `The playground is not reachable at ${base}. Start it with ` +
-            '`npm install && npm start` in a clone of Wirebook, then Run.',
-        );
-      }
-    } catch (error) {
-      const { name, message } = error as Error;
-      fail(name === 'EditedCodeError' ? message : `could not load the demo: ${message}`);
+      status = await this.#attempt(controller.signal, started);
     } finally {
       clearTimeout(limit);
       this.#controller = undefined;
@@ -176,16 +155,50 @@ export class WirebookCell extends HTMLElement {
     }
     const took = Math.round(performance.now() - started);
     this.#setStatus(status, status === 'error' ? '' : ` in ${took} ms`);
-    const why = status === 'done' ? undefined : this.#log.lastError();
+    const why = status === 'done' ? undefined : this.#output?.lastError();
     return why === undefined ? { status, took } : { status, took, why };
   }
 
-  /** The tested original, or the edited code when the editor is open. */
-  #runner(): Promise<Runner> {
-    if (this.#edit) {
-      return this.#edit.runner((count) => this.#log.dropped(count));
+  /** Loads what a run needs, runs it, and says how it ended. */
+  async #attempt(signal: AbortSignal, started: number): Promise<Status> {
+    let kit: Kit;
+    try {
+      kit = await loadKit();
+    } catch (error) {
+      this.#announce(`The cell could not load: ${(error as Error).message}`);
+      return 'error';
     }
-    return pageRunner(this.dataset['demo'] ?? '');
+    this.#output ??= new kit.Output(this.#part('log'), this.#part('dropped'));
+    this.#output.clear();
+    const base = playgroundBase();
+    const fail = (data: string) => this.#print({
+      at: Math.round(performance.now() - started),
+      direction: 'error',
+      data,
+    });
+    try {
+      const runner = this.#edit
+        ? await this.#edit.runner((count) => this.#log.dropped(count))
+        : await kit.pageRunner(this.dataset['demo'] ?? '');
+      if (await reachable(base, signal)) {
+        this.#setStatus('running');
+        const emit = (line: Line) => this.#print(line);
+        const ok = await runner.run({ base, WebSocket, signal, emit });
+        return ok ? 'done' : signal.aborted ? 'stopped' : 'error';
+      }
+      if (signal.aborted) {
+        fail(kit.describeError(undefined, signal));
+        return 'stopped';
+      }
+      fail(
+        `The playground is not reachable at ${base}. Start it with ` +
+          '`npm install && npm start` in a clone of Wirebook, then Run.',
+      );
+    } catch (error) {
+      const { name, message } = error as Error;
+      fail(name === 'EditedCodeError' ? message : `could not load the demo: ${message}`);
+    }
+    return 'error';
   }
 
   #print(line: Line) {
