@@ -37,6 +37,7 @@ export function playgroundBase(): string {
   return configured || location.origin;
 }
 
+/** A notebook cell: <wb-cell>, around the markup Cell.astro renders. */
 export class WirebookCell extends HTMLElement {
   #controller: AbortController | undefined;
   #running: Promise<RunResult> | undefined;
