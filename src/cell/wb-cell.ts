@@ -1,37 +1,35 @@
 // <wb-cell>: the browser runtime of a notebook cell.
 //
-// The markup (buttons, status, output log) is rendered at build time by
-// Cell.astro; this element wires it up. A demo's code is fetched only
-// when Run is first pressed, then runs against the playground with the
-// browser's own WebSocket, streaming its lines into the log.
+// The markup (code, buttons, status, output log) is rendered at build
+// time by Cell.astro; this element wires it up. Run hands the cell's
+// demo to a runner (runner.ts): the tested original runs in the page,
+// imported when Run is first pressed, with the output log and the rest
+// of what a run needs (run-kit.ts). Edit swaps the code for an editor,
+// loaded only then, and Run then runs the edited code in a Web Worker.
+// Shift+Enter runs the cell that has focus, Escape stops it.
 
-import {
-  describeError,
-  formatData,
-  runDemo,
-  type Demo,
-  type Line,
-} from '../../examples/demo-io.ts';
-import { browserDemos } from '../demos.ts';
-import { playgroundDemo } from './playground-runner.ts';
-import { views } from './views.ts';
+import type { Line } from '../../examples/demo-io.ts';
+import type { EditSession } from './edit-session.ts';
+import { TIME_LIMIT_MS } from './limits.ts';
+import type { Output } from './output.ts';
 
-/** A run is stopped after this long, whatever the demo does. */
-const TIME_LIMIT_MS = 30_000;
-/** The log keeps only this many of the latest lines. */
-const MAX_LINES = 500;
+type Kit = typeof import('./run-kit.ts');
+let kit: Promise<Kit> | undefined;
+/** The run kit, fetched once for every cell on the page. */
+const loadKit = () => (kit ??= import('./run-kit.ts'));
+
 /** How long the playground has to answer /healthz before a run. */
 const REACH_TIMEOUT_MS = 3_000;
 
-type Status = 'idle' | 'connecting' | 'running' | 'done' | 'error' | 'stopped';
+export type Status = 'idle' | 'connecting' | 'running' | 'done' | 'error' | 'stopped';
 
-const MARKS: Record<Line['direction'], string> = {
-  sent: '→',
-  received: '←',
-  info: '·',
-  error: '!',
-  view: '▤',
-};
+/** How a run ended: its status, how long it took, and why it failed. */
+export interface RunResult {
+  status: Status;
+  took: number;
+  /** The last error line, when the run did not finish. */
+  why?: string;
+}
 
 /** Where the playground is: set at build time, else this page's origin. */
 export function playgroundBase(): string {
@@ -39,61 +37,38 @@ export function playgroundBase(): string {
   return configured || location.origin;
 }
 
-class WirebookCell extends HTMLElement {
+/** A notebook cell: <wb-cell>, around the markup Cell.astro renders. */
+export class WirebookCell extends HTMLElement {
   #controller: AbortController | undefined;
-  #demo: Demo | undefined;
+  #running: Promise<RunResult> | undefined;
+  #edit: EditSession | undefined;
+  #output: Output | undefined;
+
+  /** What the cell is called, e.g. "echo client". */
+  get name() {
+    return this.dataset['title'] ?? this.dataset['demo'] ?? '';
+  }
 
   connectedCallback() {
     this.#button('run').addEventListener('click', () => void this.run());
     this.#button('stop').addEventListener('click', () => this.stop());
+    this.#button('copy').addEventListener('click', () => void this.copy());
+    this.querySelector('[data-part="edit"]')
+      ?.addEventListener('click', () => void this.edit());
+    this.querySelector('[data-part="reset"]')
+      ?.addEventListener('click', () => this.reset());
+    this.addEventListener('keydown', (event) => this.#key(event));
   }
 
-  /** Runs the cell's demo, replacing the previous output. */
-  async run() {
-    if (this.#controller) return;
-    const controller = new AbortController();
-    this.#controller = controller;
-    const { signal } = controller;
-    const limit = setTimeout(() => {
-      const why = `time limit of ${TIME_LIMIT_MS / 1000} s reached`;
-      controller.abort(new DOMException(why, 'TimeoutError'));
-    }, TIME_LIMIT_MS);
-    const started = performance.now();
-    const base = playgroundBase();
-    const fail = (data: string) => this.#append({
-      at: Math.round(performance.now() - started),
-      direction: 'error',
-      data,
+  /**
+   * Runs the cell's code, replacing the previous output. While a run
+   * is under way, returns that run instead of starting another.
+   */
+  run(): Promise<RunResult> {
+    this.#running ??= this.#run().finally(() => {
+      this.#running = undefined;
     });
-    this.#log.replaceChildren();
-    this.#setRunning(true);
-    this.#setStatus('connecting');
-    let status: Status = 'error';
-    try {
-      const demo = await this.#load();
-      if (await reachable(base, signal)) {
-        this.#setStatus('running');
-        const emit = (line: Line) => this.#append(line);
-        const ok = await runDemo(demo, { base, WebSocket, signal, emit });
-        status = ok ? 'done' : signal.aborted ? 'stopped' : 'error';
-      } else if (signal.aborted) {
-        status = 'stopped';
-        fail(describeError(undefined, signal));
-      } else {
-        fail(
-          `The playground is not reachable at ${base}. Start it with ` +
-            '`npm install && npm start` in a clone of Wirebook, then Run.',
-        );
-      }
-    } catch (error) {
-      fail(`could not load the demo: ${(error as Error).message}`);
-    } finally {
-      clearTimeout(limit);
-      this.#controller = undefined;
-      this.#setRunning(false);
-      const took = Math.round(performance.now() - started);
-      this.#setStatus(status, status === 'error' ? '' : ` in ${took} ms`);
-    }
+    return this.#running;
   }
 
   /** Stops a running demo. */
@@ -103,41 +78,152 @@ class WirebookCell extends HTMLElement {
     );
   }
 
-  async #load(): Promise<Demo> {
-    if (this.#demo) return this.#demo;
-    const id = this.dataset['demo'] ?? '';
-    if (this.dataset['runner'] === 'playground') {
-      // The playground runs it; only its lines come to the page.
-      this.#demo = playgroundDemo(id);
-      return this.#demo;
+  /** Turns the shown code into an editor. */
+  async edit() {
+    const button = this.#button('edit');
+    if (this.#edit || button.disabled) return;
+    button.disabled = true;
+    const editor = this.#part('editor');
+    editor.hidden = false;
+    try {
+      const { openEditSession } = await import('./edit-session.ts');
+      this.#edit = await openEditSession({
+        parent: editor,
+        file: `${this.dataset['demo']}.ts`,
+        region: this.dataset['region'],
+        label: `Code of ${this.name}, editable; Shift+Enter runs it`,
+        run: () => void this.run(),
+      });
+    } catch (error) {
+      editor.hidden = true;
+      this.#announce(`The editor could not load: ${(error as Error).message}`);
+      return;
+    } finally {
+      button.disabled = false;
     }
-    const load = browserDemos[id];
-    if (!load) throw new Error(`no browser demo named "${id}"`);
-    this.#demo = (await load()).run;
-    return this.#demo;
+    this.#part('code').hidden = true;
+    button.hidden = true;
+    this.#button('reset').hidden = false;
+    this.dataset['edited'] = '';
+    this.#edit.editor.focus();
   }
 
-  #append(line: Line) {
-    const item = document.createElement('li');
-    item.className = 'wb-line';
-    item.dataset['direction'] = line.direction;
-    const at = span('wb-at', `+${line.at} ms`);
-    const mark = span('wb-mark', MARKS[line.direction]);
-    mark.setAttribute('aria-hidden', 'true');
-    const label = span('sr-only', `${line.direction}: `);
-    item.append(at, mark, label);
-    if (line.direction === 'view') {
-      item.append(viewOf(line.view, line.value));
-    } else {
-      const data = span('wb-data', formatData(line.data));
-      data.dataset['kind'] = typeof line.data === 'string' ? 'text' : 'binary';
-      item.append(data);
+  /** Puts the tested original back in place of the editor. */
+  reset() {
+    if (!this.#edit) return;
+    this.#edit.destroy();
+    this.#edit = undefined;
+    this.#part('editor').hidden = true;
+    this.#part('code').hidden = false;
+    this.#button('reset').hidden = true;
+    delete this.dataset['edited'];
+    const edit = this.#button('edit');
+    edit.hidden = false;
+    edit.focus();
+  }
+
+  /** Copies the output's lines, as text, to the clipboard. */
+  async copy() {
+    const output = this.#log;
+    try {
+      await navigator.clipboard.writeText(output.text());
+      const count = output.length;
+      this.#announce(`Copied ${count} ${count === 1 ? 'line' : 'lines'}`);
+    } catch (error) {
+      this.#announce(`Could not copy: ${(error as Error).message}`);
     }
-    this.#log.append(item);
-    while (this.#log.childElementCount > MAX_LINES) {
-      this.#log.firstElementChild?.remove();
+  }
+
+  async #run(): Promise<RunResult> {
+    const controller = new AbortController();
+    this.#controller = controller;
+    const limit = setTimeout(() => {
+      const why = `time limit of ${TIME_LIMIT_MS / 1000} s reached`;
+      controller.abort(new DOMException(why, 'TimeoutError'));
+    }, TIME_LIMIT_MS);
+    const started = performance.now();
+    this.#announce('');
+    this.#button('copy').disabled = true;
+    this.#setRunning(true);
+    this.#setStatus('connecting');
+    let status: Status = 'error';
+    try {
+      status = await this.#attempt(controller.signal, started);
+    } finally {
+      clearTimeout(limit);
+      this.#controller = undefined;
+      this.#setRunning(false);
     }
-    this.#log.scrollTop = this.#log.scrollHeight;
+    const took = Math.round(performance.now() - started);
+    this.#setStatus(status, status === 'error' ? '' : ` in ${took} ms`);
+    const why = status === 'done' ? undefined : this.#output?.lastError();
+    return why === undefined ? { status, took } : { status, took, why };
+  }
+
+  /** Loads what a run needs, runs it, and says how it ended. */
+  async #attempt(signal: AbortSignal, started: number): Promise<Status> {
+    let kit: Kit;
+    try {
+      kit = await loadKit();
+    } catch (error) {
+      this.#announce(`The cell could not load: ${(error as Error).message}`);
+      return 'error';
+    }
+    this.#output ??= new kit.Output(this.#part('log'), this.#part('dropped'));
+    this.#output.clear();
+    const base = playgroundBase();
+    const fail = (data: string) => this.#print({
+      at: Math.round(performance.now() - started),
+      direction: 'error',
+      data,
+    });
+    try {
+      const id = this.dataset['demo'] ?? '';
+      const runner = this.#edit
+        ? await this.#edit.runner((count) => this.#log.dropped(count))
+        : this.dataset['runner'] === 'playground'
+          ? kit.playgroundRunner(id)
+          : await kit.pageRunner(id);
+      if (await reachable(base, signal)) {
+        this.#setStatus('running');
+        const emit = (line: Line) => this.#print(line);
+        const ok = await runner.run({ base, WebSocket, signal, emit });
+        return ok ? 'done' : signal.aborted ? 'stopped' : 'error';
+      }
+      if (signal.aborted) {
+        fail(kit.describeError(undefined, signal));
+        return 'stopped';
+      }
+      fail(
+        `The playground is not reachable at ${base}. Start it with ` +
+          '`npm install && npm start` in a clone of Wirebook, then Run.',
+      );
+    } catch (error) {
+      const { name, message } = error as Error;
+      fail(name === 'EditedCodeError' ? message : `could not load the demo: ${message}`);
+    }
+    return 'error';
+  }
+
+  #print(line: Line) {
+    this.#log.append(line);
+    this.#button('copy').disabled = false;
+  }
+
+  #key(event: KeyboardEvent) {
+    if (event.defaultPrevented || event.isComposing) return;
+    const plain = !event.altKey && !event.ctrlKey && !event.metaKey;
+    if (event.key === 'Enter' && event.shiftKey && plain) {
+      event.preventDefault();
+      void this.run();
+    } else if (event.key === 'Escape' && this.#controller) {
+      event.preventDefault();
+      this.stop();
+    }
+  }
+
+  #announce(text: string) {
+    this.#part('note').textContent = text;
   }
 
   #setRunning(running: boolean) {
@@ -151,10 +237,11 @@ class WirebookCell extends HTMLElement {
   }
 
   get #log() {
-    return this.#part('log');
+    if (!this.#output) throw new Error('<wb-cell> is not connected');
+    return this.#output;
   }
 
-  #button(name: 'run' | 'stop') {
+  #button(name: 'run' | 'stop' | 'edit' | 'reset' | 'copy') {
     return this.#part(name) as HTMLButtonElement;
   }
 
@@ -179,28 +266,4 @@ async function reachable(base: string, signal: AbortSignal) {
   }
 }
 
-/** A view's drawing; its value as JSON until (or unless) it can draw. */
-function viewOf(name: string, value: unknown) {
-  const box = document.createElement('div');
-  box.className = 'wb-view';
-  box.dataset['view'] = name;
-  box.textContent = JSON.stringify(value);
-  views[name]?.()
-    .then(({ render }) => {
-      box.replaceChildren();
-      render(value, box);
-    })
-    .catch((error: Error) => {
-      box.textContent = `${JSON.stringify(value)} (view failed: ${error.message})`;
-    });
-  return box;
-}
-
-function span(className: string, text: string) {
-  const element = document.createElement('span');
-  element.className = className;
-  element.textContent = text;
-  return element;
-}
-
-customElements.define('wb-cell', WirebookCell);
+if (!customElements.get('wb-cell')) customElements.define('wb-cell', WirebookCell);

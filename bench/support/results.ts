@@ -1,0 +1,38 @@
+// bench/RESULTS.md keeps the last results of every benchmark, each in
+// a section of its own that only its benchmark rewrites, headed by when
+// and on what machine it ran.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+
+const RESULTS = new URL('../RESULTS.md', import.meta.url);
+const HEADER = '# Benchmark results\n\n' +
+  'Written by `npm run bench` (or one `node bench/<name>.ts`); each ' +
+  'benchmark rewrites only its own section.\n';
+
+/** The machine a benchmark ran on, in one line. */
+export function machine() {
+  const cores = cpus();
+  const gib = Math.round(totalmem() / 2 ** 30);
+  return `${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, ` +
+    `${gib} GiB, ${platform()} ${release()}, Node ${process.versions.node}`;
+}
+
+/** Replaces the section `name` of bench/RESULTS.md with `markdown`. */
+export function writeSection(name: string, markdown: string) {
+  let text: string;
+  try {
+    text = readFileSync(RESULTS, 'utf8');
+  } catch {
+    text = HEADER;
+  }
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const section = `${start}\n${markdown.trim()}\n${end}`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  text = from !== -1 && to > from
+    ? text.slice(0, from) + section + text.slice(to + end.length)
+    : `${text.trimEnd()}\n\n${section}\n`;
+  writeFileSync(RESULTS, text);
+}

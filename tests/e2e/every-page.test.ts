@@ -1,0 +1,202 @@
+// Every page of the built site (from its sitemap), in real Chromium.
+// A page that is only read ships no more JavaScript than Starlight
+// itself (the heaviest page without cells) plus the cell runtime's few
+// kilobytes; the editor, the type stripper and the worker load only
+// when a reader asks for them. Every page passes axe in both themes.
+// And what Lighthouse checks for is there: a description, robots.txt,
+// and compressed text.
+
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { init, parse } from 'es-module-lexer';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { RunningServer } from '../../playground-server/server.ts';
+import {
+  axeViolations,
+  launchChromium,
+  openPage,
+  whyChromiumIsMissing,
+} from '../support/browser.ts';
+import { startTestServer } from '../support/playground.ts';
+import { sitePages } from '../support/sitemap.ts';
+
+const site = fileURLToPath(new URL('../../dist/', import.meta.url));
+const noChromium = whyChromiumIsMissing();
+const suite = noChromium ? describe.skip : describe;
+
+/**
+ * What the cell runtime may add to a page, in bytes of JavaScript as
+ * served (before compression): <wb-cell> and <wb-run-all>, measured at
+ * 7.5 KB (3.3 KB gzipped) with Vite's 1.7 KB helper for lazy imports,
+ * which the build may bundle with it or share with Starlight's search;
+ * the output log and the page runner wait for the first Run. Plus room
+ * for Expressive Code's 2.5 KB script, which a reference page without
+ * code frames does not load.
+ */
+const CELL_RUNTIME_BYTES = 12 * 1024;
+
+/** Chunks that must wait for a reader: the editor, the stripper, the worker. */
+const ON_DEMAND = /edit-session|link-modules|demo-worker|codemirror/;
+
+/** The JavaScript a page loads before anyone touches it. */
+interface PageScripts {
+  url: string;
+  hasCells: boolean;
+  /** Bytes of JavaScript the page's HTML loads, uncompressed. */
+  bytes: number;
+  gzipBytes: number;
+  /** The files that JavaScript is in. */
+  files: string[];
+  /** The scripts Chromium fetched for the page while nobody touched it. */
+  fetched: string[];
+}
+
+/**
+ * The JavaScript a page's HTML makes a browser load before anyone
+ * touches it: its inline scripts, the scripts and module preloads it
+ * names, and every module those import statically. (Starlight also
+ * fetches its search UI when the browser is next idle, on every page
+ * alike and sometimes only later; that is left out of the sum, so the
+ * sum does not depend on timing.)
+ */
+async function scriptsOf(url: string) {
+  await init;
+  const html = await (await fetch(url)).text();
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter(([, attributes]) => !/type="(?!module|text\/javascript)/.test(attributes!))
+    .map(([, , code]) => Buffer.from(code!));
+  const named = [
+    ...[...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map(([, src]) => src!),
+    ...[...html.matchAll(/<link[^>]*>/g)]
+      .filter(([tag]) => /rel="modulepreload"/.test(tag))
+      .map(([tag]) => /href="([^"]+)"/.exec(tag)?.[1] ?? ''),
+  ];
+  const queue = named.map((src) => new URL(src, url).href);
+  const files = new Map<string, Buffer>();
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (files.has(file)) continue;
+    const code = Buffer.from(await (await fetch(file)).arrayBuffer());
+    files.set(file, code);
+    for (const found of parse(code.toString())[0]) {
+      if (found.d === -1 && found.n) queue.push(new URL(found.n, file).href);
+    }
+  }
+  const code = [...inline, ...files.values()];
+  return {
+    hasCells: html.includes('<wb-cell'),
+    bytes: code.reduce((sum, buffer) => sum + buffer.length, 0),
+    gzipBytes: code.reduce((sum, buffer) => sum + gzipSync(buffer, { level: 9 }).length, 0),
+    files: [...files.keys()].map((file) => new URL(file).pathname),
+  };
+}
+
+suite(`every page in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let pages: PageScripts[];
+
+  beforeAll(async () => {
+    server = await startTestServer({ siteDir: site });
+    browser = await launchChromium();
+    pages = [];
+    for (const url of await sitePages(server.url)) {
+      pages.push({ url, ...(await scriptsOf(url)), fetched: await fetchedBy(url) });
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The scripts Chromium fetches for a page that loads and then sits. */
+  async function fetchedBy(url: string) {
+    const { page, problems } = await openPage(browser, url);
+    await page.waitForLoadState('networkidle');
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.endsWith('.js')));
+    expect(problems, url).toEqual([]);
+    await page.context().close();
+    return fetched;
+  }
+
+  test('a page with cells loads no more JavaScript than Starlight plus the cell runtime', () => {
+    const reference = pages.filter((page) => !page.hasCells);
+    const withCells = pages.filter((page) => page.hasCells);
+    expect(reference.length, 'pages without cells, to measure Starlight by').toBeGreaterThan(0);
+    expect(withCells.length, 'pages with cells').toBeGreaterThan(0);
+    const starlight = Math.max(...reference.map((page) => page.bytes));
+    for (const page of withCells) {
+      expect(page.bytes, `${page.url} (Starlight: ${starlight} bytes)`)
+        .toBeLessThanOrEqual(starlight + CELL_RUNTIME_BYTES);
+    }
+    console.log(pages.map((page) =>
+      `${new URL(page.url).pathname}: ${page.bytes} bytes of JavaScript, ${page.gzipBytes} gzipped`).join('\n'));
+  });
+
+  test('no page loads the editor, the type stripper or the worker before a reader asks', () => {
+    for (const page of pages) {
+      const early = [...page.files, ...page.fetched];
+      expect(early.filter((file) => ON_DEMAND.test(file)), page.url).toEqual([]);
+    }
+  });
+
+  test.each(['light', 'dark'] as const)('every page passes axe in %s theme', async (colorScheme) => {
+    for (const { url } of pages) {
+      const { page, problems } = await openPage(browser, url, { colorScheme });
+      expect(await axeViolations(page), url).toEqual([]);
+      expect(problems, url).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
+
+describe('what every page needs for search engines and slow networks', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ siteDir: site });
+  });
+  afterAll(() => server.close());
+
+  test('every page has a title, a language and a description of its own', async () => {
+    const descriptions = new Set<string>();
+    const pages = await sitePages(server.url);
+    for (const url of pages) {
+      const html = await (await fetch(url)).text();
+      expect(html, url).toMatch(/<html[^>]* lang="en"/);
+      expect(html, url).toMatch(/<title>[^<]+<\/title>/);
+      const description = /<meta name="description" content="([^"]+)"/.exec(html)?.[1];
+      expect(description, url).toBeTruthy();
+      descriptions.add(description!);
+    }
+    expect(descriptions.size, 'each page describes itself').toBe(pages.length);
+  });
+
+  test('robots.txt allows crawling and names the sitemap', async () => {
+    const response = await fetch(`${server.url}/robots.txt`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await response.text();
+    expect(text).toMatch(/^User-agent: \*\nAllow: \/\n/);
+    expect(text).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap-index\.xml$/m);
+  });
+
+  test('pages, styles and scripts are served compressed from the precompressed files', async () => {
+    const [page] = await sitePages(server.url);
+    const html = await (await fetch(page!)).text();
+    const script = /<script type="module" src="([^"]+)"/.exec(html)?.[1];
+    const style = /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1];
+    for (const path of [new URL(page!).pathname, script, style]) {
+      expect(path).toBeTruthy();
+      for (const encoding of ['br', 'gzip']) {
+        const response = await fetch(new URL(path!, server.url), {
+          headers: { 'accept-encoding': encoding },
+        });
+        expect(response.headers.get('content-encoding'), `${path} as ${encoding}`).toBe(encoding);
+        expect(response.headers.get('vary')).toMatch(/accept-encoding/i);
+      }
+    }
+  });
+});
