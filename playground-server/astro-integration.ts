@@ -7,10 +7,17 @@ import { loadConfig } from './config.ts';
 
 /** An Astro integration that serves the playground during `astro dev`. */
 export function playgroundInDev(): AstroIntegration {
+  let command: string | undefined;
   return {
     name: 'wirebook-playground',
     hooks: {
+      'astro:config:setup': (options) => {
+        command = options.command;
+      },
+      // Astro also sets up a Vite server while it builds; only `astro
+      // dev` should open the playground's endpoints and ports.
       'astro:server:setup': async ({ server, logger }) => {
+        if (command !== 'dev') return;
         const playground = createPlayground(loadConfig());
         await playground.start();
         server.middlewares.use((req, res, next) =>

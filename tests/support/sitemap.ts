@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 // The pages of the built site, as its sitemap lists them, at the
 // address of the server that serves it (the sitemap names the site's
 // public URL, SITE_URL, which a test server on port 0 is not).
@@ -28,4 +31,16 @@ function locations(xml: string) {
 function onBase(url: string, base: string) {
   const { pathname, search } = new URL(url);
   return new URL(pathname + search, base);
+}
+
+/**
+ * The paths of every page in the sitemaps of the site built into `dir`,
+ * read from disk so that tests can be made one per page.
+ */
+export function sitePaths(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => /^sitemap-\d+\.xml$/.test(name))
+    .flatMap((name) => locations(readFileSync(join(dir, name), 'utf8')))
+    .map((url) => new URL(url).pathname)
+    .sort();
 }
