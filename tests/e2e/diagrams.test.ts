@@ -1,0 +1,129 @@
+// The build-time diagrams, in real Chromium: on their pages in both
+// themes, at a desktop and a phone width, each is an image with a name
+// and a description, every piece of its text lies inside its viewBox,
+// its text is drawn no smaller than 9 px (the figure scrolls instead),
+// the page passes axe, and the diagrams bring no script with them.
+
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { RunningServer } from '../../playground-server/server.ts';
+import {
+  axeViolations,
+  launchChromium,
+  openPage,
+  whyChromiumIsMissing,
+} from '../support/browser.ts';
+import { startTestServer } from '../support/playground.ts';
+
+const site = fileURLToPath(new URL('../../dist/', import.meta.url));
+const noChromium = whyChromiumIsMissing();
+const suite = noChromium ? describe.skip : describe;
+
+/** Each diagram, the page it explains, and words its name must hold. */
+const DIAGRAMS = [
+  { id: 'frame-layout', path: '/websocket/frames/', name: /bit layout/ },
+  { id: 'handshake-sequence', path: '/websocket/handshake/', name: /TCP connect to close/ },
+  { id: 'polling-timeline', path: '/websocket/why/', name: /same server events/ },
+  { id: 'rpc-round-trip', path: '/rpc/transports/', name: /JSON-RPC call/ },
+];
+const VIEWS = [
+  { theme: 'light', width: 1280 },
+  { theme: 'dark', width: 1280 },
+  { theme: 'light', width: 360 },
+  { theme: 'dark', width: 360 },
+] as const;
+
+/** What a diagram's SVG says about itself, measured in the page. */
+function measure(page: Page, id: string) {
+  return page.evaluate((id) => {
+    const title = document.getElementById(`${id}-title`);
+    const svg = title?.closest('svg');
+    if (!svg) return null;
+    const box = svg.viewBox.baseVal;
+    const scale = svg.getBoundingClientRect().width / box.width;
+    const outside: string[] = [];
+    let smallestText = Infinity;
+    for (const text of svg.querySelectorAll('text')) {
+      const b = text.getBBox();
+      if (b.x < box.x - 0.5 || b.y < box.y - 0.5 ||
+        b.x + b.width > box.x + box.width + 0.5 ||
+        b.y + b.height > box.y + box.height + 0.5) {
+        outside.push(text.textContent ?? '');
+      }
+      const size = parseFloat(getComputedStyle(text).fontSize);
+      smallestText = Math.min(smallestText, size * scale);
+    }
+    const labelled = (attribute: string) =>
+      (svg.getAttribute(attribute) ?? '').split(' ')
+        .map((ref) => document.getElementById(ref)?.textContent?.trim() ?? '')
+        .join(' ');
+    const scroller = svg.parentElement!;
+    return {
+      role: svg.getAttribute('role'),
+      name: labelled('aria-labelledby'),
+      description: svg.getAttribute('aria-describedby')
+        ? labelled('aria-describedby')
+        : (svg.querySelector('desc')?.textContent?.trim() ?? ''),
+      texts: svg.querySelectorAll('text').length,
+      outside,
+      smallestText,
+      // Wider than the column: then it must scroll, not spill.
+      spills: svg.getBoundingClientRect().right >
+        document.documentElement.clientWidth + 1 &&
+        getComputedStyle(scroller).overflowX !== 'auto',
+      scripts: svg.closest('figure')?.querySelectorAll('script').length ?? 0,
+    };
+  }, id);
+}
+
+suite(`diagrams in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+  let browser: Browser;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startTestServer({ siteDir: site });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe.each(VIEWS)('$theme theme, $width px wide', ({ theme, width }) => {
+    test.each(DIAGRAMS)('$id on $path', async ({ id, path, name }) => {
+      const { page, problems } = await openPage(browser, `${server.url}${path}`, {
+        colorScheme: theme,
+        width,
+      });
+      const found = await measure(page, id);
+      expect(found, `no diagram ${id} on ${path}`).not.toBeNull();
+      expect(found!.role).toBe('img');
+      expect(found!.name).toMatch(name);
+      expect(found!.description.length).toBeGreaterThan(80);
+      expect(found!.texts).toBeGreaterThan(5);
+      expect(found!.outside).toEqual([]);
+      expect(found!.smallestText).toBeGreaterThanOrEqual(8.5);
+      expect(found!.spills).toBe(false);
+      expect(found!.scripts).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+  });
+
+  test('the diagrams add no JavaScript to their pages', async () => {
+    // Astro names a component's script chunk after the component; a
+    // diagram drawn at build time has none to load.
+    for (const { path } of DIAGRAMS) {
+      const { page, requests } = await openPage(browser, `${server.url}${path}`);
+      await page.waitForLoadState('networkidle');
+      const scripts = requests.filter((url) => /\.m?js(\?|$)/.test(url));
+      expect(scripts.length, path).toBeGreaterThan(0);
+      expect(scripts.filter((url) =>
+        /diagram|FrameLayout|Sequence|Timeline|RoundTrip/i.test(url)), path).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
