@@ -2,7 +2,8 @@
 // A page that is only read ships no more JavaScript than Starlight
 // itself (the heaviest page without cells) plus the cell runtime's few
 // kilobytes; the editor, the type stripper and the worker load only
-// when a reader asks for them. Every page passes axe in both themes.
+// when a reader asks for them. Every page passes axe in both themes
+// and on a 360 px phone, where wide tables wrap instead of scrolling.
 // And what Lighthouse checks for is there: a description, robots.txt,
 // and compressed text.
 
@@ -143,10 +144,18 @@ suite(`every page in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, 
     }
   });
 
-  // One test a page and theme: axe over a whole page can take seconds.
-  describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
+  // One test a page and view: axe over a whole page can take seconds.
+  // Colours differ by theme; what scrolls or overflows differs by width.
+  describe.each([
+    { colorScheme: 'light', width: 1280 },
+    { colorScheme: 'dark', width: 1280 },
+    { colorScheme: 'light', width: 360 },
+  ] as const)('$colorScheme theme, $width px wide', ({ colorScheme, width }) => {
     test.each(sitePaths(site))('%s passes axe', async (path) => {
-      const { page, problems } = await openPage(browser, `${server.url}${path}`, { colorScheme });
+      const { page, problems } = await openPage(browser, `${server.url}${path}`, {
+        colorScheme,
+        width,
+      });
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
       await page.context().close();
