@@ -1,42 +1,9 @@
 // The real process, as `npm start` runs it: it prints its URL, serves,
 // and on SIGTERM closes every WebSocket with 1001 and exits 0.
 
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import WebSocket from 'ws';
-
-const main = fileURLToPath(new URL('./main.ts', import.meta.url));
-
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      TCP_ECHO_PORT: '0',
-      UDP_ECHO_PORT: '0',
-      RPC_TCP_PORT: '0',
-      RPC_GO_PORT: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const match = /running at (http:\/\/\S+?)\/?$/m.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    exited.then(() => reject(new Error(output)));
-  });
-  // A test that expects an early exit never awaits the URL.
-  url.catch(() => {});
-  return { child, url, exited, output: () => output };
-}
+import { startPlaygroundProcess as start } from '../tests/support/playground-process.ts';
 
 test('prints its URL, and SIGTERM closes clients with 1001 and exits 0', async () => {
   const server = start({ SITE_DIR: '/nonexistent-site' });
