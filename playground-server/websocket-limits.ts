@@ -80,7 +80,7 @@ export const limitErrors = {
   idle: (idleMs: number) =>
     new WebSocketLimitError(
       'WS_IDLE',
-      `idle for ${Math.round(idleMs / 1000)} s`,
+      `idle for ${idleMs / 1000} s`,
       { closeCode: 1000 },
     ),
 };
