@@ -86,9 +86,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // What Node's parser refuses (a head too large, a head or body too
   // slow, bytes that are not HTTP) is answered here, with a body.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    // While a request on this socket is being answered, another
-    // answer would be read as its response: only cut the connection.
-    const busy = [...inFlight.values()].includes(socket as Socket);
+    // Once a response on this socket has begun, another answer would
+    // be read as part of it: only cut the connection. A request whose
+    // answer has not begun (its body never finished arriving) gets
+    // the refusal as its answer.
+    const busy = [...inFlight].some(
+      ([res, on]) => on === socket && res.headersSent,
+    );
     if (error.code === 'ECONNRESET' || !socket.writable || busy) {
       socket.destroy();
       return;
