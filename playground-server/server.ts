@@ -187,8 +187,11 @@ function clientErrorAnswer(
   config: Config,
 ): [number, string] {
   switch (error.code) {
+    // Node's parser reports both limits with this one code: a head
+    // too large, and (well past MAX_HEADERS) too many header lines.
     case 'HPE_HEADER_OVERFLOW':
-      return [431, `The request head is over ${config.maxHeaderBytes} bytes, ` +
+      return [431, `The request head is over ${config.maxHeaderBytes} bytes ` +
+        `or has more than ${config.maxHeaders} header lines, ` +
         'the most this server reads'];
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return [408, `The request did not arrive in time: its head within ` +
