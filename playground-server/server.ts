@@ -155,12 +155,21 @@ interface Refusal {
 }
 
 /**
- * Too many header lines. (Bodies are each endpoint's own business:
+ * A request target that is no URL (such as "//%2f", which would name
+ * a host), or too many header lines. (Bodies are each endpoint's own business:
  * those that take one refuse one too large with 413 before reading it
  * whole; the others never read it, and Node discards it within
  * REQUEST_TIMEOUT_MS.)
  */
 function refusalOf(req: IncomingMessage, config: Config): Refusal | undefined {
+  // Every endpoint reads its path with new URL(), which would throw.
+  if (!URL.canParse(req.url ?? '/', 'http://playground')) {
+    return {
+      status: 400,
+      why: 'The request target is not a path this server can read; ' +
+        'send one such as /docs/',
+    };
+  }
   if (req.rawHeaders.length / 2 <= config.maxHeaders) return undefined;
   return {
     status: 431,
