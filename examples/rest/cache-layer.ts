@@ -36,7 +36,9 @@ import { readBody } from './request-body.ts';
 import { parseTarget } from './resource-path.ts';
 
 /** The methods the layer passes on to the origin. */
-const PASSED = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const PASSED = [
+  'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS',
+];
 
 /** What the layer did with a request, as X-Cache says. */
 export type Outcome = 'hit' | 'revalidated' | 'miss' | 'pass';
