@@ -5,6 +5,7 @@
 // listener counts of its servers; asked "stop", it drains and exits.
 
 import { getEventListeners } from 'node:events';
+import { get } from 'node:http';
 import { DEFAULTS, type Config } from '../../../playground-server/config.ts';
 import { startServer } from '../../../playground-server/server.ts';
 
@@ -23,6 +24,20 @@ const running = await startServer({
   rpcGoPort: 0,
   ...overrides,
 });
+
+/**
+ * GET /healthz on a connection of its own, closed after the answer,
+ * so that no keep-alive socket of the measuring itself is counted.
+ */
+function health() {
+  return new Promise<unknown>((resolve, reject) => {
+    get(`${running.url}/healthz`, { agent: false, headers: { connection: 'close' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve(JSON.parse(body)));
+    }).on('error', reject);
+  });
+}
 
 /** Collects garbage until heapUsed stops falling. */
 async function settledHeap() {
@@ -55,12 +70,12 @@ function listeners() {
 
 process.on('message', async (message: string) => {
   if (message === 'measure') {
-    const health = await (await fetch(`${running.url}/healthz`)).json();
+    const state = await health();
     process.send!({
       heapUsed: await settledHeap(),
       resources: resources(),
       listeners: listeners(),
-      health,
+      health: state,
     });
   } else if (message === 'stop') {
     await running.close();
@@ -68,5 +83,4 @@ process.on('message', async (message: string) => {
   }
 });
 
-const health = await (await fetch(`${running.url}/healthz`)).json();
-process.send({ url: running.url, health });
+process.send({ url: running.url, health: await health() });
