@@ -7,6 +7,9 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { startTestServer } from '../support/playground.ts';
+import { failOnUnhandled } from './support/unhandled.ts';
+
+failOnUnhandled();
 
 const SLOW = 40;
 
