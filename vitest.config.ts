@@ -20,6 +20,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The server under attack, loopback only: floods, slow and
+          // oversized clients, random bytes, churn. One file at a time,
+          // so that no two attacks share the machine.
+          name: 'abuse',
+          include: ['tests/abuse/**/*.test.ts'],
+          testTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/build-site.ts'],

@@ -1,12 +1,16 @@
 // The playground: every part's mount composed behind one router. The
 // examples own the protocol code; the mounts in mounts/ build their
 // endpoints from it; this file decides which path reaches which
-// handler, checks Origin on upgrades, reports health and shuts down.
+// handler, checks Origin on upgrades and CORS on requests, applies
+// the WebSocket limits and heartbeat to every endpoint, reports health
+// and shuts down.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { startHeartbeat } from '../examples/websocket/heartbeat.ts';
 import type { Config } from './config.ts';
+import { handleCors } from './cors.ts';
 import { refuseUpgrade, sendJson } from './http-reply.ts';
 import type { Mount, RequestHandler, UpgradeHandler } from './mount.ts';
 import { restMount } from './mounts/rest.ts';
@@ -38,6 +42,11 @@ export interface Playground {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** How many WebSockets are open. */
   openWebSockets(): number;
+  /**
+   * From now on /healthz answers 503 "draining", so a load balancer
+   * sends new clients elsewhere while the ones here finish.
+   */
+  drain(): void;
   /** Closes every WebSocket with 1001 (terminating stragglers after grace) and every mount. */
   close(): Promise<void>;
 }
@@ -51,9 +60,14 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
   // Per-address socket caps and per-connection message rates, for
   // every endpoint of every mount (websocket-limits.ts).
   const limits = createWebSocketLimits(config);
-  for (const wss of servers) {
-    if (wss instanceof WebSocketServer) limits.watch(wss);
-  }
+  const wsServers = servers.filter((wss) => wss instanceof WebSocketServer);
+  for (const wss of wsServers) limits.watch(wss);
+  // Every ws endpoint pings its peers and drops the dead
+  // (examples/websocket/heartbeat.ts), whichever mount it is in.
+  const heartbeats = wsServers.map((wss) => startHeartbeat(wss, config.wsHeartbeatMs));
+  let draining = false;
+  // HTTP requests being answered now, for /healthz and for shutdown.
+  let inFlight = 0;
   // Longest prefix first, so "/api/notes/" wins over "/api/".
   const prefixes = [...httpRoutes.keys()]
     .filter((path) => path.endsWith('/'))
@@ -69,10 +83,12 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
     const parts = Object.fromEntries(
       mounts.flatMap((m) => (m.health ? [[m.name, m.health()]] : [])),
     );
-    sendJson(res, 200, {
-      status: 'ok',
+    sendJson(res, draining ? 503 : 200, {
+      status: draining ? 'draining' : 'ok',
       uptimeSeconds: Math.round((Date.now() - started) / 1000),
       websockets: openWebSockets(),
+      // Besides this one.
+      requests: inFlight - 1,
       ...parts,
     });
   };
@@ -84,10 +100,15 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
 
     handleRequest(req, res, next) {
       const { pathname } = new URL(req.url ?? '/', 'http://playground');
-      if (pathname === '/healthz') return health(req, res);
-      const route = httpRoutes.get(pathname) ??
-        httpRoutes.get(prefixes.find((prefix) => pathname.startsWith(prefix)) ?? '');
+      const route = pathname === '/healthz'
+        ? health
+        : httpRoutes.get(pathname) ??
+          httpRoutes.get(prefixes.find((prefix) => pathname.startsWith(prefix)) ?? '');
       if (!route) return next();
+      inFlight++;
+      res.once('close', () => inFlight--);
+      // A page on another origin (ALLOWED_ORIGINS) may read the answer.
+      if (handleCors(req, res, config.allowedOrigins)) return;
       route(req, res);
     },
 
@@ -115,7 +136,13 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
 
     openWebSockets,
 
+    drain() {
+      draining = true;
+    },
+
     async close() {
+      draining = true;
+      for (const stop of heartbeats) stop();
       const clients = servers.flatMap((wss) => [...wss.clients]);
       for (const ws of clients) ws.close(1001, 'server shutting down');
       const closed = clients.map(

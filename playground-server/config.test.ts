@@ -44,3 +44,38 @@ test('the README documents every setting, and only those', () => {
   expect(documented.filter((name) => !build.includes(name!)).sort())
     .toEqual(settings.sort());
 });
+
+test('TRUST_PROXY takes addresses and CIDR ranges, and nothing else', () => {
+  expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, fd00::/8' }).trustProxy)
+    .toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8']);
+  for (const bad of ['localhost', '10.0.0.0/33', '10.0.0.0/8/1', '::1/129', '']) {
+    expect(() => loadConfig({ TRUST_PROXY: `127.0.0.1,${bad}` }))
+      .toThrow(`TRUST_PROXY takes addresses or CIDR ranges like 10.0.0.0/8 or ::1, not "${bad}"`);
+  }
+});
+
+test('REDIS_URL must be a redis:// URL', () => {
+  expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6390' }).redisUrl).toBe('redis://127.0.0.1:6390');
+  expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' }))
+    .toThrow('REDIS_URL takes a URL like redis://127.0.0.1:6379, not "http://127.0.0.1:6379"');
+});
+
+test('the head may not have longer than the whole request', () => {
+  expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '40000' }))
+    .toThrow('HEADERS_TIMEOUT_MS (40000) may not be longer than REQUEST_TIMEOUT_MS (30000)');
+});
+
+test('the defaults are those of a public server', () => {
+  // A few dozen WebSockets an address at most; thousands of messages a
+  // second are over the rate; a 2 MB body is over every body limit;
+  // a client that never finishes its head is gone within seconds.
+  expect(DEFAULTS.wsMaxPerClient).toBeGreaterThan(0);
+  expect(DEFAULTS.wsMaxPerClient).toBeLessThanOrEqual(48);
+  expect(DEFAULTS.wsMessagesPerSecond + DEFAULTS.wsMessageBurst).toBeLessThan(1_000);
+  for (const limit of [DEFAULTS.restMaxBodyBytes, DEFAULTS.rpcMaxBodyBytes]) {
+    expect(limit).toBeLessThan(2 * 1024 * 1024);
+  }
+  expect(DEFAULTS.headersTimeoutMs).toBeLessThanOrEqual(10_000);
+  expect(DEFAULTS.trustProxy).toEqual([]);
+  expect(DEFAULTS.redisUrl).toBeNull();
+});

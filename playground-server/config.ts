@@ -3,6 +3,7 @@
 // it, and what a client sees when it hits it. The README's
 // "Environment variables" table lists the same rows (a test checks).
 
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /** One setting: its variable, default, parser and documentation. */
@@ -34,20 +35,46 @@ export const SETTINGS = {
   },
   allowedOrigins: origins(
     'ALLOWED_ORIGINS',
-    'comma-separated origins, besides the site\'s own, whose pages may open WebSockets; others get 403',
+    'comma-separated origins, besides the site\'s own, whose pages may open WebSockets (others get 403) and call the HTTP endpoints across origins (CORS; others get no CORS headers, and a preflight 403)',
+  ),
+  trustProxy: addresses(
+    'TRUST_PROXY',
+    'comma-separated addresses or CIDR ranges of your load balancers; a request from one of them is counted against the right-most address in `X-Forwarded-For` that is not one of them. Off by default: every per-address limit counts the TCP peer',
   ),
   headersTimeoutMs: integer(
-    'HEADERS_TIMEOUT_MS', 10_000, 1, 600_000,
-    'a client that has not sent its headers by then gets 408 and is dropped',
+    'HEADERS_TIMEOUT_MS', 10_000, 100, 600_000,
+    'a client that has not sent its whole request head by then gets 408 and is dropped (checked every second)',
   ),
   requestTimeoutMs: integer(
-    'REQUEST_TIMEOUT_MS', 30_000, 1, 3_600_000,
-    'a request that has not fully arrived by then gets 408',
+    'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000,
+    'a request whose body has not fully arrived by then gets 408 and is dropped',
+  ),
+  keepAliveTimeoutMs: integer(
+    'KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000,
+    'an idle keep-alive HTTP connection is closed after this long; the client opens a new one',
+  ),
+  maxHeaderBytes: integer(
+    'MAX_HEADER_BYTES', 16 * 1024, 1024, 1024 * 1024,
+    'the largest request head (request line and headers); a larger one gets 431 and the connection is closed',
+  ),
+  maxHeaders: integer(
+    'MAX_HEADERS', 64, 8, 2_000,
+    'the most header lines in one request; more get 431 with a body that says why',
+  ),
+  maxConnections: integer(
+    'MAX_CONNECTIONS', 4_096, 1, 1_000_000,
+    'open TCP connections to the HTTP port, WebSockets included; more are closed as they arrive (keep it below `ulimit -n`)',
   ),
   shutdownGraceMs: integer(
     'SHUTDOWN_GRACE_MS', 3_000, 0, 60_000,
-    'on shutdown, how long clients get to finish closing before they are cut off',
+    'on SIGTERM or SIGINT, how long in-flight requests and closing WebSockets get to finish before they are cut off',
   ),
+  redisUrl: {
+    env: 'REDIS_URL',
+    default: null as string | null,
+    parse: redisUrl,
+    doc: 'a Redis server (`redis://host:6379`) through which several instances share `/ws/push` chat and presence; without it, pub/sub stays inside this process',
+  },
 
   // The WebSocket part (docs/websocket/).
   wsMaxMessageBytes: integer(
@@ -63,8 +90,8 @@ export const SETTINGS = {
     'frames an inspector is shown per connection; the rest are counted in its close reason',
   ),
   wsMaxPerClient: integer(
-    'WS_MAX_PER_CLIENT', 16, 1, 100_000,
-    'open WebSockets per client address, on every endpoint; one more handshake gets 429 saying why',
+    'WS_MAX_PER_CLIENT', 16, 0, 100_000,
+    'open WebSockets per client address, on every endpoint; one more handshake gets 429 saying why (`0`: no cap, for benchmarks)',
   ),
   wsMessagesPerSecond: integer(
     'WS_MESSAGES_PER_SECOND', 100, 1, 1_000_000,
@@ -76,7 +103,11 @@ export const SETTINGS = {
   ),
   wsHeartbeatMs: integer(
     'WS_HEARTBEAT_MS', 30_000, 10, 3_600_000,
-    'how often the server pings each WebSocket; a peer that has not answered the last ping is cut off',
+    'how often the server pings each WebSocket, on every endpoint; a peer that has not answered the last ping is cut off (close code 1006)',
+  ),
+  wsIdleTimeoutMs: integer(
+    'WS_IDLE_TIMEOUT_MS', 600_000, 100, 86_400_000,
+    'a WebSocket over which no message has passed either way for this long is closed with 1000 and the reason `idle for … s`',
   ),
   wsSendQueueBytes: integer(
     'WS_SEND_QUEUE_BYTES', 1024 * 1024, 1, 2 ** 30,
@@ -202,6 +233,10 @@ export const SETTINGS = {
     'RPC_TCP_IDLE_MS', 60_000, 1_000, 3_600_000,
     'an RPC TCP connection quiet for this long is closed',
   ),
+  rpcErrorLogsPerMinute: integer(
+    'RPC_ERROR_LOGS_PER_MINUTE', 10, 1, 100_000,
+    'failed calls (such as `explode`) logged per minute, after a burst of as many; the rest are counted, and the next logged line says how many were left out',
+  ),
 } satisfies Record<string, Setting<unknown>>;
 
 type Settings = typeof SETTINGS;
@@ -216,12 +251,20 @@ export const DEFAULTS = Object.fromEntries(
 
 /** Reads the settings from `env`, falling back to their defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return Object.fromEntries(
+  const config = Object.fromEntries(
     Object.entries(SETTINGS).map(([key, setting]) => {
       const raw = env[setting.env];
       return [key, raw === undefined || raw === '' ? setting.default : setting.parse(raw)];
     }),
   ) as Config;
+  // The head is part of the request: its time limit cannot be longer.
+  if (config.headersTimeoutMs > config.requestTimeoutMs) {
+    throw new ConfigError(
+      `HEADERS_TIMEOUT_MS (${config.headersTimeoutMs}) may not be longer ` +
+        `than REQUEST_TIMEOUT_MS (${config.requestTimeoutMs})`,
+    );
+  }
+  return config;
 }
 
 /** A setting that is a whole number from `min` to `max`. */
@@ -247,6 +290,44 @@ export function integer(
 /** A setting that is any text. */
 export function text(env: string, fallback: string, doc: string): Setting<string> {
   return { env, default: fallback, doc, parse: (raw) => raw };
+}
+
+/** A setting that lists addresses and CIDR ranges: 10.0.0.0/8, ::1. */
+export function addresses(env: string, doc: string): Setting<string[]> {
+  return {
+    env,
+    default: [],
+    doc,
+    parse: (raw) =>
+      raw.split(',').map((item) => {
+        const given = item.trim();
+        const [address = '', bits, extra] = given.split('/');
+        const family = isIP(address);
+        const most = family === 6 ? 128 : 32;
+        const bitsOk = bits === undefined ||
+          (/^\d{1,3}$/.test(bits) && Number(bits) <= most);
+        if (family === 0 || !bitsOk || extra !== undefined) {
+          throw new ConfigError(
+            `${env} takes addresses or CIDR ranges like 10.0.0.0/8 or ::1, not "${given}"`,
+          );
+        }
+        return given;
+      }),
+  };
+}
+
+/** A redis:// or rediss:// URL. */
+function redisUrl(raw: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {}
+  if (!url || !['redis:', 'rediss:'].includes(url.protocol) || !url.hostname) {
+    throw new ConfigError(
+      `REDIS_URL takes a URL like redis://127.0.0.1:6379, not "${raw}"`,
+    );
+  }
+  return raw;
 }
 
 /** A setting that lists origins such as https://example.org. */

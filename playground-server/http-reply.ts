@@ -21,14 +21,17 @@ export function sendJson(
   res.end(text);
 }
 
-/** Answers an Upgrade request with an HTTP error and closes the socket. */
-export function refuseUpgrade(socket: Duplex, status: number, why: string) {
-  const body = `${why}\n`;
+/**
+ * Answers an Upgrade request (or one Node's parser refused) with an
+ * HTTP error and closes the socket. `why` null: no body (for HEAD).
+ */
+export function refuseUpgrade(socket: Duplex, status: number, why: string | null) {
+  const body = why === null ? '' : `${why}\n`;
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
       'Content-Type: text/plain; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       'Connection: close\r\n\r\n' +
-      body,
+      (why === null ? '' : body),
   );
 }

@@ -1,42 +1,11 @@
 // The real process, as `npm start` runs it: it prints its URL, serves,
-// and on SIGTERM closes every WebSocket with 1001 and exits 0.
+// and on SIGTERM drains (in-flight requests answered, every WebSocket
+// closed with 1001, every port closed) and exits 0.
 
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { connect } from 'node:net';
 import { expect, test } from 'vitest';
 import WebSocket from 'ws';
-
-const main = fileURLToPath(new URL('./main.ts', import.meta.url));
-
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      TCP_ECHO_PORT: '0',
-      UDP_ECHO_PORT: '0',
-      RPC_TCP_PORT: '0',
-      RPC_GO_PORT: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const match = /running at (http:\/\/\S+?)\/?$/m.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    exited.then(() => reject(new Error(output)));
-  });
-  // A test that expects an early exit never awaits the URL.
-  url.catch(() => {});
-  return { child, url, exited, output: () => output };
-}
+import { startPlaygroundProcess as start } from '../tests/support/playground-process.ts';
 
 test('prints its URL, and SIGTERM closes clients with 1001 and exits 0', async () => {
   const server = start({ SITE_DIR: '/nonexistent-site' });
@@ -61,3 +30,39 @@ test('a bad setting stops it with a message naming the variable', async () => {
   expect(await server.exited).toBe(2);
   expect(server.output()).toMatch(/PORT must be a whole number from 0 to 65535, not "eighty"/);
 });
+
+test('SIGTERM drains: no new connections, in-flight requests answered, WebSockets 1001, ports closed, exit 0', async () => {
+  const server = start({ SITE_DIR: '/nonexistent-site', SHUTDOWN_GRACE_MS: '10000' });
+  const url = await server.url;
+  const health = await (await fetch(`${url}/healthz`)).json();
+  const tcpPort = health.sockets.tcpEcho.port as number;
+
+  const ws = new WebSocket(`${url.replace('http', 'ws')}/ws/echo`);
+  await new Promise((resolve) => ws.once('open', resolve));
+  const wsClosed = new Promise((resolve) => ws.once('close', resolve));
+  const tcp = connect(tcpPort, '127.0.0.1');
+  await new Promise((resolve) => tcp.once('connect', resolve));
+  const tcpClosed = new Promise((resolve) => tcp.once('close', resolve));
+  tcp.on('error', () => {});
+
+  // A call that takes a second and a half, in flight when the signal comes.
+  const call = fetch(`${url}/rpc`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"jsonrpc":"2.0","method":"Clock.sleep","params":{"ms":1500},"id":1}',
+  });
+  await expect.poll(async () => (await (await fetch(`${url}/healthz`)).json()).requests).toBe(1);
+  server.child.kill('SIGTERM');
+  await expect.poll(() => server.output()).toMatch(/SIGTERM: closing connections/);
+
+  // The port no longer accepts anyone new.
+  await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  expect(await wsClosed).toBe(1001);
+  await tcpClosed;
+  // The call in flight is answered in full, on a connection then closed.
+  const answer = await call;
+  expect(answer.status).toBe(200);
+  expect(answer.headers.get('connection')).toBe('close');
+  expect(await answer.json()).toEqual({ jsonrpc: '2.0', result: { slept: 1500 }, id: 1 });
+  expect(await server.exited).toBe(0);
+}, 30_000);

@@ -1,9 +1,26 @@
 // One node:http server for everything: the playground's endpoints
 // first, then the built site. Tests start it on port 0; main.ts on PORT.
+//
+// The HTTP limits live here, before any endpoint sees a request:
+// how long a client may take to send its head and its body, how large
+// and how many its headers may be, how many connections may be open.
+// Each refusal is an HTTP status with a body that says why.
+//
+// Shutting down drains: the port stops accepting, /healthz says
+// "draining", requests already in flight are answered (on connections
+// then closed), WebSockets get 1001, the mounts' TCP and UDP ports
+// close, and whatever is still open after SHUTDOWN_GRACE_MS is cut.
 
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createPlayground, type Playground } from './app.ts';
 import type { Config } from './config.ts';
 import { refuseUpgrade } from './http-reply.ts';
@@ -15,7 +32,7 @@ export interface RunningServer {
   url: string;
   server: Server;
   playground: Playground;
-  /** Closes WebSockets with 1001, then the server. */
+  /** Drains: in-flight requests finish, WebSockets get 1001, then it closes. */
   close(): Promise<void>;
 }
 
@@ -29,16 +46,63 @@ export async function startServer(config: Config): Promise<RunningServer> {
       ? createStaticSite(config.siteDir)
       : siteMissing(config.siteDir);
 
+  // Requests being answered, and the sockets they came on.
+  const inFlight = new Map<ServerResponse, Socket>();
+  let draining = false;
+
   const server = createServer({
     headersTimeout: config.headersTimeoutMs,
     requestTimeout: config.requestTimeoutMs,
-  }, (req, res) => playground.handleRequest(req, res, () => site(req, res)));
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    maxHeaderSize: config.maxHeaderBytes,
+    // Node checks both timeouts this often; its default, 30 s, would
+    // let a client that never finishes its headers stay that long.
+    connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs / 2),
+  }, (req, res) => {
+    inFlight.set(res, req.socket);
+    res.once('close', () => inFlight.delete(res));
+    // No new request on a connection that is being drained.
+    if (draining) res.setHeader('connection', 'close');
+    const refusal = refusalOf(req, config);
+    if (refusal) return refuse(res, refusal);
+    playground.handleRequest(req, res, () => site(req, res));
+  });
+  // One more than the limit, so that a request over it can be told.
+  server.maxHeadersCount = config.maxHeaders + 1;
+  server.maxConnections = config.maxConnections;
 
   server.on('upgrade', (req, socket, head) => {
+    const refusal = refusalOf(req, config);
+    if (refusal) {
+      socket.on('error', () => socket.destroy());
+      return refuseUpgrade(socket, refusal.status, refusal.why);
+    }
     if (!playground.handleUpgrade(req, socket, head)) {
       socket.on('error', () => socket.destroy());
       refuseUpgrade(socket, 404, 'WebSocket endpoints live under /ws/');
     }
+  });
+
+  // What Node's parser refuses (a head too large, a head or body too
+  // slow, bytes that are not HTTP) is answered here, with a body.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    // Once a response on this socket has begun, another answer would
+    // be read as part of it: only cut the connection. A request whose
+    // answer has not begun (its body never finished arriving) gets
+    // the refusal as its answer.
+    const busy = [...inFlight].some(
+      ([res, on]) => on === socket && res.headersSent,
+    );
+    if (error.code === 'ECONNRESET' || !socket.writable || busy) {
+      socket.destroy();
+      return;
+    }
+    const [status, why] = clientErrorAnswer(error, config);
+    // An answer to HEAD has no body, and a client would take one for
+    // garbage: the method is the first word of what was received.
+    const packet = (error as { rawPacket?: Buffer }).rawPacket;
+    const head = packet?.subarray(0, 5).toString('latin1') === 'HEAD ';
+    refuseUpgrade(socket, status, head ? null : why);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -48,14 +112,25 @@ export async function startServer(config: Config): Promise<RunningServer> {
       resolve();
     });
   });
+  // After listening, an error (such as running out of file
+  // descriptors while accepting) is logged; the server goes on.
+  server.on('error', (error) => console.error('wirebook: server error:', error));
 
   let closing: Promise<void> | undefined;
   const shutDown = async () => {
+    draining = true;
+    playground.drain();
     const closed = new Promise((resolve) => server.close(resolve));
+    // Requests in flight are answered; their connections then close.
+    for (const [res, socket] of inFlight) {
+      if (!res.headersSent) res.setHeader('connection', 'close');
+      else res.once('finish', () => socket.end());
+    }
+    const cutOff = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
     await playground.close();
     server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs).unref();
     await closed;
+    clearTimeout(cutOff);
   };
 
   const { address, port } = server.address() as AddressInfo;
@@ -71,4 +146,68 @@ export async function startServer(config: Config): Promise<RunningServer> {
       return closing;
     },
   };
+}
+
+/** A request refused before any endpoint sees it. */
+interface Refusal {
+  status: number;
+  why: string;
+}
+
+/**
+ * A request target that is no URL (such as "//%2f", which would name
+ * a host), or too many header lines. (Bodies are each endpoint's own business:
+ * those that take one refuse one too large with 413 before reading it
+ * whole; the others never read it, and Node discards it within
+ * REQUEST_TIMEOUT_MS.)
+ */
+function refusalOf(req: IncomingMessage, config: Config): Refusal | undefined {
+  // Every endpoint reads its path with new URL(), which would throw.
+  if (!URL.canParse(req.url ?? '/', 'http://playground')) {
+    return {
+      status: 400,
+      why: 'The request target is not a path this server can read; ' +
+        'send one such as /docs/',
+    };
+  }
+  if (req.rawHeaders.length / 2 <= config.maxHeaders) return undefined;
+  return {
+    status: 431,
+    why: `This request has more than ${config.maxHeaders} header lines, ` +
+      'the most this server takes; send fewer',
+  };
+}
+
+/** Answers a refusal and closes the connection, leaving any body unread. */
+function refuse(res: ServerResponse, { status, why }: Refusal) {
+  const body = `${why}\n`;
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    connection: 'close',
+  });
+  res.end(body);
+}
+
+/** The status and reason for what the HTTP parser refused. */
+function clientErrorAnswer(
+  error: NodeJS.ErrnoException,
+  config: Config,
+): [number, string] {
+  switch (error.code) {
+    // Node's parser reports both limits with this one code: a head
+    // too large, and (well past MAX_HEADERS) too many header lines.
+    case 'HPE_HEADER_OVERFLOW':
+      return [431, `The request head is over ${config.maxHeaderBytes} bytes ` +
+        `or has more than ${config.maxHeaders} header lines, ` +
+        'the most this server reads'];
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return [408, `The request did not arrive in time: its head within ` +
+        `${config.headersTimeoutMs / 1000} s, all of it within ` +
+        `${config.requestTimeoutMs / 1000} s`];
+    default:
+      return [400, `This is not an HTTP/1.1 request this server can read ` +
+        `(${STATUS_CODES[400]}: ${error.code ?? error.message})`];
+  }
 }

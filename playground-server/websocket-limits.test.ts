@@ -151,3 +151,76 @@ test('each limit error carries its code and its answer', () => {
   // A close reason has room for 123 bytes.
   expect(Buffer.byteLength(tooMany.message)).toBeLessThanOrEqual(123);
 });
+
+describe('idle connections', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer({ wsIdleTimeoutMs: 300 });
+  });
+  afterAll(() => server.close());
+
+  test.each(['/ws/echo', '/ws/raw-echo', '/ws/rpc'])('%s closes a connection over which nothing passes with 1000', async (path) => {
+    const ws = await connect(`${server.url.replace('http', 'ws')}${path}`);
+    expect(await closed(ws)).toEqual([1000, 'idle for 0.3 s']);
+  });
+
+  test('a connection in use is not idle, however long it lasts', async () => {
+    // A timeout ten times the pause between echoes, so that a busy
+    // machine's stalls cannot make the connection look idle.
+    const busy = await startTestServer({ wsIdleTimeoutMs: 1_000 });
+    try {
+      const ws = await connect(`${busy.url.replace('http', 'ws')}/ws/echo`);
+      const why = closed(ws);
+      // 25 echoes, 100 ms apart: over twice the idle timeout in all.
+      for (let i = 0; i < 25; i++) {
+        expect(await echo(ws, `still here ${i}`)).toBe(`still here ${i}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(ws.readyState).toBe(ws.OPEN);
+      expect(await why).toEqual([1000, 'idle for 1 s']);
+    } finally {
+      await busy.close();
+    }
+  });
+
+  test('the server pushing to a reader keeps the connection in use', async () => {
+    const push = await startTestServer({ wsIdleTimeoutMs: 300, pushTickMs: 50 });
+    try {
+      const ws = await connect(`${push.url.replace('http', 'ws')}/ws/push`);
+      let ticks = 0;
+      ws.on('message', (data) => {
+        if (String(data).includes('"tick"')) ticks++;
+      });
+      await expect.poll(() => ticks).toBeGreaterThanOrEqual(15);
+      expect(ws.readyState).toBe(ws.OPEN);
+      ws.close();
+    } finally {
+      await push.close();
+    }
+  });
+});
+
+describe('behind a trusted proxy (TRUST_PROXY)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer({ wsMaxPerClient: 2, trustProxy: ['127.0.0.1'] });
+  });
+  afterAll(() => server.close());
+
+  const as = (client: string) =>
+    openRaw(`${server.url.replace('http', 'ws')}/ws/echo`, { 'X-Forwarded-For': client });
+
+  test('each forwarded client has its own cap; the proxy\'s address has none of its own', async () => {
+    const ada = await Promise.all([as('203.0.113.1'), as('203.0.113.1')]);
+    const bob = await Promise.all([as('203.0.113.2'), as('203.0.113.2')]);
+    for (const raw of [...ada, ...bob]) expect(raw.response).toMatch(/^HTTP\/1.1 101/);
+    const third = await as('203.0.113.1');
+    expect(third.response).toMatch(/^HTTP\/1.1 429/);
+    // A client cannot dodge its cap by claiming another address in
+    // front of the one the proxy saw.
+    const spoofed = await as('198.51.100.7, 203.0.113.2');
+    expect(spoofed.response).toMatch(/^HTTP\/1.1 429/);
+    for (const raw of [...ada, ...bob]) raw.socket.destroy();
+    await expect.poll(() => server.playground.openWebSockets()).toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 // Limits every WebSocket endpoint gets, whichever mount it comes from:
-// a cap on the sockets one client address may hold open, and a rate
-// limit (a token bucket) on the messages each connection sends.
+// a cap on the sockets one client address may hold open, a rate limit
+// (a token bucket) on the messages each connection sends, and an idle
+// timeout for connections over which nothing passes.
 //
 // app.ts calls admit() on every upgrade before a route sees it, and
 // watch() once for each WebSocketServer a mount registers.
@@ -18,15 +19,25 @@
 // violation). Messages the peer had already sent still reach the
 // endpoint's own listeners; they must ignore a socket that is no
 // longer OPEN.
+//
+// A connection over which no message has passed, either way, for
+// WS_IDLE_TIMEOUT_MS is closed with 1000 and says so in its reason: it
+// holds one of its address's places and some memory, and a reader who
+// comes back reconnects. Pings do not count: the heartbeat keeps
+// finding out whether a peer is alive, not whether it is in use.
+//
+// "Client address" is the TCP peer, or with TRUST_PROXY the address a
+// trusted load balancer forwarded (client-address.ts).
 
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { TokenBucket } from '../examples/websocket/token-bucket.ts';
+import { clientAddressOf, type ClientAddressOf } from './client-address.ts';
 import type { Config } from './config.ts';
 import { refuseUpgrade } from './http-reply.ts';
 
-type LimitCode = 'WS_TOO_MANY_SOCKETS' | 'WS_TOO_MANY_MESSAGES';
+type LimitCode = 'WS_TOO_MANY_SOCKETS' | 'WS_TOO_MANY_MESSAGES' | 'WS_IDLE';
 
 /**
  * A limit a client hit, and its answer: an HTTP status before the
@@ -66,43 +77,72 @@ export const limitErrors = {
       `too many messages: at most ${perSecond} a second`,
       { closeCode: 1008 },
     ),
+  idle: (idleMs: number) =>
+    new WebSocketLimitError(
+      'WS_IDLE',
+      `idle for ${idleMs / 1000} s`,
+      { closeCode: 1000 },
+    ),
 };
 
 /** The limits, as app.ts applies them. */
 export interface WebSocketLimits {
   /** Counts an upgrade against its address, or answers it 429. */
   admit(req: IncomingMessage, socket: Duplex): boolean;
-  /** Rate-limits the messages of every connection `wss` accepts. */
+  /**
+   * Rate-limits the messages of every connection `wss` accepts, and
+   * closes those that stay idle.
+   */
   watch(wss: WebSocketServer): void;
   /** The upgraded sockets `address` holds open now. */
   socketsOf(address: string): number;
 }
 
-/** The limits configured by WS_MAX_PER_CLIENT and WS_MESSAGE_*. */
+/**
+ * The limits configured by WS_MAX_PER_CLIENT (0: no cap),
+ * WS_MESSAGE_*, WS_IDLE_TIMEOUT_MS and TRUST_PROXY.
+ */
 export function createWebSocketLimits(
   config: Pick<
     Config,
     'wsMaxPerClient' | 'wsMessagesPerSecond' | 'wsMessageBurst'
-  >,
+  > & Partial<Pick<Config, 'wsIdleTimeoutMs' | 'trustProxy'>>,
   now: () => number = () => performance.now(),
 ): WebSocketLimits {
   const open = new Map<string, number>();
+  const addressOf: ClientAddressOf = clientAddressOf(config.trustProxy ?? []);
+  const cap = config.wsMaxPerClient;
 
   const limitMessages = messageLimiter(config, now);
-  const onMessageLimit = (ws: WebSocket) => {
+  const { wsIdleTimeoutMs: idleMs } = config;
+  const onConnection = (ws: WebSocket) => {
     const allowed = limitMessages((code, reason) => ws.close(code, reason));
+    const idle = idleMs === undefined
+      ? undefined
+      : idleTimer(idleMs, (code, reason) => ws.close(code, reason));
     // First in line, so the limit is checked before the endpoint's
     // own listener sees the message.
     ws.prependListener('message', () => {
-      if (ws.readyState === ws.OPEN) allowed();
+      if (ws.readyState !== ws.OPEN) return;
+      idle?.touch();
+      allowed();
     });
+    if (!idle) return;
+    // What the endpoint sends counts as activity too.
+    const send = ws.send.bind(ws) as (...args: unknown[]) => void;
+    ws.send = ((...args: unknown[]) => {
+      idle.touch();
+      send(...args);
+    }) as WebSocket['send'];
+    ws.once('close', idle.stop);
   };
 
   return {
     admit(req, socket) {
-      const address = clientAddress(req);
+      if (cap === 0) return true;
+      const address = addressOf(req);
       const count = open.get(address) ?? 0;
-      if (count >= config.wsMaxPerClient) {
+      if (count >= cap) {
         const error = limitErrors.tooManySockets(config.wsMaxPerClient);
         refuseUpgrade(socket, error.status ?? 429, error.message);
         return false;
@@ -116,7 +156,7 @@ export function createWebSocketLimits(
       return true;
     },
     watch(wss) {
-      wss.on('connection', onMessageLimit);
+      wss.on('connection', onConnection);
     },
     socketsOf: (address) => open.get(address) ?? 0,
   };
@@ -148,8 +188,33 @@ export function messageLimiter(
   };
 }
 
-/** The peer's address, with IPv4-mapped IPv6 written as IPv4. */
-export function clientAddress(req: IncomingMessage) {
-  const address = req.socket.remoteAddress ?? 'unknown';
-  return address.startsWith('::ffff:') ? address.slice(7) : address;
+/**
+ * Closes a connection over which nothing has passed for `idleMs`:
+ * touch() on every message either way, stop() once it is closed. One
+ * timer a connection, re-armed only when it fires, so a busy
+ * connection pays for a timestamp per message, not a timer.
+ */
+export function idleTimer(
+  idleMs: number,
+  close: (code: number, reason: string) => void,
+) {
+  let last = performance.now();
+  const check = () => {
+    const left = last + idleMs - performance.now();
+    if (left > 0) {
+      timer = setTimeout(check, left);
+      return;
+    }
+    const error = limitErrors.idle(idleMs);
+    close(error.closeCode ?? 1000, error.message);
+  };
+  let timer = setTimeout(check, idleMs);
+  return {
+    touch() {
+      last = performance.now();
+    },
+    stop() {
+      clearTimeout(timer);
+    },
+  };
 }

@@ -193,6 +193,19 @@ describe('what the layer refuses itself', () => {
     expect(originRequests).toEqual([]);
   });
 
+  test('a method fetch() cannot send is a 405, and a body on a read is dropped', async () => {
+    originRequests = [];
+    const trace = await send('TRACE', '/api/cached/notes/soup');
+    expect([trace.status, trace.headers['allow']])
+      .toEqual([405, 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS']);
+    expect(trace.json).toMatchObject({ type: '/rest/errors/#method-not-allowed' });
+    expect(originRequests).toEqual([]);
+    // If-Match sends a read to the origin, without the body.
+    const read = await send('GET', '/api/cached/notes/soup', { 'if-match': '"x"' }, soup);
+    expect(read.status).toBe(404);
+    expect(originRequests).toEqual(['GET /api/notes/soup']);
+  });
+
   test('a body over the limit is refused by the layer with 413', async () => {
     originRequests = [];
     const big = await send('POST', '/api/cached/notes', {}, { title: 'x', body: 'x'.repeat(2000) });

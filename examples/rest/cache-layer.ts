@@ -35,6 +35,11 @@ import { Problem, sendProblem } from './problem.ts';
 import { readBody } from './request-body.ts';
 import { parseTarget } from './resource-path.ts';
 
+/** The methods the layer passes on to the origin. */
+const PASSED = [
+  'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS',
+];
+
 /** What the layer did with a request, as X-Cache says. */
 export type Outcome = 'hit' | 'revalidated' | 'miss' | 'pass';
 
@@ -169,18 +174,30 @@ export function createCacheLayer(options: CacheLayerOptions) {
     res: ServerResponse,
     path: string,
   ): Promise<Outcome> {
+    const method = req.method ?? 'GET';
+    // fetch() cannot send TRACE, TRACK or CONNECT, and the notes
+    // allow none of them: the layer says so itself.
+    if (!PASSED.includes(method)) {
+      throw new Problem(
+        'method-not-allowed',
+        `${method} is not allowed here; the layer passes on ` +
+          `${PASSED.join(', ')}.`,
+        { headers: { allow: PASSED.join(', ') } },
+      );
+    }
     const headers = headersFrom(req, [
       'accept', 'authorization', 'content-type', 'if-match',
       'if-none-match',
     ]);
     // Like any proxy, the layer has its own body limit: it will not
-    // hold more for the origin than the origin would take.
-    const hasBody = 'content-length' in req.headers ||
-      'transfer-encoding' in req.headers;
+    // hold more for the origin than the origin would take. A body on
+    // GET or HEAD means nothing (and fetch() refuses one): dropped.
+    const hasBody = !['GET', 'HEAD'].includes(method) &&
+      ('content-length' in req.headers ||
+        'transfer-encoding' in req.headers);
     const body = hasBody
       ? await readBody(req, options.maxBodyBytes)
       : undefined;
-    const method = req.method ?? 'GET';
     const base = options.originOf(req);
     const response = await forward({
       base, path, method, headers, body, timeoutMs,

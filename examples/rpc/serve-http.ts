@@ -17,6 +17,9 @@ const ACCEPTED = CODECS.map((codec) => codec.contentType).join(', ');
 export function serveHttp(server: JsonRpcServer, maxBodyBytes: number) {
   return (req: IncomingMessage, res: ServerResponse) => {
     handle(server, maxBodyBytes, req, res).catch((error: unknown) => {
+      // A client that hung up while sending its body is not a bug,
+      // and there is no one left to answer.
+      if (hungUp(req, error)) return;
       if (!(error instanceof TransportError)) throw error;
       refuse(res, error);
     });
@@ -85,6 +88,12 @@ async function readBody(req: IncomingMessage, max: number) {
     chunks.push(chunk);
   }
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** True when reading the body failed because the client went away. */
+function hungUp(req: IncomingMessage, error: unknown) {
+  const { code } = error as NodeJS.ErrnoException;
+  return req.destroyed && code === 'ECONNRESET';
 }
 
 function refuse(res: ServerResponse, error: TransportError) {

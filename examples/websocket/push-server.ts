@@ -41,6 +41,8 @@ export interface PushOptions {
 /** The broker's channels. */
 const CHAT = 'push:chat';
 const PRESENCE = 'push:presence';
+/** How long comings and goings are gathered before one report. */
+const PRESENCE_MS = 100;
 
 // #region server
 /** The /ws/push endpoint: create once, hand it every upgrade. */
@@ -54,18 +56,25 @@ export function createPushServer(options: PushOptions) {
   // A server silent for three ticks (ten seconds at least, so a
   // busy one is not mistaken for a dead one) drops out of the count.
   const tally = new PresenceTally(Math.max(3 * options.tickMs, 10_000));
-  // The total last told to this instance's readers; -1 for none.
+  // The total last announced, and what each reader was last told:
+  // a newcomer is told at once, everyone else when the total changes.
   let announced = -1;
+  const told = new WeakMap<WebSocket, number>();
 
   const send = (ws: WebSocket, value: object) =>
     sendBounded(ws, JSON.stringify(value), limit);
   const broadcast = (message: string) => {
     for (const ws of wss.clients) sendBounded(ws, message, limit);
   };
+  const tell = (ws: WebSocket, readers: number) => {
+    if (told.get(ws) === readers) return;
+    told.set(ws, readers);
+    send(ws, { type: 'presence', readers });
+  };
   const updatePresence = (readers: number) => {
     if (readers === announced) return;
     announced = readers;
-    broadcast(JSON.stringify({ type: 'presence', readers }));
+    for (const ws of wss.clients) tell(ws, readers);
   };
   // Tell every instance how many readers this one has. Its own count
   // it knows at once; the others' come through the channel.
@@ -73,6 +82,16 @@ export function createPushServer(options: PushOptions) {
     const own = { instance, readers: wss.clients.size };
     pubsub.publish(PRESENCE, encodeReport(own));
     updatePresence(tally.record(own, Date.now()));
+  };
+  // Readers arrive in crowds (a class opening the page together). A
+  // report and a broadcast for each would cost readers² messages, so
+  // arrivals and departures are reported together, PRESENCE_MS later.
+  let pending: NodeJS.Timeout | undefined;
+  const reportSoon = () => {
+    pending ??= setTimeout(() => {
+      pending = undefined;
+      report();
+    }, PRESENCE_MS);
   };
 
   const unsubscribe = [
@@ -97,10 +116,11 @@ export function createPushServer(options: PushOptions) {
       Date.now(),
     );
     send(ws, { type: 'welcome', name });
-    // Announce the next total even if it has not changed: the
-    // newcomer has not heard it yet.
-    announced = -1;
-    report();
+    // The newcomer hears the total at once; everyone else with the
+    // next report.
+    const own = { instance, readers: wss.clients.size };
+    tell(ws, tally.record(own, Date.now()));
+    reportSoon();
 
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (ws.readyState !== ws.OPEN) return;
@@ -120,7 +140,7 @@ export function createPushServer(options: PushOptions) {
         else send(ws, { type: 'error', code, message });
       }
     });
-    ws.on('close', report);
+    ws.on('close', reportSoon);
     // Protocol errors (1002, 1007, 1009) are closed by ws itself.
     ws.on('error', () => {});
   });
@@ -131,6 +151,7 @@ export function createPushServer(options: PushOptions) {
     /** Stops the ticks and leaves the broker's channels. */
     close() {
       clearInterval(ticker);
+      clearTimeout(pending);
       pubsub.publish(PRESENCE, encodeReport({ instance, readers: 0 }));
       for (const undo of unsubscribe) undo();
     },

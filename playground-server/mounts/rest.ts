@@ -117,13 +117,16 @@ function tokenOf(req: IncomingMessage) {
 /**
  * The examples answer every bad request themselves; a rejection here
  * is a bug in them. It is logged and answered with 500, and the
- * server goes on.
+ * server goes on. A client that hung up while sending its body is no
+ * bug, and any visitor can do it at will: that is not logged.
  */
 export function guarded(
   handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
 ): RequestHandler {
   return (req, res) => {
     handler(req, res).catch((error: unknown) => {
+      const { code } = error as NodeJS.ErrnoException;
+      if (req.destroyed && code === 'ECONNRESET') return;
       console.error(`wirebook: ${req.method} ${req.url}:`, error);
       if (res.headersSent) res.destroy();
       else sendJson(res, 500, { error: 'internal error; see the server log' });

@@ -1,5 +1,5 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { startTestServer } from '../../tests/support/playground.ts';
 
 test('/healthz says which ports speak JSON-RPC over TCP', async () => {
@@ -26,5 +26,28 @@ test('a TCP port already taken stops the start, naming its setting', async () =>
     );
   } finally {
     taken.close();
+  }
+});
+
+test('a visitor calling `explode` at will cannot flood the log', async () => {
+  const server = await startTestServer({ rpcErrorLogsPerMinute: 5 });
+  const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    const batch = Array.from({ length: 50 }, (_, id) => ({ jsonrpc: '2.0', method: 'explode', id }));
+    const response = await fetch(`${server.url}/rpc`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(batch),
+    });
+    const answers = await response.json();
+    // Every caller still gets its -32603; only the log holds back.
+    expect(answers).toHaveLength(50);
+    for (const answer of answers) expect(answer.error.code).toBe(-32603);
+    const lines = logged.mock.calls.map((call) => String(call[0]));
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/^rpc: explode failed: TypeError: cannot read 'x' of undefined/);
+  } finally {
+    logged.mockRestore();
+    await server.close();
   }
 });

@@ -7,16 +7,20 @@ import { jsonLines, serveTcp } from '../../examples/rpc/serve-tcp.ts';
 import { serveWebSocket } from '../../examples/rpc/serve-websocket.ts';
 import { createRpcServer } from '../../examples/rpc/services.ts';
 import type { Config } from '../config.ts';
+import { limitedLog } from '../log-limit.ts';
 import type { Mount } from '../mount.ts';
 
 /** POST /rpc, WS /ws/rpc, and RPC_TCP_PORT and RPC_GO_PORT. */
 export function rpcMount(config: Config): Mount {
+  // A visitor can make `explode` fail at will: the log takes a burst
+  // of failures, then RPC_ERROR_LOGS_PER_MINUTE, and counts the rest.
+  const logFailure = limitedLog(config.rpcErrorLogsPerMinute);
   const server = createRpcServer({
     maxBatch: config.rpcMaxBatch,
     timeLimitMs: config.rpcCallTimeLimitMs,
     // The caller learns only that the call failed; the log, why.
     onInternalError: (error, method) => {
-      console.error(`rpc: ${method} failed: ${String(error)}`);
+      logFailure(`rpc: ${method} failed: ${String(error)}`);
     },
   });
   const websocket = serveWebSocket(server, {

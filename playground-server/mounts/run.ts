@@ -9,6 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket as Client } from 'ws';
 import { runDemo, type Line } from '../../examples/demo-io.ts';
+import { clientAddressOf } from '../client-address.ts';
 import type { Config } from '../config.ts';
 import type { Mount } from '../mount.ts';
 import {
@@ -27,6 +28,7 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   const perClient = new Map<string, number>();
   const runs = new Map<AbortController, Promise<void>>();
+  const addressOf = clientAddressOf(config.trustProxy);
 
   const acquire = (client: string) => {
     perClient.set(client, (perClient.get(client) ?? 0) + 1);
@@ -43,7 +45,7 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
     const id = new URL(req.url ?? '/', 'http://playground')
       .searchParams.get(DEMO_PARAM) ?? '';
     const load = Object.hasOwn(demos, id) ? demos[id] : undefined;
-    const client = req.socket.remoteAddress ?? 'unknown';
+    const client = addressOf(req);
     if (!load) return refuse(ws, runRefusals.unknownDemo(id, Object.keys(demos)));
     if ((perClient.get(client) ?? 0) >= config.runMaxPerClient) {
       return refuse(ws, runRefusals.tooManyForClient(config.runMaxPerClient));

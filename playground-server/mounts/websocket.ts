@@ -3,7 +3,6 @@
 import { createCloseReporter } from '../../examples/websocket/close-report.ts';
 import { createEchoServer, upgrade } from '../../examples/websocket/echo-server.ts';
 import { createHandshakeMirror } from '../../examples/websocket/handshake-mirror.ts';
-import { startHeartbeat } from '../../examples/websocket/heartbeat.ts';
 import { createPushServer } from '../../examples/websocket/push-server.ts';
 import { RawEchoServer } from '../../examples/websocket/raw-server.ts';
 import { createSlowReader } from '../../examples/websocket/slow-reader.ts';
@@ -13,7 +12,8 @@ import type { Config } from '../config.ts';
 import { createFrameInspector } from '../frame-inspector.ts';
 import type { Mount, UpgradeHandler } from '../mount.ts';
 import { createMemoryPubSub } from '../pubsub.ts';
-import { messageLimiter } from '../websocket-limits.ts';
+import { createRedisPubSub } from '../pubsub-redis.ts';
+import { idleTimer, messageLimiter } from '../websocket-limits.ts';
 
 /** An inspector stays open this long at most (a cell runs for 30 s). */
 const INSPECT_MS = 60_000;
@@ -22,7 +22,10 @@ const INSPECT_MS = 60_000;
 export function websocketMount(config: Config): Mount {
   const maxPayload = config.wsMaxMessageBytes;
   const echo = createEchoServer(maxPayload);
-  const pubsub = createMemoryPubSub();
+  // With REDIS_URL, chat and presence are shared by every instance
+  // on the same Redis; without it, by the readers of this process.
+  const redis = config.redisUrl === null ? null : createRedisPubSub(config.redisUrl);
+  const pubsub = redis ?? createMemoryPubSub();
   const push = createPushServer({
     pubsub,
     tickMs: config.pushTickMs,
@@ -46,7 +49,8 @@ export function websocketMount(config: Config): Mount {
     watchMs: INSPECT_MS,
   });
   // The raw server is not ws, so app.ts cannot rate-limit it: every
-  // frame it reads counts against the same per-connection budget.
+  // frame it reads counts against the same per-connection budget, and
+  // every frame either way keeps it from being idle.
   const limitMessages = messageLimiter(config);
 
   const endpoints = {
@@ -58,8 +62,6 @@ export function websocketMount(config: Config): Mount {
     '/ws/handshake': mirror,
   };
   const servers = [...Object.values(endpoints), why.wss, inspector.wss];
-  // Every ws endpoint of this part pings its peers and drops the dead.
-  const heartbeats = servers.map((wss) => startHeartbeat(wss, config.wsHeartbeatMs));
 
   return {
     name: 'websocket',
@@ -79,16 +81,24 @@ export function websocketMount(config: Config): Mount {
         const connection = raw.handleUpgrade(req, socket, head);
         if (!connection) return;
         const allowed = limitMessages((code, reason) => connection.close(code, reason));
+        const idle = idleTimer(
+          config.wsIdleTimeoutMs,
+          (code, reason) => connection.close(code, reason),
+        );
         connection.on('frame', (direction) => {
+          idle.touch();
           if (direction === 'read') allowed();
         });
+        connection.once('close', idle.stop);
         inspector.attach(connection, req);
       },
       '/ws/raw-inspect': inspector.watch,
     },
     websocketServers: [...servers, raw],
+    health: () => ({
+      pubsub: redis ? { kind: 'redis', ...redis.status() } : { kind: 'memory' },
+    }),
     async close() {
-      for (const stop of heartbeats) stop();
       push.close();
       why.close();
       await pubsub.close();

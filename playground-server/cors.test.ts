@@ -1,0 +1,176 @@
+// CORS for a site on another origin: what an allowed page, a page on
+// any other origin and a request without Origin get, on every kind of
+// endpoint the cells fetch.
+
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestServer } from '../tests/support/playground.ts';
+import { rawRequest } from '../tests/support/raw-http.ts';
+import { CORS_EXPOSED_HEADERS, CORS_METHODS, CORS_REQUEST_HEADERS, mergeVary } from './cors.ts';
+import type { RunningServer } from './server.ts';
+
+const SITE = 'https://site.example';
+const EVIL = 'https://evil.example';
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startTestServer({ allowedOrigins: [SITE] });
+});
+afterAll(() => server.close());
+
+const preflight = (path: string, origin: string, method = 'PUT') =>
+  rawRequest(server.url, 'OPTIONS', path, {
+    headers: {
+      origin,
+      'access-control-request-method': method,
+      'access-control-request-headers': 'authorization, content-type, if-match',
+    },
+  });
+
+const corsHeaders = (headers: Record<string, unknown>) =>
+  Object.keys(headers).filter((name) => name.startsWith('access-control-'));
+
+describe('a preflight', () => {
+  test.each(['/api/notes/n', '/api/cached/notes', '/rpc', '/healthz', '/why/runs'])(
+    'from an allowed origin to %s gets 204 with what may be sent',
+    async (path) => {
+      const response = await preflight(path, SITE);
+      expect(response.status).toBe(204);
+      expect(response.headers).toMatchObject({
+        'access-control-allow-origin': SITE,
+        'access-control-allow-methods': CORS_METHODS,
+        'access-control-allow-headers': CORS_REQUEST_HEADERS,
+        'access-control-max-age': '600',
+        vary: 'Origin',
+      });
+      expect(CORS_REQUEST_HEADERS).toMatch(/Authorization.*Content-Type.*If-Match.*If-None-Match/);
+    },
+  );
+
+  test('from any other origin gets 403 that says why, and no CORS headers', async () => {
+    const response = await preflight('/api/notes/n', EVIL);
+    expect(response.status).toBe(403);
+    expect(response.body).toBe(`Origin ${EVIL} may not call this playground; only this site and ALLOWED_ORIGINS may\n`);
+    expect(corsHeaders(response.headers)).toEqual([]);
+  });
+
+  test('an OPTIONS that is no preflight still reaches the notes API', async () => {
+    const response = await rawRequest(server.url, 'OPTIONS', '/api/notes', {
+      headers: { origin: SITE },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers['allow']).toMatch(/GET/);
+    expect(response.headers['access-control-allow-origin']).toBe(SITE);
+  });
+});
+
+describe('a request', () => {
+  test.each(['/healthz', '/sockets/echo', '/sockets/connection', '/why/clock'])(
+    'from an allowed origin to %s may be read by the page',
+    async (path) => {
+      const response = await rawRequest(server.url, 'GET', path, { headers: { origin: SITE } });
+      expect(response.status).toBe(200);
+      expect(response.headers).toMatchObject({
+        'access-control-allow-origin': SITE,
+        'access-control-expose-headers': CORS_EXPOSED_HEADERS,
+        vary: 'Origin',
+      });
+    },
+  );
+
+  test('POST /rpc from an allowed origin is answered and readable', async () => {
+    const response = await rawRequest(server.url, 'POST', '/rpc', {
+      headers: { origin: SITE, 'content-type': 'application/json' },
+      body: '{"jsonrpc":"2.0","method":"subtract","params":[42,23],"id":1}',
+    });
+    expect(response.json).toEqual({ jsonrpc: '2.0', result: 19, id: 1 });
+    expect(response.headers['access-control-allow-origin']).toBe(SITE);
+  });
+
+  test('from any other origin is answered with no CORS headers, so the browser hides it', async () => {
+    const response = await rawRequest(server.url, 'GET', '/healthz', { headers: { origin: EVIL } });
+    expect(response.status).toBe(200);
+    expect(corsHeaders(response.headers)).toEqual([]);
+    expect(response.headers['vary']).toBe('Origin');
+  });
+
+  test('from this site itself, or without Origin, needs no CORS headers', async () => {
+    const self = await rawRequest(server.url, 'GET', '/healthz', { headers: { origin: server.url } });
+    const none = await rawRequest(server.url, 'GET', '/healthz');
+    for (const response of [self, none]) {
+      expect(response.status).toBe(200);
+      expect(corsHeaders(response.headers)).toEqual([]);
+    }
+  });
+
+  test('the notes keep their own Vary, with Origin added, and expose ETag and Location', async () => {
+    const auth = { authorization: `Bearer ${randomUUID()}` };
+    const created = await rawRequest(server.url, 'POST', '/api/notes', {
+      headers: { ...auth, origin: SITE, 'content-type': 'application/json' },
+      body: '{"title":"Milk","body":"Two litres."}',
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers['access-control-allow-origin']).toBe(SITE);
+    expect(created.headers['location']).toBeDefined();
+    const location = new URL(String(created.headers['location']), `${server.url}/api/notes`);
+    const read = await rawRequest(server.url, 'GET', location.pathname, {
+      headers: { ...auth, origin: SITE },
+    });
+    expect(read.headers['vary']).toBe('accept, authorization, Origin');
+    expect(read.headers['etag']).toBeDefined();
+    expect(CORS_EXPOSED_HEADERS.split(', ')).toEqual(
+      expect.arrayContaining(['ETag', 'Location', 'X-Cache']),
+    );
+  });
+
+  test('the caching layer keeps a copy per origin, and never hands one origin\'s CORS answer to another', async () => {
+    const auth = { authorization: `Bearer ${randomUUID()}` };
+    await rawRequest(server.url, 'PUT', '/api/notes/shared', {
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: '{"title":"Bread","body":"One loaf."}',
+    });
+    const path = '/api/cached/notes/shared';
+    const first = await rawRequest(server.url, 'GET', path, { headers: { ...auth, origin: SITE } });
+    const second = await rawRequest(server.url, 'GET', path, { headers: { ...auth, origin: EVIL } });
+    const third = await rawRequest(server.url, 'GET', path, { headers: { ...auth, origin: SITE } });
+    // The origin's answers say Vary: Origin, and the layer obeys it.
+    expect([first, second, third].map((r) => r.headers['x-cache'])).toEqual(['miss', 'miss', 'hit']);
+    expect(first.headers['access-control-allow-origin']).toBe(SITE);
+    expect(corsHeaders(second.headers)).toEqual([]);
+    expect(third.headers['access-control-allow-origin']).toBe(SITE);
+    for (const response of [first, second, third]) {
+      expect(response.headers['vary']).toBe('accept, authorization, Origin');
+    }
+    // A revalidation (304) keeps Vary right too.
+    const again = await rawRequest(server.url, 'GET', path, {
+      headers: { ...auth, origin: SITE, 'if-none-match': String(first.headers['etag']) },
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers['vary']).toBe('accept, authorization, Origin');
+  });
+});
+
+test('without ALLOWED_ORIGINS nothing changes: no CORS headers, no Vary: Origin', async () => {
+  const plain = await startTestServer();
+  try {
+    const response = await rawRequest(plain.url, 'GET', '/healthz', { headers: { origin: SITE } });
+    expect(corsHeaders(response.headers)).toEqual([]);
+    expect(response.headers['vary']).toBeUndefined();
+    const refused = await rawRequest(plain.url, 'OPTIONS', '/rpc', {
+      headers: { origin: SITE, 'access-control-request-method': 'POST' },
+    });
+    expect(refused.status).toBe(403);
+  } finally {
+    await plain.close();
+  }
+});
+
+test.each([
+  [undefined, 'Origin'],
+  ['accept, authorization', 'accept, authorization, Origin'],
+  ['Accept, origin', 'Accept, origin'],
+  [['accept', 'authorization'], 'accept, authorization, Origin'],
+  ['*', '*'],
+])('Vary %o with Origin merged is %s', (vary, merged) => {
+  expect(mergeVary(vary)).toBe(merged);
+});

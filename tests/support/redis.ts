@@ -1,0 +1,61 @@
+// A throwaway redis-server for the scaling tests: on a free loopback
+// port (Redis cannot take port 0), saving nothing, gone with the test.
+
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
+
+/** Why redis-server cannot run here, or null when it can. */
+export function whyRedisIsMissing() {
+  try {
+    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
+    return null;
+  } catch {
+    return 'redis-server is not installed (apt-get install redis-server)';
+  }
+}
+
+/** A port that was free a moment ago, from the kernel. */
+export async function freePort() {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Starts redis-server; resolves once it accepts connections. */
+export async function startRedis() {
+  const port = await freePort();
+  const child = spawn('redis-server', [
+    '--port', String(port),
+    '--bind', '127.0.0.1',
+    '--save', '',
+    '--appendonly', 'no',
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exited = once(child, 'exit');
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
+    child.stdout.on('data', () => {
+      if (!output.includes('Ready to accept connections')) return;
+      clearTimeout(timer);
+      resolve();
+    });
+    exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited:\n${output}`));
+    });
+  });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
