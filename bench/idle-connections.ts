@@ -68,8 +68,9 @@ try {
     ranAt(),
     `${fmt(CONNECTIONS)} WebSockets opened from a load-generator process to /ws/echo and ` +
       'left idle; server memory after a full garbage collection, before and with them ' +
-      'open. The playground keeps, per connection, its rate-limit bucket, idle timer, ' +
-      'heartbeat state and per-address count, besides what ws keeps.',
+      'open. Besides what ws keeps, the playground keeps per connection its message-rate ' +
+      'bucket, its idle timer and the listeners around them (the per-address count is off ' +
+      'here: every client is 127.0.0.1).',
     '',
     table(
       ['server', 'RSS before', 'RSS with all open', 'RSS B/conn', 'heap before',

@@ -59,6 +59,7 @@ export function median(values: number[]) {
 
 /** `value / baseline`, as "0.93×". */
 export function ratio(value: number, baseline: number) {
+  if (baseline === 0) return '–';
   return `${(value / baseline).toFixed(2)}×`;
 }
 
