@@ -1,7 +1,7 @@
 // Idle connections: what an open WebSocket costs the server in memory,
 // with 10,000 of them open and quiet on the playground's /ws/echo
 // against a bare ws echo server. Each server runs in a process of its
-// own with --expose-gc and a probe (support/memory-probe.ts) that
+// own with --expose-gc and a probe (support/probe.ts) that
 // reports its memory after a full collection; the clients live in a
 // load-generator process. Measured: RSS and JavaScript heap (plus the
 // external memory of buffers) before the clients connect and with all

@@ -28,6 +28,8 @@ interface Run {
   perSecond: number;
   p50: number;
   p99: number;
+  /** Calls answered in the whole run. */
+  total: number;
 }
 
 /** One autocannon run against POST /rpc; any error or non-2xx fails it. */
@@ -44,7 +46,12 @@ async function overHttp(server: ServerProcess): Promise<Run> {
     throw new Error(`${server.name}: ${result.errors} errors, ${result.non2xx} non-2xx, ` +
       `${result.timeouts} timeouts`);
   }
-  return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+  };
 }
 
 const [baseline, playground] = await Promise.all([startBaseline(), startPlayground()]);
@@ -80,9 +87,10 @@ try {
   const rows: (string | number)[][] = [];
   for (const [transport, measure] of Object.entries(transports)) {
     const runs = await alternate(RUNS, [baseline, playground], async (server) => {
-      const run = await measure(server);
+      const run = await server.cpuPer(() => measure(server), (r) => r.total);
       console.log(`${transport}, ${server.name}: ${fmt(run.perSecond)} calls/s, ` +
-        `p50 ${run.p50.toFixed(2)} ms, p99 ${run.p99.toFixed(2)} ms`);
+        `p50 ${run.p50.toFixed(2)} ms, p99 ${run.p99.toFixed(2)} ms, ` +
+        `${run.cpuPerMessage.toFixed(1)} µs CPU/call`);
       return run;
     });
     const summary = (server: ServerProcess) => {
@@ -91,15 +99,16 @@ try {
         perSecond: median(all.map((r) => r.perSecond)),
         p50: median(all.map((r) => r.p50)),
         p99: median(all.map((r) => r.p99)),
+        cpu: median(all.map((r) => r.cpuPerMessage)),
       };
     };
     const b = summary(baseline);
     const p = summary(playground);
     const bare = transport === 'WebSocket' ? 'bare ws handler' : 'bare node:http handler';
-    rows.push([transport, bare, fmt(b.perSecond), b.p50.toFixed(2), b.p99.toFixed(2)]);
-    rows.push([transport, 'playground', fmt(p.perSecond), p.p50.toFixed(2), p.p99.toFixed(2)]);
+    rows.push([transport, bare, fmt(b.perSecond), b.p50.toFixed(2), b.p99.toFixed(2), b.cpu.toFixed(1), '']);
+    rows.push([transport, 'playground', fmt(p.perSecond), p.p50.toFixed(2), p.p99.toFixed(2), p.cpu.toFixed(1), '']);
     rows.push([transport, '**playground / bare**', `**${ratio(p.perSecond, b.perSecond)}**`,
-      ratio(p.p50, b.p50), ratio(p.p99, b.p99)]);
+      ratio(p.p50, b.p50), ratio(p.p99, b.p99), ratio(p.cpu, b.cpu), `**${(b.cpu / p.cpu).toFixed(2)}×**`]);
   }
   writeSection('json-rpc', [
     '## JSON-RPC Arith.Multiply: playground vs bare handlers',
@@ -108,9 +117,12 @@ try {
     `${CONNECTIONS} connections, one call in flight each; ${RUNS} runs of ${SECONDS} s per ` +
       'server and transport, alternating; medians. Latency in ms. The playground\'s /rpc ' +
       'goes through its router, CORS check, content-type and size checks and its JSON-RPC ' +
-      'server (validation, time limit); the bare handlers parse and multiply.',
+      'server (validation, time limit); the bare handlers parse and multiply. Server CPU ' +
+      'per call (user and system time over the run, divided by the calls answered) is ' +
+      'steadier than calls per second on shared cores; its inverse ratio is the capacity.',
     '',
-    table(['transport', 'server', 'calls/s', 'p50 ms', 'p99 ms'], rows),
+    table(['transport', 'server', 'calls/s', 'p50 ms', 'p99 ms', 'server CPU µs/call',
+      'capacity (bare CPU / playground CPU)'], rows),
   ].join('\n'));
 } finally {
   await stopAll(load, baseline, playground);

@@ -5,7 +5,8 @@
 //   {cmd: 'closed-loop', url, clients, payload, binary, seconds, expect}
 //     each client sends `payload`, waits for one message back, sends
 //     again, for `seconds` after a one-second warm-up; answers the
-//     messages per second and the round-trip percentiles.
+//     messages per second and the round-trip percentiles (and the
+//     total answered, warm-up included).
 //   {cmd: 'open', url, count}       opens and holds `count` clients
 //   {cmd: 'fan-out', message, token, timeoutMs}
 //     one held client sends `message`; answers how long until every
@@ -67,6 +68,7 @@ async function closedLoop(request: Request) {
   const latencies: number[] = [];
   let measuring = false;
   let running = true;
+  let total = 0;
   let bad = '';
   const started = performance.now();
   await new Promise<void>((resolve) => {
@@ -87,6 +89,7 @@ async function closedLoop(request: Request) {
           ? data.length === expect
           : data.toString().includes(expect);
         if (!ok) bad ||= data.toString().slice(0, 200);
+        total++;
         if (measuring && running) latencies.push(performance.now() - sentAt);
         if (running) send();
       });
@@ -99,6 +102,8 @@ async function closedLoop(request: Request) {
   const sorted = Float64Array.from(latencies).sort();
   return {
     messages: latencies.length,
+    /** Answers received, warm-up included. */
+    total,
     perSecond: latencies.length / (measured / 1_000),
     p50: percentile(sorted, 0.5),
     p99: percentile(sorted, 0.99),

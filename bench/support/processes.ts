@@ -104,7 +104,7 @@ export class ServerProcess extends Child {
   url!: string;
 
   constructor(name: string, script: string, env: Record<string, string>) {
-    super(script, env, ['--expose-gc', '--import', path('bench/support/memory-probe.ts')]);
+    super(script, env, ['--expose-gc', '--import', path('bench/support/probe.ts')]);
     this.name = name;
   }
 
@@ -122,6 +122,22 @@ export class ServerProcess extends Child {
     });
     this.url = found;
     return this;
+  }
+
+  /** The CPU time, user and system, the server has used, in µs. */
+  async cpu() {
+    return (await this.request<{ microseconds: number }>({ probe: 'cpu' })).microseconds;
+  }
+
+  /**
+   * Runs `work`, which makes the server handle `count` messages, and
+   * answers its result with the server's CPU time per message in µs.
+   */
+  async cpuPer<R>(work: () => Promise<R>, count: (result: R) => number) {
+    const before = await this.cpu();
+    const result = await work();
+    const used = (await this.cpu()) - before;
+    return { ...result, cpuPerMessage: used / count(result) };
   }
 
   /** The server's memory after a full garbage collection. */

@@ -1,7 +1,10 @@
 // Preloaded (`--import`) into a server under test, so a benchmark can
-// ask it over the IPC channel how much memory it holds, after a full
-// garbage collection (with --expose-gc), and what its file-descriptor
-// limit is, without changing the server's own code.
+// ask it over the IPC channel, without changing the server's own code:
+// how much memory it holds after a full garbage collection (with
+// --expose-gc) and what its file-descriptor limit is ('memory'), and
+// how much CPU time it has used so far ('cpu'). CPU time per message
+// compares two servers even while other processes take the machine's
+// cores, which makes messages per second swing from run to run.
 
 import { readFileSync } from 'node:fs';
 
@@ -18,6 +21,11 @@ function openFilesLimit() {
 
 if (process.send) {
   process.on('message', (message: { id: number; probe: string }) => {
+    if (message.probe === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send!({ id: message.id, microseconds: user + system });
+      return;
+    }
     if (message.probe !== 'memory') return;
     const gc = (globalThis as { gc?: () => void }).gc;
     // Twice: the first pass may only queue finalizers.
