@@ -36,3 +36,44 @@ export function writeSection(name: string, markdown: string) {
     : `${text.trimEnd()}\n\n${section}\n`;
   writeFileSync(RESULTS, text);
 }
+
+/** The first line of every section: when, and on what. */
+export function ranAt() {
+  return `${new Date().toISOString()} on ${machine()}.`;
+}
+
+/** A markdown table. */
+export function table(headers: string[], rows: (string | number)[][]) {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2
+    ? sorted[Math.floor(middle)]!
+    : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** `value / baseline`, as "0.93×". */
+export function ratio(value: number, baseline: number) {
+  if (baseline === 0) return '–';
+  return `${(value / baseline).toFixed(2)}×`;
+}
+
+/** A number with thousands separators and `digits` decimals. */
+export function fmt(value: number, digits = 0) {
+  return value.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+/** Bytes as KiB or MiB. */
+export function bytes(value: number) {
+  return value >= 2 ** 20
+    ? `${(value / 2 ** 20).toFixed(1)} MiB`
+    : `${(value / 1024).toFixed(1)} KiB`;
+}
