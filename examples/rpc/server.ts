@@ -100,20 +100,18 @@ export class JsonRpcServer {
     const notification = !('id' in request);
     const id = request.id ?? null;
     const { timeLimitMs } = this.options;
-    const late = `no answer within ${timeLimitMs} ms`;
-    const limit = new AbortController();
+    // One controller a call: the time limit or the caller leaving
+    // aborts it, and the method sees it as `signal`.
+    const stop = new AbortController();
     const timer = setTimeout(() => {
-      limit.abort(rpcError('TIME_LIMIT', late));
+      stop.abort(rpcError('TIME_LIMIT', `no answer within ${timeLimitMs} ms`));
     }, timeLimitMs);
-    const signal = origin.signal
-      ? AbortSignal.any([limit.signal, origin.signal])
-      : limit.signal;
+    const left = () => stop.abort(CALLER_LEFT);
+    origin.signal?.addEventListener('abort', left, { once: true });
+    const { signal } = stop;
     try {
       const result = await Promise.race([
-        this.registry.call(method, params, {
-          signal,
-          push: origin.push,
-        }),
+        this.registry.call(method, params, { signal, push: origin.push }),
         whenAborted(signal),
       ]);
       return notification ? null : { jsonrpc: '2.0', result, id };
@@ -122,8 +120,9 @@ export class JsonRpcServer {
       return errorResponse(id, this.#asRpcError(error, signal, method));
     } finally {
       clearTimeout(timer);
+      origin.signal?.removeEventListener('abort', left);
       // Whatever the method still runs (a timer, a sleep) stops now.
-      limit.abort();
+      stop.abort(ANSWERED);
     }
   }
   // #endregion one
@@ -132,9 +131,7 @@ export class JsonRpcServer {
     if (error instanceof RpcError) return error;
     if (signal.aborted) {
       const { reason } = signal as { reason: unknown };
-      return reason instanceof RpcError
-        ? reason
-        : rpcError('INTERNAL_ERROR', 'the caller went away');
+      return reason instanceof RpcError ? reason : CALLER_LEFT;
     }
     // A bug, not a bad request: log it, and tell the caller only that
     // it happened. A stack trace would help an attacker, not them.
@@ -142,6 +139,11 @@ export class JsonRpcServer {
     return rpcError('INTERNAL_ERROR', `${method} failed; see the log`);
   }
 }
+
+// Abort reasons made once: abort() without a reason would build a
+// DOMException, stack trace and all, for every call.
+const CALLER_LEFT = rpcError('INTERNAL_ERROR', 'the caller went away');
+const ANSWERED = rpcError('INTERNAL_ERROR', 'the call was answered');
 
 // #region validate
 /** Checks the shape the specification requires of a request. */
