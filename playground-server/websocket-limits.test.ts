@@ -5,7 +5,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { startTestServer } from '../tests/support/playground.ts';
 import { openRaw } from '../tests/support/raw-websocket.ts';
 import type { RunningServer } from './server.ts';
-import { createWebSocketLimits, limitErrors } from './websocket-limits.ts';
+import { createWebSocketLimits, limitErrors, turnClock } from './websocket-limits.ts';
 
 /** Opens a ws client and waits until it is open. */
 async function connect(url: string) {
@@ -222,5 +222,17 @@ describe('behind a trusted proxy (TRUST_PROXY)', () => {
     expect(spoofed.response).toMatch(/^HTTP\/1.1 429/);
     for (const raw of [...ada, ...bob]) raw.socket.destroy();
     await expect.poll(() => server.playground.openWebSockets()).toBe(0);
+  });
+});
+
+describe('the clock the limits read', () => {
+  test('gives one reading for a whole turn of the event loop, a fresh one in the next', async () => {
+    const first = turnClock();
+    const busyUntil = performance.now() + 5;
+    while (performance.now() < busyUntil);
+    expect(turnClock()).toBe(first);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(turnClock()).toBeGreaterThanOrEqual(first + 5);
   });
 });

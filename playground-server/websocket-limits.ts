@@ -107,7 +107,7 @@ export function createWebSocketLimits(
     Config,
     'wsMaxPerClient' | 'wsMessagesPerSecond' | 'wsMessageBurst'
   > & Partial<Pick<Config, 'wsIdleTimeoutMs' | 'trustProxy'>>,
-  now: () => number = () => performance.now(),
+  now: () => number = turnClock,
 ): WebSocketLimits {
   const open = new Map<string, number>();
   const addressOf: ClientAddressOf = clientAddressOf(config.trustProxy ?? []);
@@ -119,7 +119,7 @@ export function createWebSocketLimits(
     const allowed = limitMessages((code, reason) => ws.close(code, reason));
     const idle = idleMs === undefined
       ? undefined
-      : idleTimer(idleMs, (code, reason) => ws.close(code, reason));
+      : idleTimer(idleMs, (code, reason) => ws.close(code, reason), now);
     // First in line, so the limit is checked before the endpoint's
     // own listener sees the message.
     ws.prependListener('message', () => {
@@ -169,7 +169,7 @@ export function createWebSocketLimits(
  */
 export function messageLimiter(
   config: Pick<Config, 'wsMessagesPerSecond' | 'wsMessageBurst'>,
-  now: () => number = () => performance.now(),
+  now: () => number = turnClock,
 ) {
   return (close: (code: number, reason: string) => void) => {
     const bucket = new TokenBucket({
@@ -197,10 +197,11 @@ export function messageLimiter(
 export function idleTimer(
   idleMs: number,
   close: (code: number, reason: string) => void,
+  now: () => number = turnClock,
 ) {
-  let last = performance.now();
+  let last = now();
   const check = () => {
-    const left = last + idleMs - performance.now();
+    const left = last + idleMs - now();
     if (left > 0) {
       timer = setTimeout(check, left);
       return;
@@ -211,10 +212,30 @@ export function idleTimer(
   let timer = setTimeout(check, idleMs);
   return {
     touch() {
-      last = performance.now();
+      last = now();
     },
     stop() {
       clearTimeout(timer);
     },
   };
+}
+
+let reading: number | undefined;
+const forget = () => {
+  reading = undefined;
+};
+
+/**
+ * performance.now(), read once in each turn of the event loop that
+ * asks for it. A busy turn handles many messages, each of which the
+ * limits timestamp once or twice; the limits count milliseconds, and
+ * a turn normally takes well under one, so one reading serves them all
+ * (a clock read costs about as much as the rest of the limits).
+ */
+export function turnClock() {
+  if (reading === undefined) {
+    reading = performance.now();
+    setImmediate(forget);
+  }
+  return reading;
 }
