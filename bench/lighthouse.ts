@@ -10,7 +10,8 @@
 // and keeps the run with the median performance score.
 // LIGHTHOUSE_PAGES=one-per-part audits only the first page of each
 // part (each first path segment: /, /notebook/, /rest/…), which
-// `npm run bench` uses to keep the whole run within twenty minutes.
+// `npm run bench` uses to keep the whole run within twenty minutes;
+// LIGHTHOUSE_PAGES=/,/rest/ (paths, comma-separated) audits those.
 //
 // CPU throttling is calibrated, as Lighthouse's own documentation
 // advises: its default 4x slowdown assumes a high-end desktop host
@@ -59,7 +60,7 @@ const ATTEMPTS = 3;
 
 const chromePath = process.env['CHROME_PATH'] || process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 const runs = Number(process.env['LIGHTHOUSE_RUNS'] || 3);
-const onePerPart = process.env['LIGHTHOUSE_PAGES'] === 'one-per-part';
+const pagesWanted = process.env['LIGHTHOUSE_PAGES'] ?? '';
 const fixedMultiplier = Number(process.env['LIGHTHOUSE_CPU_MULTIPLIER']) || undefined;
 
 interface PageResult {
@@ -178,7 +179,7 @@ async function main() {
     '',
     `${new Date().toISOString()} on ${machine()}; ${version}; ` +
       `${runs} run${runs === 1 ? '' : 's'} a page (median by performance)` +
-      `${onePerPart ? ', the first page of each part' : ', every page'}. ` +
+      `${pagesWanted === 'one-per-part' ? ', the first page of each part' : pagesWanted ? `, the pages ${pagesWanted}` : ', every page'}. ` +
       'Targets: performance ≥ 95; accessibility, best practices, SEO 100. ' +
       'The CPU slowdown is calibrated from the host index (measured during the run; ' +
       `a run whose host index moved is repeated) so that every run emulates a phone ` +
@@ -199,9 +200,20 @@ async function main() {
   }
 }
 
-/** Every page, or with LIGHTHOUSE_PAGES=one-per-part the first of each part. */
+/**
+ * Every page; with LIGHTHOUSE_PAGES=one-per-part the first of each
+ * part; with a list of paths, those.
+ */
 function pagesToAudit(urls: string[]) {
-  if (!onePerPart) return urls;
+  if (pagesWanted === '') return urls;
+  if (pagesWanted !== 'one-per-part') {
+    const paths = new Set(pagesWanted.split(',').map((path) => path.trim()));
+    const chosen = urls.filter((url) => paths.has(new URL(url).pathname));
+    if (chosen.length < paths.size) {
+      throw new Error(`LIGHTHOUSE_PAGES names pages the site does not have: ${pagesWanted}`);
+    }
+    return chosen;
+  }
   const parts = new Map<string, string>();
   for (const url of urls) {
     const part = new URL(url).pathname.split('/')[1] ?? '';
