@@ -11,7 +11,8 @@
 // LIGHTHOUSE_PAGES=one-per-part audits only the first page of each
 // part (each first path segment: /, /notebook/, /rest/…), which
 // `npm run bench` uses to keep the whole run within twenty minutes;
-// LIGHTHOUSE_PAGES=/,/rest/ (paths, comma-separated) audits those.
+// LIGHTHOUSE_PAGES=/,/rest/ (paths, comma-separated) audits those,
+// and LIGHTHOUSE_PAGES=all (or unset) every page.
 //
 // CPU throttling is calibrated, as Lighthouse's own documentation
 // advises: its default 4x slowdown assumes a high-end desktop host
@@ -55,12 +56,15 @@ const METRICS = {
 /** The benchmarkIndex of the device Lighthouse's default mobile run emulates. */
 const EMULATED_DEVICE_INDEX = 1750 / 4;
 
+/** Runs of a page that missed a target, whatever LIGHTHOUSE_RUNS says. */
+const MEDIAN_OF_MISSES = 3;
+
 /** Runs of one page at most, while the host's speed keeps moving. */
 const ATTEMPTS = 3;
 
 const chromePath = process.env['CHROME_PATH'] || process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 const runs = Number(process.env['LIGHTHOUSE_RUNS'] || 3);
-const pagesWanted = process.env['LIGHTHOUSE_PAGES'] ?? '';
+const pagesWanted = (process.env['LIGHTHOUSE_PAGES'] ?? 'all').replace(/^all$/, '');
 const fixedMultiplier = Number(process.env['LIGHTHOUSE_CPU_MULTIPLIER']) || undefined;
 
 interface PageResult {
@@ -72,6 +76,8 @@ interface PageResult {
   metrics: Record<keyof typeof METRICS, string>;
   /** Audits that cost a point, for a page below a target. */
   misses: string[];
+  /** How many runs the page had. */
+  runs: number;
 }
 
 /** This machine's benchmarkIndex now, from a short Lighthouse run. */
@@ -125,7 +131,11 @@ async function calibratedRun(url: string, port: number, index: number) {
 async function audit(url: string, port: number): Promise<PageResult> {
   const results: PageResult[] = [];
   let index = await measureMachine(url, port);
-  for (let run = 0; run < runs; run++) {
+  // A single run that misses a target may be the machine's doing, not
+  // the page's: such a page is run until there are three, and judged
+  // by their median like any other.
+  const missed = () => results.some((result) => result.misses.length > 0);
+  for (let run = 0; run < runs || (missed() && run < MEDIAN_OF_MISSES); run++) {
     const { outcome, multiplier } = await calibratedRun(url, port, index);
     if (!outcome) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = outcome;
@@ -147,10 +157,11 @@ async function audit(url: string, port: number): Promise<PageResult> {
       scores,
       metrics,
       misses,
+      runs: 0,
     });
   }
   results.sort((a, b) => a.scores.performance - b.scores.performance);
-  return results[Math.floor(results.length / 2)]!;
+  return { ...results[Math.floor(results.length / 2)]!, runs: results.length };
 }
 
 async function main() {
@@ -178,7 +189,7 @@ async function main() {
     '## Lighthouse (mobile)',
     '',
     `${new Date().toISOString()} on ${machine()}; ${version}; ` +
-      `${runs} run${runs === 1 ? '' : 's'} a page (median by performance)` +
+      `${runs} run${runs === 1 ? '' : 's'} a page, and ${MEDIAN_OF_MISSES} for a page that missed a target (median by performance)` +
       `${pagesWanted === 'one-per-part' ? ', the first page of each part' : pagesWanted ? `, the pages ${pagesWanted}` : ', every page'}. ` +
       'Targets: performance ≥ 95; accessibility, best practices, SEO 100. ' +
       'The CPU slowdown is calibrated from the host index (measured during the run; ' +
@@ -187,7 +198,7 @@ async function main() {
     '',
     '| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | host index | CPU slowdown |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...pages.map((page) => `| ${page.path} | ${CATEGORIES.map((id) => page.scores[id]).join(' | ')} | ` +
+    ...pages.map((page) => `| ${page.path}${page.runs > runs ? ` (${page.runs} runs)` : ''} | ${CATEGORIES.map((id) => page.scores[id]).join(' | ')} | ` +
       `${Object.values(page.metrics).join(' | ')} | ${page.benchmarkIndex} | ${page.multiplier}x |`),
     '',
     missed.length
