@@ -64,7 +64,7 @@ const ATTEMPTS = 3;
 
 const chromePath = process.env['CHROME_PATH'] || process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 const runs = Number(process.env['LIGHTHOUSE_RUNS'] || 3);
-const pagesWanted = (process.env['LIGHTHOUSE_PAGES'] ?? 'all').replace(/^all$/, '');
+const pagesWanted = process.env['LIGHTHOUSE_PAGES'] || 'all';
 const fixedMultiplier = Number(process.env['LIGHTHOUSE_CPU_MULTIPLIER']) || undefined;
 
 interface PageResult {
@@ -129,13 +129,13 @@ async function calibratedRun(url: string, port: number, index: number) {
 }
 
 async function audit(url: string, port: number): Promise<PageResult> {
-  const results: PageResult[] = [];
+  const results: Omit<PageResult, 'runs'>[] = [];
   let index = await measureMachine(url, port);
   // A single run that misses a target may be the machine's doing, not
   // the page's: such a page is run until there are three, and judged
   // by their median like any other.
-  const missed = () => results.some((result) => result.misses.length > 0);
-  for (let run = 0; run < runs || (missed() && run < MEDIAN_OF_MISSES); run++) {
+  const anyMissed = () => results.some((result) => result.misses.length > 0);
+  for (let run = 0; run < runs || (anyMissed() && run < MEDIAN_OF_MISSES); run++) {
     const { outcome, multiplier } = await calibratedRun(url, port, index);
     if (!outcome) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = outcome;
@@ -157,7 +157,6 @@ async function audit(url: string, port: number): Promise<PageResult> {
       scores,
       metrics,
       misses,
-      runs: 0,
     });
   }
   results.sort((a, b) => a.scores.performance - b.scores.performance);
@@ -190,7 +189,7 @@ async function main() {
     '',
     `${new Date().toISOString()} on ${machine()}; ${version}; ` +
       `${runs} run${runs === 1 ? '' : 's'} a page, and ${MEDIAN_OF_MISSES} for a page that missed a target (median by performance)` +
-      `${pagesWanted === 'one-per-part' ? ', the first page of each part' : pagesWanted ? `, the pages ${pagesWanted}` : ', every page'}. ` +
+      `, ${pagesDescribed()}. ` +
       'Targets: performance ≥ 95; accessibility, best practices, SEO 100. ' +
       'The CPU slowdown is calibrated from the host index (measured during the run; ' +
       `a run whose host index moved is repeated) so that every run emulates a phone ` +
@@ -216,7 +215,7 @@ async function main() {
  * part; with a list of paths, those.
  */
 function pagesToAudit(urls: string[]) {
-  if (pagesWanted === '') return urls;
+  if (pagesWanted === 'all') return urls;
   if (pagesWanted !== 'one-per-part') {
     const paths = new Set(pagesWanted.split(',').map((path) => path.trim()));
     const chosen = urls.filter((url) => paths.has(new URL(url).pathname));
@@ -231,6 +230,13 @@ function pagesToAudit(urls: string[]) {
     if (!parts.has(part)) parts.set(part, url);
   }
   return [...parts.values()];
+}
+
+/** The pages pagesToAudit chose, in words. */
+function pagesDescribed() {
+  if (pagesWanted === 'all') return 'every page';
+  if (pagesWanted === 'one-per-part') return 'the first page of each part';
+  return `the pages ${pagesWanted}`;
 }
 
 /** "Chromium 1xx.…", as the browser reports itself. */
