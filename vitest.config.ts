@@ -13,7 +13,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['examples/**/*.test.ts', 'src/**/*.test.ts', 'playground-server/**/*.test.ts', 'tests/*.test.ts'],
+          include: [
+            'examples/**/*.test.ts',
+            'src/**/*.test.ts',
+            'playground-server/**/*.test.ts',
+            'tests/*.test.ts',
+          ],
           testTimeout: 15_000,
         },
       },

@@ -11,7 +11,13 @@
 //
 //   node bench/fan-out.ts       (FAN_OUT_ROUNDS=5 broadcasts per size)
 
-import { startBaseline, startLoadGenerator, startPlayground, stopAll, type ServerProcess } from './support/processes.ts';
+import {
+  startBaseline,
+  startLoadGenerator,
+  startPlayground,
+  stopAll,
+  type ServerProcess,
+} from './support/processes.ts';
 import { requireOpenFiles } from './support/open-files.ts';
 import { fmt, median, ranAt, ratio, table, writeSection } from './support/results.ts';
 
@@ -29,31 +35,40 @@ const load = startLoadGenerator();
 try {
   const most = Math.max(...READERS);
   await requireOpenFiles(load, 'load generator', most + 100);
-  for (const server of [baseline, playground]) await requireOpenFiles(server, server.name, most + 100);
+  for (const server of [baseline, playground])
+    await requireOpenFiles(server, server.name, most + 100);
 
   const rows: (string | number)[][] = [];
   for (const readers of READERS) {
     const results = new Map<ServerProcess, Arrival[]>();
     // One server at a time holds the readers; the other is idle.
     for (const server of [baseline, playground]) {
-      await load.request({ cmd: 'open', url: `${server.url.replace(/^http/, 'ws')}/ws/push`, count: readers });
+      await load.request({
+        cmd: 'open',
+        url: `${server.url.replace(/^http/, 'ws')}/ws/push`,
+        count: readers,
+      });
       // Let the welcome and presence messages of the arrivals settle.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       const rounds: Arrival[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const token = `fan-out-${readers}-${round}`;
-        rounds.push(await load.request<Arrival>({
-          cmd: 'fan-out',
-          message: JSON.stringify({ type: 'chat', text: token }),
-          token,
-          timeoutMs: 60_000,
-        }));
+        rounds.push(
+          await load.request<Arrival>({
+            cmd: 'fan-out',
+            message: JSON.stringify({ type: 'chat', text: token }),
+            token,
+            timeoutMs: 60_000,
+          }),
+        );
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       await load.request({ cmd: 'close' });
       results.set(server, rounds);
       const last = median(rounds.map((r) => r.last));
-      console.log(`${fmt(readers)} readers, ${server.name}: last reader after ${last.toFixed(1)} ms`);
+      console.log(
+        `${fmt(readers)} readers, ${server.name}: last reader after ${last.toFixed(1)} ms`,
+      );
     }
     const summary = (server: ServerProcess) => {
       const all = results.get(server)!;
@@ -63,21 +78,29 @@ try {
     const p = summary(playground);
     rows.push([fmt(readers), 'bare ws loop', b.median.toFixed(1), b.last.toFixed(1)]);
     rows.push([fmt(readers), 'playground /ws/push', p.median.toFixed(1), p.last.toFixed(1)]);
-    rows.push([fmt(readers), '**playground / bare**', ratio(p.median, b.median), `**${ratio(p.last, b.last)}**`]);
+    rows.push([
+      fmt(readers),
+      '**playground / bare**',
+      ratio(p.median, b.median),
+      `**${ratio(p.last, b.last)}**`,
+    ]);
   }
-  writeSection('fan-out', [
-    '## Push fan-out: one broadcast to every reader',
-    '',
-    ranAt(),
-    `Readers in a load-generator process of their own; ${ROUNDS} broadcasts per size, ` +
-      'medians; time in ms from the send until half the readers (median) and all of them ' +
-      '(last) have the message. It includes the load generator reading 10,000 messages ' +
-      'on one core, the same for both servers. The playground\'s broadcast goes through ' +
-      'its in-memory pub/sub broker, a JSON message built once, and a bounded send per ' +
-      'reader. A ratio above 1× means the playground is slower.',
-    '',
-    table(['readers', 'server', 'median reader ms', 'last reader ms'], rows),
-  ].join('\n'));
+  writeSection(
+    'fan-out',
+    [
+      '## Push fan-out: one broadcast to every reader',
+      '',
+      ranAt(),
+      `Readers in a load-generator process of their own; ${ROUNDS} broadcasts per size, ` +
+        'medians; time in ms from the send until half the readers (median) and all of them ' +
+        '(last) have the message. It includes the load generator reading 10,000 messages ' +
+        "on one core, the same for both servers. The playground's broadcast goes through " +
+        'its in-memory pub/sub broker, a JSON message built once, and a bounded send per ' +
+        'reader. A ratio above 1× means the playground is slower.',
+      '',
+      table(['readers', 'server', 'median reader ms', 'last reader ms'], rows),
+    ].join('\n'),
+  );
 } finally {
   await stopAll(load, baseline, playground);
 }

@@ -12,7 +12,14 @@
 //
 //   node bench/idle-connections.ts   (IDLE_CONNECTIONS=10000)
 
-import { startBaseline, startLoadGenerator, startPlayground, stopAll, type Memory, type ServerProcess } from './support/processes.ts';
+import {
+  startBaseline,
+  startLoadGenerator,
+  startPlayground,
+  stopAll,
+  type Memory,
+  type ServerProcess,
+} from './support/processes.ts';
 import { requireOpenFiles } from './support/open-files.ts';
 import { bytes, fmt, ranAt, ratio, table, writeSection } from './support/results.ts';
 
@@ -52,37 +59,63 @@ try {
       heap: (after.heapUsed - before.heapUsed) / CONNECTIONS,
       external: (after.external - before.external) / CONNECTIONS,
     });
-    console.log(`${server.name}: ${fmt(CONNECTIONS)} connections cost ` +
-      `${bytes(after.rss - before.rss)} of RSS, ${bytes(after.heapUsed - before.heapUsed)} of heap`);
+    console.log(
+      `${server.name}: ${fmt(CONNECTIONS)} connections cost ` +
+        `${bytes(after.rss - before.rss)} of RSS, ${bytes(after.heapUsed - before.heapUsed)} of heap`,
+    );
   }
   const b = costs.get(baseline)!;
   const p = costs.get(playground)!;
   const row = (name: string, cost: Cost) => [
     name,
-    bytes(cost.before.rss), bytes(cost.after.rss), fmt(cost.rss),
-    bytes(cost.before.heapUsed), bytes(cost.after.heapUsed), fmt(cost.heap), fmt(cost.external),
+    bytes(cost.before.rss),
+    bytes(cost.after.rss),
+    fmt(cost.rss),
+    bytes(cost.before.heapUsed),
+    bytes(cost.after.heapUsed),
+    fmt(cost.heap),
+    fmt(cost.external),
   ];
-  writeSection('idle-connections', [
-    `## Idle WebSockets: memory per connection at ${fmt(CONNECTIONS)}`,
-    '',
-    ranAt(),
-    `${fmt(CONNECTIONS)} WebSockets opened from a load-generator process to /ws/echo and ` +
-      'left idle; server memory after a full garbage collection, before and with them ' +
-      'open. Besides what ws keeps, the playground keeps per connection its message-rate ' +
-      'bucket, its idle timer and the listeners around them (the per-address count is off ' +
-      'here: every client is 127.0.0.1).',
-    '',
-    table(
-      ['server', 'RSS before', 'RSS with all open', 'RSS B/conn', 'heap before',
-        'heap with all open', 'heap B/conn', 'external B/conn'],
-      [
-        row('bare ws', b),
-        row('playground', p),
-        ['**playground / bare**', '', '', `**${ratio(p.rss, b.rss)}**`, '', '',
-          `**${ratio(p.heap, b.heap)}**`, ratio(p.external, b.external)],
-      ],
-    ),
-  ].join('\n'));
+  writeSection(
+    'idle-connections',
+    [
+      `## Idle WebSockets: memory per connection at ${fmt(CONNECTIONS)}`,
+      '',
+      ranAt(),
+      `${fmt(CONNECTIONS)} WebSockets opened from a load-generator process to /ws/echo and ` +
+        'left idle; server memory after a full garbage collection, before and with them ' +
+        'open. Besides what ws keeps, the playground keeps per connection its message-rate ' +
+        'bucket, its idle timer and the listeners around them (the per-address count is off ' +
+        'here: every client is 127.0.0.1).',
+      '',
+      table(
+        [
+          'server',
+          'RSS before',
+          'RSS with all open',
+          'RSS B/conn',
+          'heap before',
+          'heap with all open',
+          'heap B/conn',
+          'external B/conn',
+        ],
+        [
+          row('bare ws', b),
+          row('playground', p),
+          [
+            '**playground / bare**',
+            '',
+            '',
+            `**${ratio(p.rss, b.rss)}**`,
+            '',
+            '',
+            `**${ratio(p.heap, b.heap)}**`,
+            ratio(p.external, b.external),
+          ],
+        ],
+      ),
+    ].join('\n'),
+  );
 } finally {
   await stopAll(load, baseline, playground);
 }

@@ -62,7 +62,8 @@ const MEDIAN_OF_MISSES = 3;
 /** Runs of one page at most, while the host's speed keeps moving. */
 const ATTEMPTS = 3;
 
-const chromePath = process.env['CHROME_PATH'] || process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+const chromePath =
+  process.env['CHROME_PATH'] || process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 const runs = Number(process.env['LIGHTHOUSE_RUNS'] || 3);
 const pagesWanted = process.env['LIGHTHOUSE_PAGES'] || 'all';
 const fixedMultiplier = Number(process.env['LIGHTHOUSE_CPU_MULTIPLIER']) || undefined;
@@ -93,8 +94,7 @@ async function measureMachine(url: string, port: number) {
 
 /** The slowdown that makes a host of `index` emulate the intended phone. */
 function multiplierFor(index: number) {
-  return fixedMultiplier
-    ?? Math.max(1, Math.round((index / EMULATED_DEVICE_INDEX) * 100) / 100);
+  return fixedMultiplier ?? Math.max(1, Math.round((index / EMULATED_DEVICE_INDEX) * 100) / 100);
 }
 
 /**
@@ -118,8 +118,7 @@ async function calibratedRun(url: string, port: number, index: number) {
     const measured = outcome?.lhr.environment.benchmarkIndex ?? index;
     // A host slower than the phone itself cannot emulate it at all.
     const tooSlow = !fixedMultiplier && measured < EMULATED_DEVICE_INDEX;
-    const drift = Math.abs(multiplierFor(measured) - multiplier) / multiplier
-      + (tooSlow ? 1 : 0);
+    const drift = Math.abs(multiplierFor(measured) - multiplier) / multiplier + (tooSlow ? 1 : 0);
     attempts.push({ outcome, multiplier, drift });
     if (drift <= 0.25) break;
     index = measured;
@@ -140,15 +139,20 @@ async function audit(url: string, port: number): Promise<PageResult> {
     if (!outcome) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = outcome;
     if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
-    const scores = Object.fromEntries(CATEGORIES.map((id) =>
-      [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)])) as Record<Category, number>;
-    const metrics = Object.fromEntries(Object.entries(METRICS).map(([name, id]) =>
-      [name, lhr.audits[id]?.displayValue ?? '?'])) as PageResult['metrics'];
-    const misses = CATEGORIES
-      .filter((id) => scores[id] < TARGETS[id])
-      .flatMap((id) => lhr.categories[id]!.auditRefs
-        .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-        .map((ref) => `${id}: ${ref.id} (${lhr.audits[ref.id]?.displayValue ?? lhr.audits[ref.id]?.score})`));
+    const scores = Object.fromEntries(
+      CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]),
+    ) as Record<Category, number>;
+    const metrics = Object.fromEntries(
+      Object.entries(METRICS).map(([name, id]) => [name, lhr.audits[id]?.displayValue ?? '?']),
+    ) as PageResult['metrics'];
+    const misses = CATEGORIES.filter((id) => scores[id] < TARGETS[id]).flatMap((id) =>
+      lhr.categories[id]!.auditRefs.filter(
+        (ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1,
+      ).map(
+        (ref) =>
+          `${id}: ${ref.id} (${lhr.audits[ref.id]?.displayValue ?? lhr.audits[ref.id]?.score})`,
+      ),
+    );
     index = lhr.environment.benchmarkIndex;
     results.push({
       path: new URL(url).pathname,
@@ -174,7 +178,9 @@ async function main() {
   try {
     for (const url of pagesToAudit(await sitePages(server.url))) {
       const result = await audit(url, chrome.port);
-      console.log(`${result.path}: ${CATEGORIES.map((id) => `${id} ${result.scores[id]}`).join(', ')}`);
+      console.log(
+        `${result.path}: ${CATEGORIES.map((id) => `${id} ${result.scores[id]}`).join(', ')}`,
+      );
       pages.push(result);
     }
   } finally {
@@ -184,26 +190,32 @@ async function main() {
 
   const missed = pages.filter((page) => page.misses.length > 0);
   const version = chromiumVersion(chromePath);
-  writeSection('lighthouse', [
-    '## Lighthouse (mobile)',
-    '',
-    `${new Date().toISOString()} on ${machine()}; ${version}; ` +
-      `${runs} run${runs === 1 ? '' : 's'} a page, and ${MEDIAN_OF_MISSES} for a page that missed a target (median by performance)` +
-      `, ${pagesDescribed()}. ` +
-      'Targets: performance ≥ 95; accessibility, best practices, SEO 100. ' +
-      'The CPU slowdown is calibrated from the host index (measured during the run; ' +
-      `a run whose host index moved is repeated) so that every run emulates a phone ` +
-      `of index ${EMULATED_DEVICE_INDEX} (see the top of bench/lighthouse.ts).`,
-    '',
-    '| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | host index | CPU slowdown |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...pages.map((page) => `| ${page.path}${page.runs > runs ? ` (${page.runs} runs)` : ''} | ${CATEGORIES.map((id) => page.scores[id]).join(' | ')} | ` +
-      `${Object.values(page.metrics).join(' | ')} | ${page.benchmarkIndex} | ${page.multiplier}x |`),
-    '',
-    missed.length
-      ? `Missed: ${missed.flatMap((page) => page.misses.map((miss) => `${page.path} ${miss}`)).join('; ')}.`
-      : `Every page meets every target.`,
-  ].join('\n'));
+  writeSection(
+    'lighthouse',
+    [
+      '## Lighthouse (mobile)',
+      '',
+      `${new Date().toISOString()} on ${machine()}; ${version}; ` +
+        `${runs} run${runs === 1 ? '' : 's'} a page, and ${MEDIAN_OF_MISSES} for a page that missed a target (median by performance)` +
+        `, ${pagesDescribed()}. ` +
+        'Targets: performance ≥ 95; accessibility, best practices, SEO 100. ' +
+        'The CPU slowdown is calibrated from the host index (measured during the run; ' +
+        `a run whose host index moved is repeated) so that every run emulates a phone ` +
+        `of index ${EMULATED_DEVICE_INDEX} (see the top of bench/lighthouse.ts).`,
+      '',
+      '| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | host index | CPU slowdown |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...pages.map(
+        (page) =>
+          `| ${page.path}${page.runs > runs ? ` (${page.runs} runs)` : ''} | ${CATEGORIES.map((id) => page.scores[id]).join(' | ')} | ` +
+          `${Object.values(page.metrics).join(' | ')} | ${page.benchmarkIndex} | ${page.multiplier}x |`,
+      ),
+      '',
+      missed.length
+        ? `Missed: ${missed.flatMap((page) => page.misses.map((miss) => `${page.path} ${miss}`)).join('; ')}.`
+        : `Every page meets every target.`,
+    ].join('\n'),
+  );
   if (missed.length) {
     console.error(`${missed.length} page(s) missed a target; see bench/RESULTS.md`);
     process.exitCode = 1;

@@ -27,7 +27,9 @@ for (const name of benches) {
   const result = spawnSync(process.execPath, [`${here}${name}`], { stdio: 'inherit', env });
   if (result.status !== 0) failed.push(name);
 }
-console.log(failed.length
-  ? `\n${failed.length} of ${benches.length} benchmarks failed: ${failed.join(', ')}`
-  : `\nAll ${benches.length} benchmarks passed; results in bench/RESULTS.md`);
+console.log(
+  failed.length
+    ? `\n${failed.length} of ${benches.length} benchmarks failed: ${failed.join(', ')}`
+    : `\nAll ${benches.length} benchmarks passed; results in bench/RESULTS.md`,
+);
 process.exit(failed.length ? 1 : 0);

@@ -49,9 +49,12 @@ async function download(url: string) {
 async function weigh(url: string): Promise<Page> {
   const html = await download(url);
   const text = html.toString();
-  const linked = (pattern: RegExp) =>
-    [...new Set([...text.matchAll(pattern)].map(([, href]) => new URL(href!, url).href))];
-  const styles = await Promise.all(linked(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g).map(download));
+  const linked = (pattern: RegExp) => [
+    ...new Set([...text.matchAll(pattern)].map(([, href]) => new URL(href!, url).href)),
+  ];
+  const styles = await Promise.all(
+    linked(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g).map(download),
+  );
   const images = await Promise.all(linked(/<img[^>]*\bsrc="([^"]+)"/g).map(download));
   const scripts = await scriptsOf(url);
   const zipped = (buffers: Buffer[]) =>
@@ -89,29 +92,52 @@ const starlight = {
 };
 const withCells = pages.filter((page) => page.hasCells);
 const mostJs = Math.max(...withCells.map((page) => page.js));
-console.log(`${pages.length} pages; Starlight alone ${bytes(starlight.js)} of JavaScript, ` +
-  `a page with cells at most ${bytes(mostJs)}`);
+console.log(
+  `${pages.length} pages; Starlight alone ${bytes(starlight.js)} of JavaScript, ` +
+    `a page with cells at most ${bytes(mostJs)}`,
+);
 
-writeSection('site', [
-  '## The site: build time and bytes per page',
-  '',
-  ranAt(),
-  `\`astro build\`: **${seconds.toFixed(1)} s** for ${pages.length} pages ` +
-    `(${(seconds / pages.length).toFixed(2)} s a page).`,
-  '',
-  'What each page loads before anyone touches it, as served, uncompressed (and the total ' +
-    'gzipped): HTML, stylesheets, images, and JavaScript (inline, named, and statically ' +
-    'imported modules; Starlight\'s search UI, loaded when the browser is idle, is left ' +
-    'out, as in the every-page test). The baseline is Starlight: its heaviest page without ' +
-    `cells loads ${fmt(starlight.js)} B of JavaScript and ${fmt(starlight.total)} B in all; ` +
-    'ratios are of that.',
-  '',
-  table(
-    ['page', 'cells', 'HTML', 'CSS', 'images', 'JS', 'JS / Starlight', 'total', 'total / Starlight', 'total gzipped'],
-    pages.map((page) => [
-      page.path, page.hasCells ? 'yes' : '', bytes(page.html), bytes(page.css),
-      bytes(page.images), bytes(page.js), ratio(page.js, starlight.js),
-      bytes(page.total), ratio(page.total, starlight.total), bytes(page.gzipTotal),
-    ]),
-  ),
-].join('\n'));
+writeSection(
+  'site',
+  [
+    '## The site: build time and bytes per page',
+    '',
+    ranAt(),
+    `\`astro build\`: **${seconds.toFixed(1)} s** for ${pages.length} pages ` +
+      `(${(seconds / pages.length).toFixed(2)} s a page).`,
+    '',
+    'What each page loads before anyone touches it, as served, uncompressed (and the total ' +
+      'gzipped): HTML, stylesheets, images, and JavaScript (inline, named, and statically ' +
+      "imported modules; Starlight's search UI, loaded when the browser is idle, is left " +
+      'out, as in the every-page test). The baseline is Starlight: its heaviest page without ' +
+      `cells loads ${fmt(starlight.js)} B of JavaScript and ${fmt(starlight.total)} B in all; ` +
+      'ratios are of that.',
+    '',
+    table(
+      [
+        'page',
+        'cells',
+        'HTML',
+        'CSS',
+        'images',
+        'JS',
+        'JS / Starlight',
+        'total',
+        'total / Starlight',
+        'total gzipped',
+      ],
+      pages.map((page) => [
+        page.path,
+        page.hasCells ? 'yes' : '',
+        bytes(page.html),
+        bytes(page.css),
+        bytes(page.images),
+        bytes(page.js),
+        ratio(page.js, starlight.js),
+        bytes(page.total),
+        ratio(page.total, starlight.total),
+        bytes(page.gzipTotal),
+      ]),
+    ),
+  ].join('\n'),
+);

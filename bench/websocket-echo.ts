@@ -18,7 +18,13 @@
 //   node bench/websocket-echo.ts
 //   (ECHO_RUNS=12 runs of ECHO_SECONDS=2 s per server and size)
 
-import { startBaseline, startLoadGenerator, startPlayground, stopAll, type ServerProcess } from './support/processes.ts';
+import {
+  startBaseline,
+  startLoadGenerator,
+  startPlayground,
+  stopAll,
+  type ServerProcess,
+} from './support/processes.ts';
 import { fmt, median, ranAt, ratio, table, writeSection } from './support/results.ts';
 
 const CLIENTS = 50;
@@ -41,23 +47,32 @@ try {
   const rows: (string | number)[][] = [];
   const verdicts: string[] = [];
   for (const size of SIZES) {
-    const runs = new Map<ServerProcess, Run[]>([[baseline, []], [playground, []]]);
+    const runs = new Map<ServerProcess, Run[]>([
+      [baseline, []],
+      [playground, []],
+    ]);
     for (let run = 0; run < RUNS; run++) {
       // A B B A A B B A: each server goes first as often as last.
       const server = [baseline, playground, playground, baseline][run % 4]!;
-      const result = await server.cpuPer(() => load.request<Run>({
-        cmd: 'closed-loop',
-        url: `${server.url.replace(/^http/, 'ws')}/ws/echo`,
-        clients: CLIENTS,
-        binary: true,
-        bytes: size,
-        expect: size,
-        seconds: SECONDS,
-      }), (run) => run.total);
+      const result = await server.cpuPer(
+        () =>
+          load.request<Run>({
+            cmd: 'closed-loop',
+            url: `${server.url.replace(/^http/, 'ws')}/ws/echo`,
+            clients: CLIENTS,
+            binary: true,
+            bytes: size,
+            expect: size,
+            seconds: SECONDS,
+          }),
+        (run) => run.total,
+      );
       runs.get(server)!.push(result);
-      console.log(`${size} B, ${server.name}: ${fmt(result.perSecond)} msg/s, ` +
-        `p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ` +
-        `${result.cpuPerMessage.toFixed(1)} µs CPU/msg`);
+      console.log(
+        `${size} B, ${server.name}: ${fmt(result.perSecond)} msg/s, ` +
+          `p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ` +
+          `${result.cpuPerMessage.toFixed(1)} µs CPU/msg`,
+      );
     }
     const summary = (server: ServerProcess) => {
       const all = runs.get(server)!;
@@ -72,43 +87,74 @@ try {
     const b = summary(baseline);
     const p = summary(playground);
     const label = size >= 1024 ? `${size / 1024} KiB` : `${size} B`;
-    for (const [name, s] of [['bare ws', b], ['playground', p]] as const) {
+    for (const [name, s] of [
+      ['bare ws', b],
+      ['playground', p],
+    ] as const) {
       rows.push([
-        label, name, fmt(s.perSecond), s.spread,
-        s.p50.toFixed(2), s.p99.toFixed(2), s.cpu.toFixed(1), '',
+        label,
+        name,
+        fmt(s.perSecond),
+        s.spread,
+        s.p50.toFixed(2),
+        s.p99.toFixed(2),
+        s.cpu.toFixed(1),
+        '',
       ]);
     }
     // What the server could carry with a core to itself: the inverse
     // of its CPU time per message, which other processes do not move.
     const capacity = b.cpu / p.cpu;
     rows.push([
-      label, '**playground / bare**', `**${ratio(p.perSecond, b.perSecond)}**`, '',
-      ratio(p.p50, b.p50), ratio(p.p99, b.p99), ratio(p.cpu, b.cpu), `**${capacity.toFixed(2)}×**`,
+      label,
+      '**playground / bare**',
+      `**${ratio(p.perSecond, b.perSecond)}**`,
+      '',
+      ratio(p.p50, b.p50),
+      ratio(p.p99, b.p99),
+      ratio(p.cpu, b.cpu),
+      `**${capacity.toFixed(2)}×**`,
     ]);
     const kept = p.perSecond / b.perSecond;
-    verdicts.push(`${label}: measured throughput ${kept.toFixed(2)} of the baseline's, ` +
-      `CPU capacity ${capacity.toFixed(2)}: ${capacity >= TARGET ? 'meets' : 'misses'} the ` +
-      `target of ${TARGET}`);
+    verdicts.push(
+      `${label}: measured throughput ${kept.toFixed(2)} of the baseline's, ` +
+        `CPU capacity ${capacity.toFixed(2)}: ${capacity >= TARGET ? 'meets' : 'misses'} the ` +
+        `target of ${TARGET}`,
+    );
   }
-  writeSection('websocket-echo', [
-    '## WebSocket echo: playground /ws/echo vs bare ws',
-    '',
-    ranAt(),
-    `${CLIENTS} clients, one binary message in flight each, in a load-generator process of ` +
-      `its own; ${RUNS} runs of ${SECONDS} s per server and size, alternating, after 1 s of ` +
-      'warm-up each; medians. Latency is the round trip in ms. The playground runs as ' +
-      '`npm start` does, with WS_MAX_PER_CLIENT=0 and the message rate raised out of reach ' +
-      `(every other check still runs). Target: ≥ ${TARGET} of the baseline's throughput. ` +
-      'The cores are shared with other work, so messages per second swing between runs; ' +
-      'the server\'s CPU time per message (its user and system time over the run, warm-up ' +
-      'included, divided by the messages it echoed) does not, and its inverse is the ' +
-      'throughput it could keep on a core of its own: the capacity ratio is the verdict.',
-    '',
-    table(['message', 'server', 'msg/s', 'range of runs', 'p50 ms', 'p99 ms',
-      'server CPU µs/msg', 'capacity (bare CPU / playground CPU)'], rows),
-    '',
-    ...verdicts.map((line) => `- ${line}`),
-  ].join('\n'));
+  writeSection(
+    'websocket-echo',
+    [
+      '## WebSocket echo: playground /ws/echo vs bare ws',
+      '',
+      ranAt(),
+      `${CLIENTS} clients, one binary message in flight each, in a load-generator process of ` +
+        `its own; ${RUNS} runs of ${SECONDS} s per server and size, alternating, after 1 s of ` +
+        'warm-up each; medians. Latency is the round trip in ms. The playground runs as ' +
+        '`npm start` does, with WS_MAX_PER_CLIENT=0 and the message rate raised out of reach ' +
+        `(every other check still runs). Target: ≥ ${TARGET} of the baseline's throughput. ` +
+        'The cores are shared with other work, so messages per second swing between runs; ' +
+        "the server's CPU time per message (its user and system time over the run, warm-up " +
+        'included, divided by the messages it echoed) does not, and its inverse is the ' +
+        'throughput it could keep on a core of its own: the capacity ratio is the verdict.',
+      '',
+      table(
+        [
+          'message',
+          'server',
+          'msg/s',
+          'range of runs',
+          'p50 ms',
+          'p99 ms',
+          'server CPU µs/msg',
+          'capacity (bare CPU / playground CPU)',
+        ],
+        rows,
+      ),
+      '',
+      ...verdicts.map((line) => `- ${line}`),
+    ].join('\n'),
+  );
 } finally {
   await stopAll(load, baseline, playground);
 }

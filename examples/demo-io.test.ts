@@ -60,10 +60,7 @@ test('a demo that throws ends with an error line, not an exception', async () =>
     throw new Error('the server said no');
   }, options);
   expect(ok).toBe(false);
-  expect(lines.map(formatLine)).toEqual([
-    'info about to fail',
-    'error the server said no',
-  ]);
+  expect(lines.map(formatLine)).toEqual(['info about to fail', 'error the server said no']);
 });
 
 test('an abort ends the run even when the demo ignores the signal', async () => {
@@ -76,9 +73,7 @@ test('an abort ends the run even when the demo ignores the signal', async () => 
 });
 
 test('a time limit reads as one', () => {
-  const signal = AbortSignal.abort(
-    new DOMException('time limit of 30 s reached', 'TimeoutError'),
-  );
+  const signal = AbortSignal.abort(new DOMException('time limit of 30 s reached', 'TimeoutError'));
   expect(describeError(new Error('x'), signal)).toBe('stopped: time limit of 30 s reached');
   expect(describeError('plain')).toBe('plain');
 });
@@ -91,5 +86,7 @@ test('show() hands a structured value to a named view', () => {
     { at: 5, direction: 'view', view: 'table', value: [{ transport: 'polling', requests: 10 }] },
   ]);
   expect(formatLine(lines[0]!)).toBe('view table [{"transport":"polling","requests":10}]');
-  expect(formatLine({ at: 0, direction: 'sent', data: new Uint8Array([1]) })).toBe('sent 1 byte: 01');
+  expect(formatLine({ at: 0, direction: 'sent', data: new Uint8Array([1]) })).toBe(
+    'sent 1 byte: 01',
+  );
 });

@@ -73,8 +73,7 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
     .filter((path) => path.endsWith('/'))
     .sort((a, b) => b.length - a.length);
 
-  const openWebSockets = () =>
-    servers.reduce((sum, wss) => sum + wss.clients.size, 0);
+  const openWebSockets = () => servers.reduce((sum, wss) => sum + wss.clients.size, 0);
 
   const health: RequestHandler = (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -100,10 +99,11 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
 
     handleRequest(req, res, next) {
       const { pathname } = new URL(req.url ?? '/', 'http://playground');
-      const route = pathname === '/healthz'
-        ? health
-        : httpRoutes.get(pathname) ??
-          httpRoutes.get(prefixes.find((prefix) => pathname.startsWith(prefix)) ?? '');
+      const route =
+        pathname === '/healthz'
+          ? health
+          : (httpRoutes.get(pathname) ??
+            httpRoutes.get(prefixes.find((prefix) => pathname.startsWith(prefix)) ?? ''));
       if (!route) return next();
       inFlight++;
       res.once('close', () => inFlight--);
@@ -145,9 +145,7 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
       for (const stop of heartbeats) stop();
       const clients = servers.flatMap((wss) => [...wss.clients]);
       for (const ws of clients) ws.close(1001, 'server shutting down');
-      const closed = clients.map(
-        (ws) => new Promise((resolve) => ws.once('close', resolve)),
-      );
+      const closed = clients.map((ws) => new Promise((resolve) => ws.once('close', resolve)));
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise((resolve) => {
         timer = setTimeout(resolve, config.shutdownGraceMs);

@@ -20,9 +20,7 @@ export function playgroundInDev(): AstroIntegration {
         if (command !== 'dev') return;
         const playground = createPlayground(loadConfig());
         await playground.start();
-        server.middlewares.use((req, res, next) =>
-          playground.handleRequest(req, res, next),
-        );
+        server.middlewares.use((req, res, next) => playground.handleRequest(req, res, next));
         // Vite's own live-reload socket shares this server; the
         // playground takes only /ws/ paths and leaves it alone.
         server.httpServer?.on('upgrade', (req, socket, head) => {

@@ -27,8 +27,7 @@ test('from a trusted proxy, the right-most untrusted hop is the client', () => {
   expect(addressOf(request('::1', '2001:db8::7'))).toBe('2001:db8::7');
   expect(addressOf(request('::ffff:10.0.0.2', '::ffff:203.0.113.9'))).toBe('203.0.113.9');
   // Several header lines are one list.
-  expect(forwardedClient('10.0.0.2', ['1.2.3.4', '203.0.113.9'], () => false))
-    .toBe('10.0.0.2');
+  expect(forwardedClient('10.0.0.2', ['1.2.3.4', '203.0.113.9'], () => false)).toBe('10.0.0.2');
 });
 
 test('a peer that is not trusted cannot choose its address', () => {

@@ -28,8 +28,7 @@ export function clientAddressOf(trusted: readonly string[]): ClientAddressOf {
   }
   const isProxy = (address: string) => {
     const family = isIP(address);
-    return family !== 0 &&
-      proxies.check(address, family === 6 ? 'ipv6' : 'ipv4');
+    return family !== 0 && proxies.check(address, family === 6 ? 'ipv6' : 'ipv4');
   };
   return (req) => forwardedClient(peerOf(req), req.headers['x-forwarded-for'], isProxy);
 }
@@ -66,7 +65,5 @@ function peerOf(req: IncomingMessage) {
 }
 
 function normalize(address: string) {
-  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4
-    ? address.slice(7)
-    : address;
+  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
 }

@@ -27,7 +27,10 @@ test.each([
   [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535, not "70000"'],
   [{ PORT: '1e3' }, 'PORT must be a whole number'],
   [{ WS_MAX_MESSAGE_BYTES: '1.5' }, 'WS_MAX_MESSAGE_BYTES must be a whole number'],
-  [{ ALLOWED_ORIGINS: 'example.org' }, 'ALLOWED_ORIGINS takes origins like https://example.org, not "example.org"'],
+  [
+    { ALLOWED_ORIGINS: 'example.org' },
+    'ALLOWED_ORIGINS takes origins like https://example.org, not "example.org"',
+  ],
   [{ ALLOWED_ORIGINS: 'https://a.example/path' }, 'not "https://a.example/path"'],
 ])('%o is refused with a message that says why', (env, message) => {
   expect(() => loadConfig(env)).toThrow(ConfigError);
@@ -41,28 +44,36 @@ test('the README documents every setting, and only those', () => {
   const settings = Object.values(SETTINGS).map((s) => s.env);
   // SITE_URL and PUBLIC_PLAYGROUND_URL are read by the build, not the server.
   const build = ['SITE_URL', 'PUBLIC_PLAYGROUND_URL'];
-  expect(documented.filter((name) => !build.includes(name!)).sort())
-    .toEqual(settings.sort());
+  expect(documented.filter((name) => !build.includes(name!)).sort()).toEqual(settings.sort());
 });
 
 test('TRUST_PROXY takes addresses and CIDR ranges, and nothing else', () => {
-  expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, fd00::/8' }).trustProxy)
-    .toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8']);
+  expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, fd00::/8' }).trustProxy).toEqual([
+    '10.0.0.0/8',
+    '127.0.0.1',
+    '::1',
+    'fd00::/8',
+  ]);
   for (const bad of ['localhost', '10.0.0.0/33', '10.0.0.0/8/1', '::1/129', '']) {
-    expect(() => loadConfig({ TRUST_PROXY: `127.0.0.1,${bad}` }))
-      .toThrow(`TRUST_PROXY takes addresses or CIDR ranges like 10.0.0.0/8 or ::1, not "${bad}"`);
+    expect(() => loadConfig({ TRUST_PROXY: `127.0.0.1,${bad}` })).toThrow(
+      `TRUST_PROXY takes addresses or CIDR ranges like 10.0.0.0/8 or ::1, not "${bad}"`,
+    );
   }
 });
 
 test('REDIS_URL must be a redis:// URL', () => {
-  expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6390' }).redisUrl).toBe('redis://127.0.0.1:6390');
-  expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' }))
-    .toThrow('REDIS_URL takes a URL like redis://127.0.0.1:6379, not "http://127.0.0.1:6379"');
+  expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6390' }).redisUrl).toBe(
+    'redis://127.0.0.1:6390',
+  );
+  expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(
+    'REDIS_URL takes a URL like redis://127.0.0.1:6379, not "http://127.0.0.1:6379"',
+  );
 });
 
 test('the head may not have longer than the whole request', () => {
-  expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '40000' }))
-    .toThrow('HEADERS_TIMEOUT_MS (40000) may not be longer than REQUEST_TIMEOUT_MS (30000)');
+  expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '40000' })).toThrow(
+    'HEADERS_TIMEOUT_MS (40000) may not be longer than REQUEST_TIMEOUT_MS (30000)',
+  );
 });
 
 test('the defaults are those of a public server', () => {

@@ -35,38 +35,59 @@ export const SETTINGS = {
   },
   allowedOrigins: origins(
     'ALLOWED_ORIGINS',
-    'comma-separated origins, besides the site\'s own, whose pages may open WebSockets (others get 403) and call the HTTP endpoints across origins (CORS; others get no CORS headers, and a preflight 403)',
+    "comma-separated origins, besides the site's own, whose pages may open WebSockets (others get 403) and call the HTTP endpoints across origins (CORS; others get no CORS headers, and a preflight 403)",
   ),
   trustProxy: addresses(
     'TRUST_PROXY',
     'comma-separated addresses or CIDR ranges of your load balancers; a request from one of them is counted against the right-most address in `X-Forwarded-For` that is not one of them. Off by default: every per-address limit counts the TCP peer',
   ),
   headersTimeoutMs: integer(
-    'HEADERS_TIMEOUT_MS', 10_000, 100, 600_000,
+    'HEADERS_TIMEOUT_MS',
+    10_000,
+    100,
+    600_000,
     'a client that has not sent its whole request head by then gets 408 and is dropped (checked every second)',
   ),
   requestTimeoutMs: integer(
-    'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000,
+    'REQUEST_TIMEOUT_MS',
+    30_000,
+    100,
+    3_600_000,
     'a request whose body has not fully arrived by then gets 408 and is dropped',
   ),
   keepAliveTimeoutMs: integer(
-    'KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000,
+    'KEEP_ALIVE_TIMEOUT_MS',
+    5_000,
+    100,
+    600_000,
     'an idle keep-alive HTTP connection is closed after this long; the client opens a new one',
   ),
   maxHeaderBytes: integer(
-    'MAX_HEADER_BYTES', 16 * 1024, 1024, 1024 * 1024,
+    'MAX_HEADER_BYTES',
+    16 * 1024,
+    1024,
+    1024 * 1024,
     'the largest request head (request line and headers); a larger one gets 431 and the connection is closed',
   ),
   maxHeaders: integer(
-    'MAX_HEADERS', 64, 8, 2_000,
+    'MAX_HEADERS',
+    64,
+    8,
+    2_000,
     'the most header lines in one request; more get 431 with a body that says why',
   ),
   maxConnections: integer(
-    'MAX_CONNECTIONS', 4_096, 1, 1_000_000,
+    'MAX_CONNECTIONS',
+    4_096,
+    1,
+    1_000_000,
     'open TCP connections to the HTTP port, WebSockets included; more are closed as they arrive (keep it below `ulimit -n`)',
   ),
   shutdownGraceMs: integer(
-    'SHUTDOWN_GRACE_MS', 3_000, 0, 60_000,
+    'SHUTDOWN_GRACE_MS',
+    3_000,
+    0,
+    60_000,
     'on SIGTERM or SIGINT, how long in-flight requests and closing WebSockets get to finish before they are cut off',
   ),
   redisUrl: {
@@ -78,163 +99,277 @@ export const SETTINGS = {
 
   // The WebSocket part (docs/websocket/).
   wsMaxMessageBytes: integer(
-    'WS_MAX_MESSAGE_BYTES', 64 * 1024, 1, 2 ** 27,
+    'WS_MAX_MESSAGE_BYTES',
+    64 * 1024,
+    1,
+    2 ** 27,
     'the largest WebSocket message; a larger one closes the connection with 1009',
   ),
   wsInspectors: integer(
-    'WS_INSPECTORS', 32, 1, 10_000,
+    'WS_INSPECTORS',
+    32,
+    1,
+    10_000,
     'frame inspectors (`/ws/raw-inspect`) open at once; one more gets 503',
   ),
   wsInspectFrames: integer(
-    'WS_INSPECT_FRAMES', 64, 1, 10_000,
+    'WS_INSPECT_FRAMES',
+    64,
+    1,
+    10_000,
     'frames an inspector is shown per connection; the rest are counted in its close reason',
   ),
   wsMaxPerClient: integer(
-    'WS_MAX_PER_CLIENT', 16, 0, 100_000,
+    'WS_MAX_PER_CLIENT',
+    16,
+    0,
+    100_000,
     'open WebSockets per client address, on every endpoint; one more handshake gets 429 saying why (`0`: no cap, for benchmarks)',
   ),
   wsMessagesPerSecond: integer(
-    'WS_MESSAGES_PER_SECOND', 100, 1, 1_000_000,
+    'WS_MESSAGES_PER_SECOND',
+    100,
+    1,
+    1_000_000,
     'messages a WebSocket may send per second, sustained; faster closes it with 1008',
   ),
   wsMessageBurst: integer(
-    'WS_MESSAGE_BURST', 200, 1, 1_000_000,
+    'WS_MESSAGE_BURST',
+    200,
+    1,
+    1_000_000,
     'messages a WebSocket may send at once before `WS_MESSAGES_PER_SECOND` applies',
   ),
   wsHeartbeatMs: integer(
-    'WS_HEARTBEAT_MS', 30_000, 10, 3_600_000,
+    'WS_HEARTBEAT_MS',
+    30_000,
+    10,
+    3_600_000,
     'how often the server pings each WebSocket, on every endpoint; a peer that has not answered the last ping is cut off (close code 1006)',
   ),
   wsIdleTimeoutMs: integer(
-    'WS_IDLE_TIMEOUT_MS', 600_000, 100, 86_400_000,
+    'WS_IDLE_TIMEOUT_MS',
+    600_000,
+    100,
+    86_400_000,
     'a WebSocket over which no message has passed either way for this long is closed with 1000 and the reason `idle for … s`',
   ),
   wsSendQueueBytes: integer(
-    'WS_SEND_QUEUE_BYTES', 1024 * 1024, 1, 2 ** 30,
+    'WS_SEND_QUEUE_BYTES',
+    1024 * 1024,
+    1,
+    2 ** 30,
     'bytes `/ws/push` may queue for a reader who reads too slowly; beyond it the connection is closed with 1013',
   ),
   pushTickMs: integer(
-    'WS_PUSH_TICK_MS', 1_000, 10, 3_600_000,
+    'WS_PUSH_TICK_MS',
+    1_000,
+    10,
+    3_600_000,
     'how often `/ws/push` sends every reader a tick',
   ),
   chatMaxChars: integer(
-    'WS_CHAT_MAX_CHARS', 280, 1, 10_000,
+    'WS_CHAT_MAX_CHARS',
+    280,
+    1,
+    10_000,
     'the longest chat message on `/ws/push`, in characters; a longer one is answered with the error `too-long`',
   ),
   chatPerMinute: integer(
-    'WS_CHAT_PER_MINUTE', 30, 1, 60_000,
+    'WS_CHAT_PER_MINUTE',
+    30,
+    1,
+    60_000,
     'chat messages a reader may send per minute, sustained; faster ones are answered with the error `too-fast`',
   ),
   chatBurst: integer(
-    'WS_CHAT_BURST', 5, 1, 10_000,
+    'WS_CHAT_BURST',
+    5,
+    1,
+    10_000,
     'chat messages a reader may send at once before `WS_CHAT_PER_MINUTE` applies',
   ),
   whyMaxRuns: integer(
-    'WHY_MAX_RUNS', 8, 1, 10_000,
+    'WHY_MAX_RUNS',
+    8,
+    1,
+    10_000,
     'transport comparisons (`/why/`) running at once; one more is refused with 429',
   ),
 
   // The sockets part (docs/sockets/).
   tcpEchoPort: integer(
-    'TCP_ECHO_PORT', 7007, 0, 65_535,
-    'the TCP echo server\'s port, on `HOST` (`0` picks a free one)',
+    'TCP_ECHO_PORT',
+    7007,
+    0,
+    65_535,
+    "the TCP echo server's port, on `HOST` (`0` picks a free one)",
   ),
   tcpEchoMaxLineBytes: integer(
-    'TCP_ECHO_MAX_LINE_BYTES', 1024, 1, 1024 * 1024,
+    'TCP_ECHO_MAX_LINE_BYTES',
+    1024,
+    1,
+    1024 * 1024,
     'the longest line the TCP echo server echoes; a longer one gets `error LINE_TOO_LONG: …` and the connection is closed',
   ),
   tcpEchoIdleTimeoutMs: integer(
-    'TCP_ECHO_IDLE_TIMEOUT_MS', 30_000, 100, 3_600_000,
+    'TCP_ECHO_IDLE_TIMEOUT_MS',
+    30_000,
+    100,
+    3_600_000,
     'a TCP echo connection quiet this long gets `error IDLE_TIMEOUT: …` and is closed',
   ),
   tcpEchoMaxConnections: integer(
-    'TCP_ECHO_MAX_CONNECTIONS', 100, 1, 100_000,
+    'TCP_ECHO_MAX_CONNECTIONS',
+    100,
+    1,
+    100_000,
     'TCP echo connections served at once; one more gets `error TOO_MANY_CONNECTIONS: …` and is closed',
   ),
   udpEchoPort: integer(
-    'UDP_ECHO_PORT', 7007, 0, 65_535,
-    'the UDP echo server\'s port, on `HOST` (`0` picks a free one)',
+    'UDP_ECHO_PORT',
+    7007,
+    0,
+    65_535,
+    "the UDP echo server's port, on `HOST` (`0` picks a free one)",
   ),
   udpEchoMaxDatagramBytes: integer(
-    'UDP_ECHO_MAX_DATAGRAM_BYTES', 1024, 128, 65_507,
+    'UDP_ECHO_MAX_DATAGRAM_BYTES',
+    1024,
+    128,
+    65_507,
     'the largest datagram echoed (at least 128); a larger one is answered with one `error DATAGRAM_TOO_LARGE: …` datagram and counted',
   ),
   // Server-run demos (WS /ws/run), which any part may list in
   // playground-server/server-demos.ts.
   runTimeLimitMs: integer(
-    'RUN_TIME_LIMIT_MS', 20_000, 100, 600_000,
+    'RUN_TIME_LIMIT_MS',
+    20_000,
+    100,
+    600_000,
     'how long a server-run demo may take; then it is stopped with the error line `stopped: time limit of … s reached`',
   ),
   runMaxLines: integer(
-    'RUN_MAX_LINES', 200, 1, 100_000,
+    'RUN_MAX_LINES',
+    200,
+    1,
+    100_000,
     'output lines a server-run demo may print; then it is stopped with `stopped: output limit of … lines reached`',
   ),
   runMaxPerClient: integer(
-    'RUN_MAX_PER_CLIENT', 3, 1, 1_000,
+    'RUN_MAX_PER_CLIENT',
+    3,
+    1,
+    1_000,
     'server-run demos one client address may have running at once; one more gets an error line and close code 1013',
   ),
   runMaxTotal: integer(
-    'RUN_MAX_TOTAL', 20, 1, 10_000,
+    'RUN_MAX_TOTAL',
+    20,
+    1,
+    10_000,
     'server-run demos running at once for everyone; one more gets an error line and close code 1013',
   ),
 
   // The REST part (docs/rest/).
   restMaxBodyBytes: integer(
-    'REST_MAX_BODY_BYTES', 16 * 1024, 1, 1024 * 1024,
+    'REST_MAX_BODY_BYTES',
+    16 * 1024,
+    1,
+    1024 * 1024,
     'the largest request body the notes API takes; a larger one gets 413, refused before it is read whole',
   ),
   restMaxUrlBytes: integer(
-    'REST_MAX_URL_BYTES', 2048, 64, 16_000,
+    'REST_MAX_URL_BYTES',
+    2048,
+    64,
+    16_000,
     'the longest request target under `/api/`; a longer one gets 414',
   ),
   restMaxNotesPerToken: integer(
-    'REST_MAX_NOTES_PER_TOKEN', 25, 1, 10_000,
+    'REST_MAX_NOTES_PER_TOKEN',
+    25,
+    1,
+    10_000,
     'how many notes one bearer token may keep; one more gets 409 until a note is deleted',
   ),
   restMaxTokens: integer(
-    'REST_MAX_TOKENS', 200, 1, 1_000_000,
-    'how many tokens\' notes are kept; beyond it the least recently used token\'s notes are forgotten',
+    'REST_MAX_TOKENS',
+    200,
+    1,
+    1_000_000,
+    "how many tokens' notes are kept; beyond it the least recently used token's notes are forgotten",
   ),
   restCacheMaxBytes: integer(
-    'REST_CACHE_MAX_BYTES', 4 * 1024 * 1024, 0, 2 ** 30,
+    'REST_CACHE_MAX_BYTES',
+    4 * 1024 * 1024,
+    0,
+    2 ** 30,
     'how much the caching layer at `/api/cached/` stores; beyond it the least recently used responses are dropped',
   ),
 
   // The RPC part (docs/rpc/).
   rpcTcpPort: integer(
-    'RPC_TCP_PORT', 8301, 0, 65_535,
+    'RPC_TCP_PORT',
+    8301,
+    0,
+    65_535,
     'JSON-RPC 2.0 over TCP, one message a line (`0` picks a free one)',
   ),
   rpcGoPort: integer(
-    'RPC_GO_PORT', 8302, 0, 65_535,
-    'the same service over TCP in Go\'s net/rpc/jsonrpc format, for Go clients',
+    'RPC_GO_PORT',
+    8302,
+    0,
+    65_535,
+    "the same service over TCP in Go's net/rpc/jsonrpc format, for Go clients",
   ),
   rpcMaxBatch: integer(
-    'RPC_MAX_BATCH', 100, 1, 10_000,
+    'RPC_MAX_BATCH',
+    100,
+    1,
+    10_000,
     'the most requests in one batch; a larger batch gets one -32600 error naming the limit',
   ),
   rpcMaxBodyBytes: integer(
-    'RPC_MAX_BODY_BYTES', 64 * 1024, 64, 2 ** 24,
+    'RPC_MAX_BODY_BYTES',
+    64 * 1024,
+    64,
+    2 ** 24,
     'the largest RPC message: an HTTP body gets 413, a WebSocket message closes with 1009, a TCP line gets -32600 and a close',
   ),
   rpcCallTimeLimitMs: integer(
-    'RPC_CALL_TIME_LIMIT_MS', 5_000, 1, 600_000,
+    'RPC_CALL_TIME_LIMIT_MS',
+    5_000,
+    1,
+    600_000,
     'how long one call may run; then its answer is the error -32000 Time limit exceeded',
   ),
   rpcMaxInFlight: integer(
-    'RPC_MAX_IN_FLIGHT', 16, 1, 1_000,
+    'RPC_MAX_IN_FLIGHT',
+    16,
+    1,
+    1_000,
     'calls one connection may have running: more get -32001 over WebSocket; TCP stops reading until some finish',
   ),
   rpcTcpMaxConnections: integer(
-    'RPC_TCP_MAX_CONNECTIONS', 100, 1, 10_000,
+    'RPC_TCP_MAX_CONNECTIONS',
+    100,
+    1,
+    10_000,
     'open connections on each RPC TCP port; more are closed at once',
   ),
   rpcTcpIdleMs: integer(
-    'RPC_TCP_IDLE_MS', 60_000, 1_000, 3_600_000,
+    'RPC_TCP_IDLE_MS',
+    60_000,
+    1_000,
+    3_600_000,
     'an RPC TCP connection quiet for this long is closed',
   ),
   rpcErrorLogsPerMinute: integer(
-    'RPC_ERROR_LOGS_PER_MINUTE', 10, 1, 100_000,
+    'RPC_ERROR_LOGS_PER_MINUTE',
+    10,
+    1,
+    100_000,
     'failed calls (such as `explode`) logged per minute, after a burst of as many; the rest are counted, and the next logged line says how many were left out',
   ),
 } satisfies Record<string, Setting<unknown>>;
@@ -269,7 +404,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** A setting that is a whole number from `min` to `max`. */
 export function integer(
-  env: string, fallback: number, min: number, max: number, doc: string,
+  env: string,
+  fallback: number,
+  min: number,
+  max: number,
+  doc: string,
 ): Setting<number> {
   return {
     env,
@@ -278,9 +417,7 @@ export function integer(
     parse(raw) {
       const value = Number(raw);
       if (!/^\s*-?\d+\s*$/.test(raw) || value < min || value > max) {
-        throw new ConfigError(
-          `${env} must be a whole number from ${min} to ${max}, not "${raw}"`,
-        );
+        throw new ConfigError(`${env} must be a whole number from ${min} to ${max}, not "${raw}"`);
       }
       return value;
     },
@@ -304,8 +441,7 @@ export function addresses(env: string, doc: string): Setting<string[]> {
         const [address = '', bits, extra] = given.split('/');
         const family = isIP(address);
         const most = family === 6 ? 128 : 32;
-        const bitsOk = bits === undefined ||
-          (/^\d{1,3}$/.test(bits) && Number(bits) <= most);
+        const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= most);
         if (family === 0 || !bitsOk || extra !== undefined) {
           throw new ConfigError(
             `${env} takes addresses or CIDR ranges like 10.0.0.0/8 or ::1, not "${given}"`,
@@ -323,9 +459,7 @@ function redisUrl(raw: string): string {
     url = new URL(raw);
   } catch {}
   if (!url || !['redis:', 'rediss:'].includes(url.protocol) || !url.hostname) {
-    throw new ConfigError(
-      `REDIS_URL takes a URL like redis://127.0.0.1:6379, not "${raw}"`,
-    );
+    throw new ConfigError(`REDIS_URL takes a URL like redis://127.0.0.1:6379, not "${raw}"`);
   }
   return raw;
 }

@@ -50,7 +50,9 @@ describe('a preflight', () => {
   test('from any other origin gets 403 that says why, and no CORS headers', async () => {
     const response = await preflight('/api/notes/n', EVIL);
     expect(response.status).toBe(403);
-    expect(response.body).toBe(`Origin ${EVIL} may not call this playground; only this site and ALLOWED_ORIGINS may\n`);
+    expect(response.body).toBe(
+      `Origin ${EVIL} may not call this playground; only this site and ALLOWED_ORIGINS may\n`,
+    );
     expect(corsHeaders(response.headers)).toEqual([]);
   });
 
@@ -95,7 +97,9 @@ describe('a request', () => {
   });
 
   test('from this site itself, or without Origin, needs no CORS headers', async () => {
-    const self = await rawRequest(server.url, 'GET', '/healthz', { headers: { origin: server.url } });
+    const self = await rawRequest(server.url, 'GET', '/healthz', {
+      headers: { origin: server.url },
+    });
     const none = await rawRequest(server.url, 'GET', '/healthz');
     for (const response of [self, none]) {
       expect(response.status).toBe(200);
@@ -123,7 +127,7 @@ describe('a request', () => {
     );
   });
 
-  test('the caching layer keeps a copy per origin, and never hands one origin\'s CORS answer to another', async () => {
+  test("the caching layer keeps a copy per origin, and never hands one origin's CORS answer to another", async () => {
     const auth = { authorization: `Bearer ${randomUUID()}` };
     await rawRequest(server.url, 'PUT', '/api/notes/shared', {
       headers: { ...auth, 'content-type': 'application/json' },
@@ -131,10 +135,16 @@ describe('a request', () => {
     });
     const path = '/api/cached/notes/shared';
     const first = await rawRequest(server.url, 'GET', path, { headers: { ...auth, origin: SITE } });
-    const second = await rawRequest(server.url, 'GET', path, { headers: { ...auth, origin: EVIL } });
+    const second = await rawRequest(server.url, 'GET', path, {
+      headers: { ...auth, origin: EVIL },
+    });
     const third = await rawRequest(server.url, 'GET', path, { headers: { ...auth, origin: SITE } });
     // The origin's answers say Vary: Origin, and the layer obeys it.
-    expect([first, second, third].map((r) => r.headers['x-cache'])).toEqual(['miss', 'miss', 'hit']);
+    expect([first, second, third].map((r) => r.headers['x-cache'])).toEqual([
+      'miss',
+      'miss',
+      'hit',
+    ]);
     expect(first.headers['access-control-allow-origin']).toBe(SITE);
     expect(corsHeaders(second.headers)).toEqual([]);
     expect(third.headers['access-control-allow-origin']).toBe(SITE);

@@ -25,8 +25,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 /** Methods the playground's HTTP endpoints take. */
 export const CORS_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 /** Request headers a page may set beyond the CORS-safelisted ones. */
-export const CORS_REQUEST_HEADERS =
-  'Authorization, Content-Type, If-Match, If-None-Match';
+export const CORS_REQUEST_HEADERS = 'Authorization, Content-Type, If-Match, If-None-Match';
 /** Response headers a page may read beyond the safelisted ones. */
 export const CORS_EXPOSED_HEADERS =
   'ETag, Location, X-Cache, Age, Via, Vary, Allow, Accept, Retry-After';
@@ -46,15 +45,17 @@ export function handleCors(
   if (allowedOrigins.length === 0 && origin === undefined) return false;
   // The answer depends on Origin whenever there is a list to check.
   if (allowedOrigins.length > 0) varyOnOrigin(res);
-  const preflight = req.method === 'OPTIONS' && origin !== undefined &&
+  const preflight =
+    req.method === 'OPTIONS' &&
+    origin !== undefined &&
     req.headers['access-control-request-method'] !== undefined;
-  const crossOrigin = origin !== undefined &&
-    !sameOrigin(origin, req.headers.host);
+  const crossOrigin = origin !== undefined && !sameOrigin(origin, req.headers.host);
   const allowed = crossOrigin && allowedOrigins.includes(origin);
 
   if (preflight && crossOrigin) {
     if (!allowed) {
-      const body = `Origin ${origin} may not call this playground; ` +
+      const body =
+        `Origin ${origin} may not call this playground; ` +
         'only this site and ALLOWED_ORIGINS may\n';
       res.writeHead(403, {
         'content-type': 'text/plain; charset=utf-8',
@@ -98,11 +99,7 @@ function sameOrigin(origin: string, host: string | undefined) {
 function varyOnOrigin(res: ServerResponse) {
   res.setHeader('vary', 'Origin');
   const writeHead = res.writeHead;
-  res.writeHead = function (
-    this: ServerResponse,
-    status: number,
-    ...rest: unknown[]
-  ) {
+  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
     const headers = rest.find((item) => typeof item === 'object' && item !== null) as
       | OutgoingHttpHeaders
       | undefined;
@@ -114,9 +111,7 @@ function varyOnOrigin(res: ServerResponse) {
     }
     this.setHeader('vary', mergeVary(this.getHeader('vary')));
     const write = writeHead as (status: number, reason?: string) => ServerResponse;
-    return reason === undefined
-      ? write.call(this, status)
-      : write.call(this, status, reason);
+    return reason === undefined ? write.call(this, status) : write.call(this, status, reason);
   } as ServerResponse['writeHead'];
 }
 

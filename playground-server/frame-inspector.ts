@@ -68,9 +68,10 @@ export function createFrameInspector(limits: InspectorLimits) {
     });
     connection.once('close', () => {
       const unseen = seen - limits.frames;
-      inspector.close(1000, unseen > 0
-        ? `connection closed; ${unseen} more frames not shown`
-        : 'connection closed');
+      inspector.close(
+        1000,
+        unseen > 0 ? `connection closed; ${unseen} more frames not shown` : 'connection closed',
+      );
     });
   }
 

@@ -4,7 +4,11 @@ import { limitedLog } from './log-limit.ts';
 test('a burst is written, then a steady rate, and what was left out is counted', () => {
   let time = 0;
   const lines: string[] = [];
-  const log = limitedLog(6, (line) => lines.push(line), () => time);
+  const log = limitedLog(
+    6,
+    (line) => lines.push(line),
+    () => time,
+  );
   for (let i = 0; i < 100; i++) log(`failure ${i}`);
   expect(lines).toEqual([0, 1, 2, 3, 4, 5].map((i) => `failure ${i}`));
   // Six a minute: one more every ten seconds.

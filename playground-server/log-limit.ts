@@ -12,19 +12,14 @@ export function limitedLog(
   write: (line: string) => void = (line) => console.error(line),
   now: () => number = () => performance.now(),
 ) {
-  const bucket = new TokenBucket(
-    { capacity: perMinute, perSecond: perMinute / 60 },
-    now(),
-  );
+  const bucket = new TokenBucket({ capacity: perMinute, perSecond: perMinute / 60 }, now());
   let dropped = 0;
   return (line: string) => {
     if (!bucket.take(now())) {
       dropped++;
       return;
     }
-    const note = dropped === 0
-      ? ''
-      : ` (${dropped} more like it left out of the log)`;
+    const note = dropped === 0 ? '' : ` (${dropped} more like it left out of the log)`;
     dropped = 0;
     write(`${line}${note}`);
   };

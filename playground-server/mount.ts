@@ -9,11 +9,7 @@ import type { Duplex } from 'node:stream';
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** Takes over an HTTP Upgrade request's socket. */
-export type UpgradeHandler = (
-  req: IncomingMessage,
-  socket: Duplex,
-  head: Buffer,
-) => void;
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
 /**
  * What the playground needs of a WebSocket server: ws's

@@ -75,13 +75,17 @@ suite(`several instances on one Redis${noRedis ? ` (skipped: ${noRedis})` : ''}`
       });
       one.subscribe('test', (message) => got.push(`one ${message}`));
       two.subscribe('test', (message) => got.push(`two ${message}`));
-      await expect.poll(() => [one.status(), two.status()].every((s) => s.subscriber === 'ready')).toBe(true);
+      await expect
+        .poll(() => [one.status(), two.status()].every((s) => s.subscriber === 'ready'))
+        .toBe(true);
       // A subscription reaches Redis shortly after subscribe(); publish
       // until it has, then check that each message came once to each.
-      await expect.poll(() => {
-        two.publish('test', 'hello');
-        return got.includes('one hello') && got.includes('two hello');
-      }).toBe(true);
+      await expect
+        .poll(() => {
+          two.publish('test', 'hello');
+          return got.includes('one hello') && got.includes('two hello');
+        })
+        .toBe(true);
       one.publish('test', 'once');
       one.publish('test', 'then this');
       await expect.poll(() => got.filter((m) => m.endsWith(' then this')).length).toBe(2);
@@ -97,7 +101,8 @@ suite(`several instances on one Redis${noRedis ? ` (skipped: ${noRedis})` : ''}`
   test('a chat sent to one instance reaches a reader of the other, and presence counts both', async () => {
     const a = await instance();
     const b = await instance();
-    await expect.poll(async () => (await (await fetch(`${a.url}/healthz`)).json()).websocket.pubsub)
+    await expect
+      .poll(async () => (await (await fetch(`${a.url}/healthz`)).json()).websocket.pubsub)
       .toEqual({ kind: 'redis', publisher: 'ready', subscriber: 'ready' });
 
     const ada = await join(a.url);
@@ -106,9 +111,11 @@ suite(`several instances on one Redis${noRedis ? ` (skipped: ${noRedis})` : ''}`
     await expect.poll(() => bob.presence()).toBe(2);
 
     ada.chat('hello from instance A');
-    await expect.poll(() => bob.chats()).toEqual([
-      { type: 'chat', from: ada.name, text: 'hello from instance A', at: expect.any(Number) },
-    ]);
+    await expect
+      .poll(() => bob.chats())
+      .toEqual([
+        { type: 'chat', from: ada.name, text: 'hello from instance A', at: expect.any(Number) },
+      ]);
     // The sender hears its own message back through Redis, once.
     await expect.poll(() => ada.chats().length).toBe(1);
   });
@@ -127,8 +134,7 @@ suite(`several instances on one Redis${noRedis ? ` (skipped: ${noRedis})` : ''}`
       await doomed.exited;
       // No goodbye was published: the count falls once the dead
       // instance has been silent for the tally's expiry (10 s).
-      await expect.poll(() => ada.presence(), { timeout: 20_000, interval: 250 })
-        .toBe(here);
+      await expect.poll(() => ada.presence(), { timeout: 20_000, interval: 250 }).toBe(here);
     } finally {
       doomed.child.kill('SIGKILL');
     }
@@ -144,7 +150,9 @@ describe('without a reachable Redis', () => {
       expect(() => broker.publish('test', 'into the void')).not.toThrow();
       broker.subscribe('test', () => {});
       await expect.poll(() => log.mock.calls.length).toBeGreaterThan(0);
-      expect(log.mock.calls[0]![0]).toMatch(/^pubsub: Redis (publisher|subscriber) at redis:\/\/127.0.0.1:1: .*; retrying$/);
+      expect(log.mock.calls[0]![0]).toMatch(
+        /^pubsub: Redis (publisher|subscriber) at redis:\/\/127.0.0.1:1: .*; retrying$/,
+      );
       expect(broker.status().publisher).not.toBe('ready');
     } finally {
       await broker.close();

@@ -36,7 +36,8 @@ export function createRedisPubSub(
   options: RedisPubSubOptions = {},
 ): PubSub & { status(): { publisher: string; subscriber: string } } {
   const log = options.log ?? ((line) => console.error(line));
-  const onError = options.onError ??
+  const onError =
+    options.onError ??
     ((error, channel) => console.error(`pubsub: a subscriber of "${channel}" failed:`, error));
   const connection = {
     // Wait at most 2 s between attempts, however long the outage.
@@ -110,11 +111,13 @@ export function createRedisPubSub(
       if (closed) return;
       closed = true;
       channels.clear();
-      await Promise.all([publisher, subscriber].map(async (client) => {
-        // QUIT needs a connection; without one there is nothing to end.
-        if (client.status !== 'ready') return client.disconnect();
-        await client.quit().catch(() => client.disconnect());
-      }));
+      await Promise.all(
+        [publisher, subscriber].map(async (client) => {
+          // QUIT needs a connection; without one there is nothing to end.
+          if (client.status !== 'ready') return client.disconnect();
+          await client.quit().catch(() => client.disconnect());
+        }),
+      );
     },
 
     status: () => ({ publisher: publisher.status, subscriber: subscriber.status }),

@@ -28,9 +28,21 @@ test.each([
   ['not JSON', 'hello', SyntaxError],
   ['JSON but no line', '{"type":"line"}', TypeError],
   ['a line without a time', '{"type":"line","line":{"direction":"info","text":"x"}}', TypeError],
-  ['an unknown direction', '{"type":"line","line":{"at":1,"direction":"sideways","text":"x"}}', TypeError],
-  ['bytes that are not hex', '{"type":"line","line":{"at":1,"direction":"sent","hex":"xyz"}}', TypeError],
-  ['a view without a name', '{"type":"line","line":{"at":1,"direction":"view","value":1}}', TypeError],
+  [
+    'an unknown direction',
+    '{"type":"line","line":{"at":1,"direction":"sideways","text":"x"}}',
+    TypeError,
+  ],
+  [
+    'bytes that are not hex',
+    '{"type":"line","line":{"at":1,"direction":"sent","hex":"xyz"}}',
+    TypeError,
+  ],
+  [
+    'a view without a name',
+    '{"type":"line","line":{"at":1,"direction":"view","value":1}}',
+    TypeError,
+  ],
 ])('%s is refused', (_, text, error) => {
   expect(() => decodeRunMessage(text)).toThrow(error);
 });

@@ -15,9 +15,7 @@ export const RUN_PATH = '/ws/run';
 export const DEMO_PARAM = 'demo';
 
 /** What the playground sends: a line, or the end of the run. */
-export type RunMessage =
-  | { type: 'line'; line: Line }
-  | { type: 'end'; ok: boolean };
+export type RunMessage = { type: 'line'; line: Line } | { type: 'end'; ok: boolean };
 
 /** A text line as JSON; bytes travel as hex. */
 type WireLine =
@@ -47,22 +45,19 @@ export const runRefusals = {
     new RunRefusal(
       'UNKNOWN_DEMO',
       1008,
-      `no server-run demo "${id}"; the playground runs only ` +
-        `${known.join(', ')}`,
+      `no server-run demo "${id}"; the playground runs only ` + `${known.join(', ')}`,
     ),
   tooManyForClient: (max: number) =>
     new RunRefusal(
       'TOO_MANY_RUNS',
       1013,
-      `you already have ${max} demos running here; ` +
-        'wait for one to end, or stop one',
+      `you already have ${max} demos running here; ` + 'wait for one to end, or stop one',
     ),
   tooManyRuns: (max: number) =>
     new RunRefusal(
       'TOO_MANY_RUNS',
       1013,
-      `the playground is running its limit of ${max} demos; ` +
-        'try again in a moment',
+      `the playground is running its limit of ${max} demos; ` + 'try again in a moment',
     ),
   noMessages: () =>
     new RunRefusal(
@@ -107,9 +102,7 @@ export function decodeRunMessage(text: string): RunMessage {
   if (!DIRECTIONS.includes(direction as Direction)) {
     throw new TypeError(`unknown line direction: ${String(direction)}`);
   }
-  const data = typeof line['text'] === 'string'
-    ? line['text']
-    : fromHex(String(line['hex']));
+  const data = typeof line['text'] === 'string' ? line['text'] : fromHex(String(line['hex']));
   return { type: 'line', line: { at, direction: direction as Direction, data } };
 }
 

@@ -16,8 +16,7 @@ export type ServerDemos = Record<string, () => Promise<{ run: Demo }>>;
 export const serverDemos: ServerDemos = {
   'sockets/tcp-client': () => import('../examples/sockets/tcp-client.ts'),
   'sockets/tcp-errors': () => import('../examples/sockets/tcp-errors.ts'),
-  'sockets/reads-and-writes': () =>
-    import('../examples/sockets/reads-and-writes.ts'),
+  'sockets/reads-and-writes': () => import('../examples/sockets/reads-and-writes.ts'),
   'sockets/udp-client': () => import('../examples/sockets/udp-client.ts'),
   'rpc/tcp-calls': () => import('../examples/rpc/tcp-calls.ts'),
   'rpc/go-client': () => import('../examples/rpc/go-client.ts'),

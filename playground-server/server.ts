@@ -40,33 +40,37 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const playground = createPlayground(config);
   await playground.start();
-  const site = config.siteDir === null
-    ? siteMissing('a site directory')
-    : existsSync(config.siteDir)
-      ? createStaticSite(config.siteDir)
-      : siteMissing(config.siteDir);
+  const site =
+    config.siteDir === null
+      ? siteMissing('a site directory')
+      : existsSync(config.siteDir)
+        ? createStaticSite(config.siteDir)
+        : siteMissing(config.siteDir);
 
   // Requests being answered, and the sockets they came on.
   const inFlight = new Map<ServerResponse, Socket>();
   let draining = false;
 
-  const server = createServer({
-    headersTimeout: config.headersTimeoutMs,
-    requestTimeout: config.requestTimeoutMs,
-    keepAliveTimeout: config.keepAliveTimeoutMs,
-    maxHeaderSize: config.maxHeaderBytes,
-    // Node checks both timeouts this often; its default, 30 s, would
-    // let a client that never finishes its headers stay that long.
-    connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs / 2),
-  }, (req, res) => {
-    inFlight.set(res, req.socket);
-    res.once('close', () => inFlight.delete(res));
-    // No new request on a connection that is being drained.
-    if (draining) res.setHeader('connection', 'close');
-    const refusal = refusalOf(req, config);
-    if (refusal) return refuse(res, refusal);
-    playground.handleRequest(req, res, () => site(req, res));
-  });
+  const server = createServer(
+    {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      keepAliveTimeout: config.keepAliveTimeoutMs,
+      maxHeaderSize: config.maxHeaderBytes,
+      // Node checks both timeouts this often; its default, 30 s, would
+      // let a client that never finishes its headers stay that long.
+      connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs / 2),
+    },
+    (req, res) => {
+      inFlight.set(res, req.socket);
+      res.once('close', () => inFlight.delete(res));
+      // No new request on a connection that is being drained.
+      if (draining) res.setHeader('connection', 'close');
+      const refusal = refusalOf(req, config);
+      if (refusal) return refuse(res, refusal);
+      playground.handleRequest(req, res, () => site(req, res));
+    },
+  );
   // One more than the limit, so that a request over it can be told.
   server.maxHeadersCount = config.maxHeaders + 1;
   server.maxConnections = config.maxConnections;
@@ -90,9 +94,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // be read as part of it: only cut the connection. A request whose
     // answer has not begun (its body never finished arriving) gets
     // the refusal as its answer.
-    const busy = [...inFlight].some(
-      ([res, on]) => on === socket && res.headersSent,
-    );
+    const busy = [...inFlight].some(([res, on]) => on === socket && res.headersSent);
     if (error.code === 'ECONNRESET' || !socket.writable || busy) {
       socket.destroy();
       return;
@@ -166,14 +168,14 @@ function refusalOf(req: IncomingMessage, config: Config): Refusal | undefined {
   if (!URL.canParse(req.url ?? '/', 'http://playground')) {
     return {
       status: 400,
-      why: 'The request target is not a path this server can read; ' +
-        'send one such as /docs/',
+      why: 'The request target is not a path this server can read; ' + 'send one such as /docs/',
     };
   }
   if (req.rawHeaders.length / 2 <= config.maxHeaders) return undefined;
   return {
     status: 431,
-    why: `This request has more than ${config.maxHeaders} header lines, ` +
+    why:
+      `This request has more than ${config.maxHeaders} header lines, ` +
       'the most this server takes; send fewer',
   };
 }
@@ -191,23 +193,29 @@ function refuse(res: ServerResponse, { status, why }: Refusal) {
 }
 
 /** The status and reason for what the HTTP parser refused. */
-function clientErrorAnswer(
-  error: NodeJS.ErrnoException,
-  config: Config,
-): [number, string] {
+function clientErrorAnswer(error: NodeJS.ErrnoException, config: Config): [number, string] {
   switch (error.code) {
     // Node's parser reports both limits with this one code: a head
     // too large, and (well past MAX_HEADERS) too many header lines.
     case 'HPE_HEADER_OVERFLOW':
-      return [431, `The request head is over ${config.maxHeaderBytes} bytes ` +
-        `or has more than ${config.maxHeaders} header lines, ` +
-        'the most this server reads'];
+      return [
+        431,
+        `The request head is over ${config.maxHeaderBytes} bytes ` +
+          `or has more than ${config.maxHeaders} header lines, ` +
+          'the most this server reads',
+      ];
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return [408, `The request did not arrive in time: its head within ` +
-        `${config.headersTimeoutMs / 1000} s, all of it within ` +
-        `${config.requestTimeoutMs / 1000} s`];
+      return [
+        408,
+        `The request did not arrive in time: its head within ` +
+          `${config.headersTimeoutMs / 1000} s, all of it within ` +
+          `${config.requestTimeoutMs / 1000} s`,
+      ];
     default:
-      return [400, `This is not an HTTP/1.1 request this server can read ` +
-        `(${STATUS_CODES[400]}: ${error.code ?? error.message})`];
+      return [
+        400,
+        `This is not an HTTP/1.1 request this server can read ` +
+          `(${STATUS_CODES[400]}: ${error.code ?? error.message})`,
+      ];
   }
 }

@@ -21,9 +21,7 @@ export function createStaticSite(dir: string): Handler {
       // Astro names bundled assets by content hash: they never change.
       res.setHeader(
         'cache-control',
-        pathname.startsWith('/_astro/')
-          ? 'public, max-age=31536000, immutable'
-          : 'no-cache',
+        pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
     },
     onNoMatch(_req, res) {
@@ -50,7 +48,9 @@ export function createStaticSite(dir: string): Handler {
 export function siteMissing(dir: string): Handler {
   return (_req, res) => {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(`The site is not built (no ${dir}). Run \`npm run build\`, ` +
-      'or `npm start`, which builds it when it is missing.\n');
+    res.end(
+      `The site is not built (no ${dir}). Run \`npm run build\`, ` +
+        'or `npm start`, which builds it when it is missing.\n',
+    );
   };
 }

@@ -48,9 +48,7 @@ describe('in the playground, on every endpoint', () => {
 
   test('a flood of sockets from one address: the cap holds, and the earlier ones keep working', async () => {
     const first = await Promise.all([1, 2, 3, 4].map(() => connect(echoUrl)));
-    const flood = await Promise.all(
-      Array.from({ length: 20 }, () => openRaw(echoUrl)),
-    );
+    const flood = await Promise.all(Array.from({ length: 20 }, () => openRaw(echoUrl)));
     for (const raw of flood) {
       expect(raw.response).toMatch(/^HTTP\/1.1 429 Too Many Requests/);
       await raw.close;
@@ -59,8 +57,12 @@ describe('in the playground, on every endpoint', () => {
           'close one and try again\n',
       );
     }
-    expect(await Promise.all(first.map((ws, i) => echo(ws, `still ${i}`))))
-      .toEqual(['still 0', 'still 1', 'still 2', 'still 3']);
+    expect(await Promise.all(first.map((ws, i) => echo(ws, `still ${i}`)))).toEqual([
+      'still 0',
+      'still 1',
+      'still 2',
+      'still 3',
+    ]);
     expect(server.playground.openWebSockets()).toBe(4);
 
     // Closing one frees a place for the next.
@@ -76,32 +78,35 @@ describe('in the playground, on every endpoint', () => {
   test('a handshake cut off halfway gives its place back', async () => {
     const cut = await Promise.all([1, 2, 3, 4].map(() => openRaw(echoUrl)));
     for (const raw of cut) raw.socket.resetAndDestroy();
-    await expect.poll(async () => {
-      const raw = await openRaw(echoUrl);
-      raw.socket.destroy();
-      return raw.response.split('\r\n')[0];
-    }).toBe('HTTP/1.1 101 Switching Protocols');
+    await expect
+      .poll(async () => {
+        const raw = await openRaw(echoUrl);
+        raw.socket.destroy();
+        return raw.response.split('\r\n')[0];
+      })
+      .toBe('HTTP/1.1 101 Switching Protocols');
   });
 
   // /ws/raw-echo is no ws server: its mount applies the same budget.
-  test.each(['/ws/echo', '/ws/raw-echo'])('a flood of messages on %s closes that connection with 1008; another client still gets its echo', async (path) => {
-    const bystander = await connect(echoUrl);
-    const flooder = await connect(`${server.url.replace('http', 'ws')}${path}`);
-    let echoed = 0;
-    flooder.on('message', () => echoed++);
-    const flooderClosed = closed(flooder);
-    for (let i = 0; i < 1000; i++) flooder.send(`message ${i}`);
-    expect(await flooderClosed).toEqual([
-      1008, 'too many messages: at most 10 a second',
-    ]);
-    // The burst was echoed; nothing after the limit was.
-    expect(echoed).toBeGreaterThanOrEqual(20);
-    expect(echoed).toBeLessThan(1000);
-    expect(await echo(bystander, 'unbothered')).toBe('unbothered');
-    bystander.close();
-    const health = await fetch(`${server.url}/healthz`);
-    expect(health.status).toBe(200);
-  });
+  test.each(['/ws/echo', '/ws/raw-echo'])(
+    'a flood of messages on %s closes that connection with 1008; another client still gets its echo',
+    async (path) => {
+      const bystander = await connect(echoUrl);
+      const flooder = await connect(`${server.url.replace('http', 'ws')}${path}`);
+      let echoed = 0;
+      flooder.on('message', () => echoed++);
+      const flooderClosed = closed(flooder);
+      for (let i = 0; i < 1000; i++) flooder.send(`message ${i}`);
+      expect(await flooderClosed).toEqual([1008, 'too many messages: at most 10 a second']);
+      // The burst was echoed; nothing after the limit was.
+      expect(echoed).toBeGreaterThanOrEqual(20);
+      expect(echoed).toBeLessThan(1000);
+      expect(await echo(bystander, 'unbothered')).toBe('unbothered');
+      bystander.close();
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+    },
+  );
 });
 
 describe('the message rate, on a clock the test moves', () => {
@@ -159,10 +164,13 @@ describe('idle connections', () => {
   });
   afterAll(() => server.close());
 
-  test.each(['/ws/echo', '/ws/raw-echo', '/ws/rpc'])('%s closes a connection over which nothing passes with 1000', async (path) => {
-    const ws = await connect(`${server.url.replace('http', 'ws')}${path}`);
-    expect(await closed(ws)).toEqual([1000, 'idle for 0.3 s']);
-  });
+  test.each(['/ws/echo', '/ws/raw-echo', '/ws/rpc'])(
+    '%s closes a connection over which nothing passes with 1000',
+    async (path) => {
+      const ws = await connect(`${server.url.replace('http', 'ws')}${path}`);
+      expect(await closed(ws)).toEqual([1000, 'idle for 0.3 s']);
+    },
+  );
 
   test('a connection in use is not idle, however long it lasts', async () => {
     // A timeout ten times the pause between echoes, so that a busy
@@ -210,7 +218,7 @@ describe('behind a trusted proxy (TRUST_PROXY)', () => {
   const as = (client: string) =>
     openRaw(`${server.url.replace('http', 'ws')}/ws/echo`, { 'X-Forwarded-For': client });
 
-  test('each forwarded client has its own cap; the proxy\'s address has none of its own', async () => {
+  test("each forwarded client has its own cap; the proxy's address has none of its own", async () => {
     const ada = await Promise.all([as('203.0.113.1'), as('203.0.113.1')]);
     const bob = await Promise.all([as('203.0.113.2'), as('203.0.113.2')]);
     for (const raw of [...ada, ...bob]) expect(raw.response).toMatch(/^HTTP\/1.1 101/);

@@ -78,11 +78,7 @@ export const limitErrors = {
       { closeCode: 1008 },
     ),
   idle: (idleMs: number) =>
-    new WebSocketLimitError(
-      'WS_IDLE',
-      `idle for ${idleMs / 1000} s`,
-      { closeCode: 1000 },
-    ),
+    new WebSocketLimitError('WS_IDLE', `idle for ${idleMs / 1000} s`, { closeCode: 1000 }),
 };
 
 /** The limits, as app.ts applies them. */
@@ -103,10 +99,8 @@ export interface WebSocketLimits {
  * WS_MESSAGE_*, WS_IDLE_TIMEOUT_MS and TRUST_PROXY.
  */
 export function createWebSocketLimits(
-  config: Pick<
-    Config,
-    'wsMaxPerClient' | 'wsMessagesPerSecond' | 'wsMessageBurst'
-  > & Partial<Pick<Config, 'wsIdleTimeoutMs' | 'trustProxy'>>,
+  config: Pick<Config, 'wsMaxPerClient' | 'wsMessagesPerSecond' | 'wsMessageBurst'> &
+    Partial<Pick<Config, 'wsIdleTimeoutMs' | 'trustProxy'>>,
   now: () => number = turnClock,
 ): WebSocketLimits {
   const open = new Map<string, number>();
@@ -117,9 +111,10 @@ export function createWebSocketLimits(
   const { wsIdleTimeoutMs: idleMs } = config;
   const onConnection = (ws: WebSocket) => {
     const allowed = limitMessages((code, reason) => ws.close(code, reason));
-    const idle = idleMs === undefined
-      ? undefined
-      : idleTimer(idleMs, (code, reason) => ws.close(code, reason), now);
+    const idle =
+      idleMs === undefined
+        ? undefined
+        : idleTimer(idleMs, (code, reason) => ws.close(code, reason), now);
     // First in line, so the limit is checked before the endpoint's
     // own listener sees the message.
     ws.prependListener('message', () => {
@@ -172,10 +167,13 @@ export function messageLimiter(
   now: () => number = turnClock,
 ) {
   return (close: (code: number, reason: string) => void) => {
-    const bucket = new TokenBucket({
-      capacity: config.wsMessageBurst,
-      perSecond: config.wsMessagesPerSecond,
-    }, now());
+    const bucket = new TokenBucket(
+      {
+        capacity: config.wsMessageBurst,
+        perSecond: config.wsMessagesPerSecond,
+      },
+      now(),
+    );
     let closed = false;
     return () => {
       if (closed) return false;

@@ -6,16 +6,14 @@ import type { Demo } from '../examples/demo-io.ts';
 
 /** Browser-run demos; a <Cell demo="…"> must name one of these. */
 export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
-  'sockets/connection-client': () =>
-    import('../examples/sockets/connection-client.ts'),
+  'sockets/connection-client': () => import('../examples/sockets/connection-client.ts'),
   'sockets/ip-table': () => import('../examples/sockets/ip-table.ts'),
   'websocket/echo-client': () => import('../examples/websocket/echo-client.ts'),
   'websocket/handshake-client': () => import('../examples/websocket/handshake-client.ts'),
   'websocket/frame-walk': () => import('../examples/websocket/frame-walk.ts'),
   'websocket/raw-echo-client': () => import('../examples/websocket/raw-echo-client.ts'),
   'rest/resources-client': () => import('../examples/rest/resources-client.ts'),
-  'rest/representations-client': () =>
-    import('../examples/rest/representations-client.ts'),
+  'rest/representations-client': () => import('../examples/rest/representations-client.ts'),
   'rest/verbs-client': () => import('../examples/rest/verbs-client.ts'),
   'rest/conditional-client': () => import('../examples/rest/conditional-client.ts'),
   'rest/stateless-client': () => import('../examples/rest/stateless-client.ts'),

@@ -23,15 +23,13 @@ interface Reference {
 
 /** The <Snippet> and <Cell> tags of a page, with their attributes. */
 function references(mdx: string): Reference[] {
-  return [...mdx.matchAll(/<(Snippet|Cell)\b([^>]*?)\/?>/gs)].map(
-    ([text, tag, rest = '']) => {
-      expect(rest, `${text} must use plain "…" attributes`).not.toMatch(/=\s*\{/);
-      const attributes = Object.fromEntries(
-        [...rest.matchAll(/(\w+)="([^"]*)"/g)].map(([, k, v]) => [k, v]),
-      );
-      return { tag: tag as Reference['tag'], attributes, text };
-    },
-  );
+  return [...mdx.matchAll(/<(Snippet|Cell)\b([^>]*?)\/?>/gs)].map(([text, tag, rest = '']) => {
+    expect(rest, `${text} must use plain "…" attributes`).not.toMatch(/=\s*\{/);
+    const attributes = Object.fromEntries(
+      [...rest.matchAll(/(\w+)="([^"]*)"/g)].map(([, k, v]) => [k, v]),
+    );
+    return { tag: tag as Reference['tag'], attributes, text };
+  });
 }
 
 test('docs/ has pages to check', () => {

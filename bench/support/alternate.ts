@@ -7,7 +7,10 @@ export async function alternate<S, R>(
   [a, b]: [S, S],
   measure: (server: S) => Promise<R>,
 ) {
-  const results = new Map<S, R[]>([[a, []], [b, []]]);
+  const results = new Map<S, R[]>([
+    [a, []],
+    [b, []],
+  ]);
   for (let run = 0; run < runs; run++) {
     const server = [a, b, b, a][run % 4]!;
     results.get(server)!.push(await measure(server));

@@ -34,7 +34,11 @@ function multiply(text: string) {
   }
   const { A, B } = request.params ?? {};
   if (request.method !== 'Arith.Multiply' || typeof A !== 'number' || typeof B !== 'number') {
-    return { jsonrpc: '2.0', id: request.id ?? null, error: { code: -32601, message: 'Method not found' } };
+    return {
+      jsonrpc: '2.0',
+      id: request.id ?? null,
+      error: { code: -32601, message: 'Method not found' },
+    };
   }
   return { jsonrpc: '2.0', id: request.id, result: A * B };
 }
@@ -48,10 +52,12 @@ const server = createServer((req, res) => {
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
     const body = JSON.stringify(multiply(Buffer.concat(chunks).toString()));
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(body),
-    }).end(body);
+    res
+      .writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      })
+      .end(body);
   });
 });
 

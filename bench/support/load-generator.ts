@@ -34,7 +34,8 @@ function connect(url: string) {
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) =>
-      reject(new Error(`${url} answered ${res.statusCode}`)));
+      reject(new Error(`${url} answered ${res.statusCode}`)),
+    );
   });
 }
 
@@ -73,10 +74,13 @@ async function closedLoop(request: Request) {
   const started = performance.now();
   await new Promise<void>((resolve) => {
     setTimeout(() => (measuring = true), 1_000);
-    setTimeout(() => {
-      running = false;
-      resolve();
-    }, 1_000 + seconds * 1_000);
+    setTimeout(
+      () => {
+        running = false;
+        resolve();
+      },
+      1_000 + seconds * 1_000,
+    );
     for (const ws of sockets) {
       let sentAt = 0;
       const send = () => {
@@ -85,9 +89,8 @@ async function closedLoop(request: Request) {
       };
       ws.on('message', (data: Buffer) => {
         // Every answer is checked: a benchmark of errors is no benchmark.
-        const ok = typeof expect === 'number'
-          ? data.length === expect
-          : data.toString().includes(expect);
+        const ok =
+          typeof expect === 'number' ? data.length === expect : data.toString().includes(expect);
         if (!ok) bad ||= data.toString().slice(0, 200);
         total++;
         if (measuring && running) latencies.push(performance.now() - sentAt);
@@ -123,9 +126,15 @@ async function fanOut(request: Request) {
   const listeners = new Map<WebSocket, (data: Buffer) => void>();
   const started = performance.now();
   const done = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(
-      `only ${arrivals.length} of ${held.length} clients heard the broadcast in ${timeoutMs} ms`,
-    )), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `only ${arrivals.length} of ${held.length} clients heard the broadcast in ${timeoutMs} ms`,
+          ),
+        ),
+      timeoutMs,
+    );
     for (const ws of held) {
       const listener = (data: Buffer) => {
         if (!data.toString().includes(token)) return;
@@ -151,10 +160,13 @@ async function fanOut(request: Request) {
 }
 
 async function close() {
-  const closing = held.splice(0).map((ws) => new Promise((resolve) => {
-    ws.once('close', resolve);
-    ws.terminate();
-  }));
+  const closing = held.splice(0).map(
+    (ws) =>
+      new Promise((resolve) => {
+        ws.once('close', resolve);
+        ws.terminate();
+      }),
+  );
   await Promise.all(closing);
   return {};
 }

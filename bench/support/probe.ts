@@ -34,7 +34,10 @@ if (process.send) {
     const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
     process.send!({
       id: message.id,
-      rss, heapUsed, external, arrayBuffers,
+      rss,
+      heapUsed,
+      external,
+      arrayBuffers,
       collected: gc !== undefined,
       openFiles: openFilesLimit(),
     });

@@ -44,10 +44,14 @@ export class Child {
     // process's own. Where it cannot be raised, the probe reports the
     // limit there is, and the benchmark says what to do.
     const command = `ulimit -n ${OPEN_FILES} 2>/dev/null; exec "$0" "$@"`;
-    this.process = spawn('/bin/sh', ['-c', command, process.execPath, ...nodeOptions, path(script)], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
+    this.process = spawn(
+      '/bin/sh',
+      ['-c', command, process.execPath, ...nodeOptions, path(script)],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      },
+    );
     this.process.stdout!.on('data', (chunk) => (this.#output += chunk));
     this.process.stderr!.on('data', (chunk) => (this.#output += chunk));
     this.process.on('message', (reply: { id: number }) => {
@@ -117,7 +121,8 @@ export class ServerProcess extends Child {
       };
       this.process.stdout!.on('data', look);
       this.exited.then((code) =>
-        reject(new Error(`${this.name} exited with ${code}:\n${this.output()}`)));
+        reject(new Error(`${this.name} exited with ${code}:\n${this.output()}`)),
+      );
       look();
     });
     this.url = found;

@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 
 const RESULTS = new URL('../RESULTS.md', import.meta.url);
-const HEADER = '# Benchmark results\n\n' +
+const HEADER =
+  '# Benchmark results\n\n' +
   'Written by `npm run bench` (or one `node bench/<name>.ts`); each ' +
   'benchmark rewrites only its own section.\n';
 
@@ -14,8 +15,10 @@ const HEADER = '# Benchmark results\n\n' +
 export function machine() {
   const cores = cpus();
   const gib = Math.round(totalmem() / 2 ** 30);
-  return `${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, ` +
-    `${gib} GiB, ${platform()} ${release()}, Node ${process.versions.node}`;
+  return (
+    `${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, ` +
+    `${gib} GiB, ${platform()} ${release()}, Node ${process.versions.node}`
+  );
 }
 
 /** Replaces the section `name` of bench/RESULTS.md with `markdown`. */
@@ -31,9 +34,10 @@ export function writeSection(name: string, markdown: string) {
   const section = `${start}\n${markdown.trim()}\n${end}`;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  text = from !== -1 && to > from
-    ? text.slice(0, from) + section + text.slice(to + end.length)
-    : `${text.trimEnd()}\n\n${section}\n`;
+  text =
+    from !== -1 && to > from
+      ? text.slice(0, from) + section + text.slice(to + end.length)
+      : `${text.trimEnd()}\n\n${section}\n`;
   writeFileSync(RESULTS, text);
 }
 

@@ -30,19 +30,24 @@ suite(`the gorilla client in examples/go${noGo ? ` (skipped: ${noGo})` : ''}`, (
     return stdout.trimEnd().split('\n');
   }
 
-  test.each(['/ws/echo', '/ws/raw-echo'])('gets every echo, a pong and the close from %s', async (path) => {
-    expect(await gorilla(path)).toEqual([
-      'connected: 101 Switching Protocols',
-      'pong "still there?"',
-      'text "hello, wire"',
-      'binary ca fe ba be',
-      'text "fragment fragment fragment "… (900)',
-      'closed with code 1000 done',
-    ]);
-  });
+  test.each(['/ws/echo', '/ws/raw-echo'])(
+    'gets every echo, a pong and the close from %s',
+    async (path) => {
+      expect(await gorilla(path)).toEqual([
+        'connected: 101 Switching Protocols',
+        'pong "still there?"',
+        'text "hello, wire"',
+        'binary ca fe ba be',
+        'text "fragment fragment fragment "… (900)',
+        'closed with code 1000 done',
+      ]);
+    },
+  );
 
   test('sends its long message in fragments, which /ws/raw-echo joins', async () => {
-    const inspector = new WebSocket(`${server.url.replace('http', 'ws')}/ws/raw-inspect?id=gorilla-fragments`);
+    const inspector = new WebSocket(
+      `${server.url.replace('http', 'ws')}/ws/raw-inspect?id=gorilla-fragments`,
+    );
     const records: FrameRecord[] = [];
     inspector.on('message', (data) => records.push(JSON.parse(String(data))));
     const closed = new Promise((resolve) => inspector.once('close', resolve));
@@ -53,7 +58,10 @@ suite(`the gorilla client in examples/go${noGo ? ` (skipped: ${noGo})` : ''}`, (
     // ping, text, binary, then the long text: a first fragment,
     // continuations, and a final one; then the close.
     expect(read.slice(0, 4)).toEqual([
-      [true, '0x9 ping'], [true, '0x1 text'], [true, '0x2 binary'], [false, '0x1 text'],
+      [true, '0x9 ping'],
+      [true, '0x1 text'],
+      [true, '0x2 binary'],
+      [false, '0x1 text'],
     ]);
     expect(read.at(-2)).toEqual([true, '0x0 continuation']);
     expect(read.at(-1)).toEqual([true, '0x8 close']);

@@ -33,7 +33,9 @@ suite(`the gorilla server in examples/go${noGo ? ` (skipped: ${noGo})` : ''}`, (
     ws.send('mented', { fin: true });
     ws.send(Buffer.from('bytes'), { binary: true });
     await expect.poll(() => seen.length).toBe(4);
-    const closed = new Promise((resolve) => ws.once('close', (code, reason) => resolve([code, String(reason)])));
+    const closed = new Promise((resolve) =>
+      ws.once('close', (code, reason) => resolve([code, String(reason)])),
+    );
     ws.close(4000, 'bye');
     expect(seen).toEqual([
       ['pong', 'still there?'],

@@ -31,9 +31,24 @@ test.each([
   ['Basic dXNlcjpwYXNz', 'missing-token', 'Bearer realm="notes"', 'sent a Basic credential'],
   ['Bearer', 'invalid-token', 'Bearer realm="notes", error="invalid_token"', '16 to 128'],
   ['Bearer short', 'invalid-token', 'Bearer realm="notes", error="invalid_token"', '16 to 128'],
-  [`Bearer ${'x'.repeat(129)}`, 'invalid-token', 'Bearer realm="notes", error="invalid_token"', '16 to 128'],
-  [`Bearer ${uuid} extra`, 'invalid-token', 'Bearer realm="notes", error="invalid_token"', '16 to 128'],
-  ['Bearer <script>alert(1)</script>', 'invalid-token', 'Bearer realm="notes", error="invalid_token"', '16 to 128'],
+  [
+    `Bearer ${'x'.repeat(129)}`,
+    'invalid-token',
+    'Bearer realm="notes", error="invalid_token"',
+    '16 to 128',
+  ],
+  [
+    `Bearer ${uuid} extra`,
+    'invalid-token',
+    'Bearer realm="notes", error="invalid_token"',
+    '16 to 128',
+  ],
+  [
+    'Bearer <script>alert(1)</script>',
+    'invalid-token',
+    'Bearer realm="notes", error="invalid_token"',
+    '16 to 128',
+  ],
 ])('%j gets 401 %s', (header, code, challenge, detail) => {
   const [gotCode, status, gotChallenge, message] = refusal(header);
   expect([gotCode, status, gotChallenge]).toEqual([code, 401, challenge]);

@@ -77,7 +77,10 @@ test('after 60 s the copy is stale: the origin confirms it with a 304', async ()
   await send('PUT', '/api/notes/menu', {}, soup);
   const first = await send('GET', '/api/cached/notes/menu');
   clock += 59_000;
-  expect((await send('GET', '/api/cached/notes/menu')).headers).toMatchObject({ 'x-cache': 'hit', age: '59' });
+  expect((await send('GET', '/api/cached/notes/menu')).headers).toMatchObject({
+    'x-cache': 'hit',
+    age: '59',
+  });
   clock += 1_000;
   originRequests = [];
   const stale = await send('GET', '/api/cached/notes/menu');
@@ -103,7 +106,8 @@ test('the list is stored, but checked with the origin every time', async () => {
   await send('PUT', '/api/notes/menu', {}, soup);
   originRequests = [];
   const outcomes = [];
-  for (let i = 0; i < 3; i++) outcomes.push((await send('GET', '/api/cached/notes')).headers['x-cache']);
+  for (let i = 0; i < 3; i++)
+    outcomes.push((await send('GET', '/api/cached/notes')).headers['x-cache']);
   expect(outcomes).toEqual(['miss', 'revalidated', 'revalidated']);
   expect(originRequests).toHaveLength(3);
 });
@@ -130,28 +134,37 @@ test('a POST through the layer gets a Location that stays behind the layer', asy
   expect((await send('GET', resolved)).json).toEqual({ id: '1', ...soup });
 });
 
-test('Vary keeps formats and readers apart: no reader sees another\'s note', async () => {
+test("Vary keeps formats and readers apart: no reader sees another's note", async () => {
   await send('PUT', '/api/notes/menu', {}, soup);
   expect((await send('GET', '/api/cached/notes/menu')).headers['x-cache']).toBe('miss');
   const text = await send('GET', '/api/cached/notes/menu', { accept: 'text/plain' });
   expect([text.headers['x-cache'], text.body]).toEqual(['miss', 'Menu\n\nSoup.\n']);
   const ada = token;
   token = crypto.randomUUID();
-  await send('PUT', '/api/notes/menu', {}, { title: 'Menu', body: 'Grace\'s.' });
+  await send('PUT', '/api/notes/menu', {}, { title: 'Menu', body: "Grace's." });
   const grace = await send('GET', '/api/cached/notes/menu');
-  expect([grace.headers['x-cache'], grace.json]).toEqual(['miss', { id: 'menu', title: 'Menu', body: 'Grace\'s.' }]);
+  expect([grace.headers['x-cache'], grace.json]).toEqual([
+    'miss',
+    { id: 'menu', title: 'Menu', body: "Grace's." },
+  ]);
   token = ada;
   expect((await send('GET', '/api/cached/notes/menu')).json).toMatchObject({ body: 'Soup.' });
 });
 
-test('the layer answers a client\'s If-None-Match itself, from a fresh copy', async () => {
+test("the layer answers a client's If-None-Match itself, from a fresh copy", async () => {
   await send('PUT', '/api/notes/menu', {}, soup);
   const first = await send('GET', '/api/cached/notes/menu');
   originRequests = [];
-  const again = await send('GET', '/api/cached/notes/menu', { 'if-none-match': String(first.headers['etag']) });
+  const again = await send('GET', '/api/cached/notes/menu', {
+    'if-none-match': String(first.headers['etag']),
+  });
   expect(again.status).toBe(304);
   expect(again.body).toBe('');
-  expect(again.headers).toMatchObject({ etag: first.headers['etag'], 'x-cache': 'hit', 'cache-control': 'max-age=0, s-maxage=60' });
+  expect(again.headers).toMatchObject({
+    etag: first.headers['etag'],
+    'x-cache': 'hit',
+    'cache-control': 'max-age=0, s-maxage=60',
+  });
   expect(originRequests).toEqual([]);
 });
 
@@ -165,30 +178,43 @@ test('HEAD is answered from the store too; If-Match goes to the origin', async (
   expect([matched.status, matched.headers['x-cache']]).toEqual([412, 'pass']);
 });
 
-test('a client\'s Cache-Control: no-cache does not bypass a fresh copy', async () => {
+test("a client's Cache-Control: no-cache does not bypass a fresh copy", async () => {
   await send('PUT', '/api/notes/menu', {}, soup);
   await send('GET', '/api/cached/notes/menu');
-  const reload = await send('GET', '/api/cached/notes/menu', { 'cache-control': 'no-cache', pragma: 'no-cache' });
+  const reload = await send('GET', '/api/cached/notes/menu', {
+    'cache-control': 'no-cache',
+    pragma: 'no-cache',
+  });
   expect(reload.headers['x-cache']).toBe('hit');
 });
 
 describe('what the layer refuses itself', () => {
   test('errors from the origin pass through as they are', async () => {
     const missing = await send('GET', '/api/cached/notes/nope');
-    expect([missing.status, missing.headers['x-cache'], missing.headers['content-type']])
-      .toEqual([404, 'miss', 'application/problem+json']);
+    expect([missing.status, missing.headers['x-cache'], missing.headers['content-type']]).toEqual([
+      404,
+      'miss',
+      'application/problem+json',
+    ]);
     const anonymous = await rawRequest(base, 'GET', '/api/cached/notes');
-    expect([anonymous.status, anonymous.headers['www-authenticate']]).toEqual([401, 'Bearer realm="notes"']);
+    expect([anonymous.status, anonymous.headers['www-authenticate']]).toEqual([
+      401,
+      'Bearer realm="notes"',
+    ]);
   });
 
   test('path tricks and long URLs are refused before anything is forwarded', async () => {
     originRequests = [];
-    expect((await send('GET', '/api/cached/notes/..%2fsecret')).json).toMatchObject({ status: 400, type: '/rest/errors/#bad-path' });
+    expect((await send('GET', '/api/cached/notes/..%2fsecret')).json).toMatchObject({
+      status: 400,
+      type: '/rest/errors/#bad-path',
+    });
     expect((await send('GET', '/api/cached/notes/../../notes')).status).toBe(400);
     expect((await send('GET', `/api/cached/notes/${'x'.repeat(2100)}`)).status).toBe(414);
     expect((await send('GET', '/api/cached/other')).json).toMatchObject({
       status: 404,
-      detail: 'Nothing is at /api/cached/other. The notes are at /api/cached/notes, and each note at /api/cached/notes/{id}.',
+      detail:
+        'Nothing is at /api/cached/other. The notes are at /api/cached/notes, and each note at /api/cached/notes/{id}.',
     });
     expect(originRequests).toEqual([]);
   });
@@ -196,8 +222,10 @@ describe('what the layer refuses itself', () => {
   test('a method fetch() cannot send is a 405, and a body on a read is dropped', async () => {
     originRequests = [];
     const trace = await send('TRACE', '/api/cached/notes/soup');
-    expect([trace.status, trace.headers['allow']])
-      .toEqual([405, 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS']);
+    expect([trace.status, trace.headers['allow']]).toEqual([
+      405,
+      'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+    ]);
     expect(trace.json).toMatchObject({ type: '/rest/errors/#method-not-allowed' });
     expect(originRequests).toEqual([]);
     // If-Match sends a read to the origin, without the body.
@@ -230,7 +258,9 @@ describe('what the layer refuses itself', () => {
       expect(response.status).toBe(502);
       expect(response.json).toMatchObject({
         type: '/rest/errors/#origin-unreachable',
-        detail: expect.stringMatching(/^The layer could not reach the origin at http:\/\/127\.0\.0\.1:9 \(.+\)\. Try again in a moment\.$/),
+        detail: expect.stringMatching(
+          /^The layer could not reach the origin at http:\/\/127\.0\.0\.1:9 \(.+\)\. Try again in a moment\.$/,
+        ),
       });
       expect(lonely.storedBytes).toBe(0);
     } finally {
@@ -256,7 +286,11 @@ describe('what the layer refuses itself', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(response.status).toBe(502);
-      expect(response.json).toMatchObject({ detail: expect.stringMatching(/^The layer could not reach the origin at http:\/\/127\.0\.0\.1:\d+ \(.*timeout\)\./) });
+      expect(response.json).toMatchObject({
+        detail: expect.stringMatching(
+          /^The layer could not reach the origin at http:\/\/127\.0\.0\.1:\d+ \(.*timeout\)\./,
+        ),
+      });
     } finally {
       silent.closeAllConnections();
       await Promise.all([silent, front].map((s) => new Promise((resolve) => s.close(resolve))));

@@ -36,9 +36,7 @@ import { readBody } from './request-body.ts';
 import { parseTarget } from './resource-path.ts';
 
 /** The methods the layer passes on to the origin. */
-const PASSED = [
-  'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS',
-];
+const PASSED = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /** What the layer did with a request, as X-Cache says. */
 export type Outcome = 'hit' | 'revalidated' | 'miss' | 'pass';
@@ -75,11 +73,10 @@ export function createCacheLayer(options: CacheLayerOptions) {
       const path = id === undefined ? '/api/notes' : `/api/notes/${id}`;
       // Only plain reads come from the store; If-Match on a read is a
       // question only the origin can answer.
-      const read = (req.method === 'GET' || req.method === 'HEAD') &&
+      const read =
+        (req.method === 'GET' || req.method === 'HEAD') &&
         req.headers['if-match'] === undefined;
-      return read
-        ? await lookup(req, res, path)
-        : await pass(req, res, path);
+      return read ? await lookup(req, res, path) : await pass(req, res, path);
     } catch (error) {
       if (!(error instanceof Problem)) throw error;
       sendProblem(res, error);
@@ -106,7 +103,11 @@ export function createCacheLayer(options: CacheLayerOptions) {
     if (stored) headers.set('if-none-match', stored.etag);
     const base = options.originOf(req);
     const response = await forward({
-      base, path, method: 'GET', headers, timeoutMs,
+      base,
+      path,
+      method: 'GET',
+      headers,
+      timeoutMs,
     });
     if (stored && response.status === 304) {
       const entry = renewed(stored, response.headers, now());
@@ -114,9 +115,10 @@ export function createCacheLayer(options: CacheLayerOptions) {
       return answer(req, res, entry, 'revalidated');
     }
     const body = new Uint8Array(await response.arrayBuffer());
-    const lifetime = response.status === 200
-      ? storableFor(response.headers, 'authorization' in req.headers)
-      : null;
+    const lifetime =
+      response.status === 200
+        ? storableFor(response.headers, 'authorization' in req.headers)
+        : null;
     if (lifetime === null) {
       relay(res, response, body, { 'x-cache': 'miss' });
       return 'miss';
@@ -144,8 +146,7 @@ export function createCacheLayer(options: CacheLayerOptions) {
   ): Outcome {
     const age = Math.floor((now() - entry.storedAt) / 1000);
     const mine = { age: String(age), via: VIA, 'x-cache': outcome };
-    const verdict =
-      evaluatePreconditions('GET', req.headers, [entry.etag]);
+    const verdict = evaluatePreconditions('GET', req.headers, [entry.etag]);
     if (verdict === 'not-modified') {
       // A 304 carries the validators and caching headers, no body.
       const kept = ['etag', 'vary', 'cache-control'].flatMap((name) => {
@@ -186,21 +187,29 @@ export function createCacheLayer(options: CacheLayerOptions) {
       );
     }
     const headers = headersFrom(req, [
-      'accept', 'authorization', 'content-type', 'if-match',
+      'accept',
+      'authorization',
+      'content-type',
+      'if-match',
       'if-none-match',
     ]);
     // Like any proxy, the layer has its own body limit: it will not
     // hold more for the origin than the origin would take. A body on
     // GET or HEAD means nothing (and fetch() refuses one): dropped.
-    const hasBody = !['GET', 'HEAD'].includes(method) &&
-      ('content-length' in req.headers ||
-        'transfer-encoding' in req.headers);
+    const hasBody =
+      !['GET', 'HEAD'].includes(method) &&
+      ('content-length' in req.headers || 'transfer-encoding' in req.headers);
     const body = hasBody
       ? await readBody(req, options.maxBodyBytes)
       : undefined;
     const base = options.originOf(req);
     const response = await forward({
-      base, path, method, headers, body, timeoutMs,
+      base,
+      path,
+      method,
+      headers,
+      body,
+      timeoutMs,
     });
     const safe = ['GET', 'HEAD', 'OPTIONS'].includes(method);
     if (!safe && response.status < 400) {

@@ -26,7 +26,9 @@ describe('storableFor: what a shared cache may keep, for how long', () => {
 
   test('without a validator, or with Vary: *, nothing is stored', () => {
     expect(storableFor(new Headers({ 'cache-control': 'max-age=60' }), false)).toBeNull();
-    expect(storableFor(new Headers({ 'cache-control': 'max-age=60', etag: '"a"', vary: '*' }), false)).toBeNull();
+    expect(
+      storableFor(new Headers({ 'cache-control': 'max-age=60', etag: '"a"', vary: '*' }), false),
+    ).toBeNull();
   });
 });
 
@@ -43,7 +45,11 @@ test('fresh until its lifetime has passed; a 304 renews it', () => {
   const stored = entry('x', 60_000, 1_000);
   expect(isFresh(stored, 60_999)).toBe(true);
   expect(isFresh(stored, 61_000)).toBe(false);
-  const again = renewed(stored, new Headers({ etag: '"a"', 'cache-control': 's-maxage=10', connection: 'close' }), 70_000);
+  const again = renewed(
+    stored,
+    new Headers({ etag: '"a"', 'cache-control': 's-maxage=10', connection: 'close' }),
+    70_000,
+  );
   expect(again).toMatchObject({ storedAt: 70_000, lifetime: 10_000, body: stored.body });
   expect(again.headers).toEqual({ etag: '"a"', 'cache-control': 's-maxage=10', vary: 'accept' });
   expect(varyOf(' Accept, AUTHORIZATION ,')).toEqual(['accept', 'authorization']);
@@ -53,8 +59,18 @@ describe('CacheStore', () => {
   test('keeps one entry per combination of the headers Vary names', () => {
     const store = new CacheStore(10_000);
     const vary = ['accept', 'authorization'];
-    store.put('/n', vary, headers({ accept: 'text/html', authorization: 'Bearer a' }), entry('a html'));
-    store.put('/n', vary, headers({ accept: 'text/html', authorization: 'Bearer b' }), entry('b html'));
+    store.put(
+      '/n',
+      vary,
+      headers({ accept: 'text/html', authorization: 'Bearer a' }),
+      entry('a html'),
+    );
+    store.put(
+      '/n',
+      vary,
+      headers({ accept: 'text/html', authorization: 'Bearer b' }),
+      entry('b html'),
+    );
     const text = (values: Record<string, string>) => {
       const found = store.get('/n', headers(values));
       return found && new TextDecoder().decode(found.body);

@@ -62,8 +62,8 @@ export function storableFor(
   }
   // A response to a request with credentials is the reader's own; a
   // shared cache keeps it only when the origin says it may (3.5).
-  const explicit = cc.has('public') || cc.has('s-maxage') ||
-    cc.has('must-revalidate');
+  const explicit =
+    cc.has('public') || cc.has('s-maxage') || cc.has('must-revalidate');
   if (authorized && !explicit) return null;
   if (cc.has('no-cache')) return 0;
   const seconds = Number(cc.get('s-maxage') ?? cc.get('max-age'));
@@ -131,12 +131,7 @@ export class CacheStore {
   }
 
   /** Stores `entry` for requests like this one. */
-  put(
-    path: string,
-    vary: string[],
-    header: RequestHeader,
-    entry: Entry,
-  ) {
+  put(path: string, vary: string[], header: RequestHeader, entry: Entry) {
     const known = this.#paths.get(path);
     // New Vary names make the old keys unreachable: drop them.
     if (known && known.vary.join() !== vary.join()) {

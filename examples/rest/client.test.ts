@@ -15,7 +15,9 @@ afterEach(() => {
 });
 
 test('a token is a random UUID, or 32 random hex digits where there is none', () => {
-  expect(newToken()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(newToken()).toMatch(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  );
   expect(newToken()).not.toBe(newToken());
   // A page served over plain http from another host has no randomUUID.
   Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
@@ -37,9 +39,13 @@ test('an exchange prints as HTTP writes it; tokens stay off the page, long parts
     'sent PUT /api/notes/x\nContent-Type: application/json\nIf-None-Match: *\n\n' +
       `{"title":"T","body":"${'b'.repeat(379)}… (123 more characters)`,
   );
-  expect(result.text[1]).toMatch(/^received 201 Created\nETag: "[\w-]{16}"\n\n\{"id":"x","title":"T","body":"b+… \(132 more characters\)$/);
+  expect(result.text[1]).toMatch(
+    /^received 201 Created\nETag: "[\w-]{16}"\n\n\{"id":"x","title":"T","body":"b+… \(132 more characters\)$/,
+  );
   expect(result.text[2]).toBe('info 201 application/json');
-  expect(result.text[4]).toMatch(/^received 401 Unauthorized\nWWW-Authenticate: Bearer realm="notes"\n\n\{/);
+  expect(result.text[4]).toMatch(
+    /^received 401 Unauthorized\nWWW-Authenticate: Bearer realm="notes"\n\n\{/,
+  );
   const sent = result.text.filter((line) => line.startsWith('sent'));
   expect(sent.join('\n')).not.toMatch(/Authorization/);
 });

@@ -47,11 +47,7 @@ export interface Reply {
  * `owner` names the token where the request is printed, e.g. "Ada's
  * token"; without it the header stays off the page.
  */
-export function notesClient(
-  io: DemoIO,
-  token: string | null,
-  owner?: string,
-) {
+export function notesClient(io: DemoIO, token: string | null, owner?: string) {
   return async (method: string, path: string, ask: Ask = {}) => {
     const headers = new Headers(ask.headers);
     if (ask.accept) headers.set('accept', ask.accept);

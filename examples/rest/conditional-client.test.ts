@@ -16,10 +16,14 @@ test('a 304 for an unchanged note, and a 412 where an update would be lost', asy
   /** A PUT's headers and body, as the demo prints them. */
   const put = (condition: string, body: string) =>
     ['Content-Type: application/json', condition, '', `{"title":"Plan","body":"${body}"}`]
-      .filter((line, i) => i !== 1 || line).join('\n');
+      .filter((line, i) => i !== 1 || line)
+      .join('\n');
   // The ETags are hashes of each version's JSON, as the server makes them.
-  const [v1, v2, v3] = ['Draft.', 'Draft, with a budget.', 'Draft, with a budget and timeline.']
-    .map((body) => entityTag(note(body)));
+  const [v1, v2, v3] = [
+    'Draft.',
+    'Draft, with a budget.',
+    'Draft, with a budget and timeline.',
+  ].map((body) => entityTag(note(body)));
   expect(result.text).toEqual([
     `sent PUT /api/notes/plan\n${put('', 'Draft.')}`,
     `received 201 Created\nETag: ${v1}\n\n${note('Draft.')}`,

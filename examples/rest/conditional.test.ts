@@ -49,17 +49,21 @@ describe('evaluatePreconditions (RFC 9110, 13.2.2)', () => {
     ['GET', { 'if-match': '"v1"', 'if-none-match': '"v2"' }, now, 'if-match-failed'],
     ['DELETE', { 'if-match': '"v2"', 'if-none-match': '"v2"' }, now, 'if-none-match-failed'],
   ] as const)('%s with %o → %s', (method, headers, current, verdict) => {
-    expect(evaluatePreconditions(method, headers, current === null ? null : [...current])).toBe(verdict);
+    expect(evaluatePreconditions(method, headers, current === null ? null : [...current])).toBe(
+      verdict,
+    );
   });
 
   test('a failed precondition is thrown as a 412 that says what to do', () => {
     const stale = () => checkPreconditions('PUT', { 'if-match': '"v1"' }, ['"v2"']);
     expect(stale).toThrow(Problem);
     expect(stale).toThrow(/GET it again for its new ETag/);
-    expect(() => checkPreconditions('PUT', { 'if-match': '"v1"' }, null))
-      .toThrow(/there is no note here/);
-    expect(() => checkPreconditions('PUT', { 'if-none-match': '*' }, ['"v2"']))
-      .toThrow(/only if it did not/);
+    expect(() => checkPreconditions('PUT', { 'if-match': '"v1"' }, null)).toThrow(
+      /there is no note here/,
+    );
+    expect(() => checkPreconditions('PUT', { 'if-none-match': '*' }, ['"v2"'])).toThrow(
+      /only if it did not/,
+    );
     expect(checkPreconditions('GET', { 'if-none-match': '"v2"' }, ['"v2"'])).toBe('not-modified');
   });
 });

@@ -79,17 +79,19 @@ export function evaluatePreconditions(
   if (ifMatch !== undefined) {
     // Strong comparison: a write needs the exact bytes the client saw.
     const tags = parseEntityTags(ifMatch);
-    const ok = tags === '*'
-      ? current !== null
-      : tags.some((t) => !t.weak && current?.includes(t.opaque));
+    const ok =
+      tags === '*'
+        ? current !== null
+        : tags.some((t) => !t.weak && current?.includes(t.opaque));
     if (!ok) return 'if-match-failed';
   }
   if (ifNoneMatch !== undefined) {
     // Weak comparison: for "has it changed?" W/"x" and "x" agree.
     const tags = parseEntityTags(ifNoneMatch);
-    const matched = tags === '*'
-      ? current !== null
-      : tags.some((t) => current?.includes(t.opaque));
+    const matched =
+      tags === '*'
+        ? current !== null
+        : tags.some((t) => current?.includes(t.opaque));
     if (matched) {
       const safe = method === 'GET' || method === 'HEAD';
       return safe ? 'not-modified' : 'if-none-match-failed';

@@ -18,32 +18,44 @@ const long = 'x'.repeat(3000);
 const json = 'application/json';
 const cases = Object.entries<Case>({
   'JSON cut short': {
-    method: 'POST', path: '/api/notes',
-    body: '{"title":"Milk",', type: json,
+    method: 'POST',
+    path: '/api/notes',
+    body: '{"title":"Milk",',
+    type: json,
   },
   'a body typed text/plain': {
-    method: 'POST', path: '/api/notes',
-    body: 'Milk', type: 'text/plain',
+    method: 'POST',
+    path: '/api/notes',
+    body: 'Milk',
+    type: 'text/plain',
   },
   'JSON, but not a note': {
-    method: 'POST', path: '/api/notes', json: { title: '' },
+    method: 'POST',
+    path: '/api/notes',
+    json: { title: '' },
   },
   'a body over 16 KiB': {
-    method: 'POST', path: '/api/notes',
+    method: 'POST',
+    path: '/api/notes',
     json: { title: 'Big', body: 'x'.repeat(17_000) },
   },
   'no token': { method: 'GET', path: '/api/notes', anonymous: true },
   'a note that is not there': {
-    method: 'GET', path: '/api/notes/nope',
+    method: 'GET',
+    path: '/api/notes/nope',
   },
   'a method the URI does not allow': {
-    method: 'DELETE', path: '/api/notes',
+    method: 'DELETE',
+    path: '/api/notes',
   },
   'a type no one offers': {
-    method: 'GET', path: '/api/notes', accept: 'image/png',
+    method: 'GET',
+    path: '/api/notes',
+    accept: 'image/png',
   },
   'a version that is not current': {
-    method: 'PUT', path: '/api/notes/todo',
+    method: 'PUT',
+    path: '/api/notes/todo',
     json: { title: 'To do', body: 'Everything.' },
     headers: { 'if-match': '"an-old-etag"' },
   },

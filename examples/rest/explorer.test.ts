@@ -51,9 +51,18 @@ test('header lines are read as "Name: value", and a bad one is named', () => {
 });
 
 test('the token goes out unless a preset says not, or the reader wrote their own', async () => {
-  const request = { method: 'GET', path: '/api/notes', accept: '', headers: '', body: '', token: true };
+  const request = {
+    method: 'GET',
+    path: '/api/notes',
+    accept: '',
+    headers: '',
+    body: '',
+    token: true,
+  };
   expect((await send(server.url, request, crypto.randomUUID())).status).toBe(200);
-  expect((await send(server.url, { ...request, token: false }, crypto.randomUUID())).status).toBe(401);
+  expect((await send(server.url, { ...request, token: false }, crypto.randomUUID())).status).toBe(
+    401,
+  );
   const own = { ...request, headers: 'Authorization: Bearer short' };
   expect((await send(server.url, own, crypto.randomUUID())).status).toBe(401);
 });

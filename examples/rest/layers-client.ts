@@ -47,7 +47,9 @@ export async function run(io: DemoIO): Promise<void> {
     hit: number;
     reachedOrigin: number;
   };
-  io.log(`of ${hit + reachedOrigin} requests through the layer, ` +
-    `it answered ${hit} itself and sent ${reachedOrigin} on`);
+  io.log(
+    `of ${hit + reachedOrigin} requests through the layer, ` +
+      `it answered ${hit} itself and sent ${reachedOrigin} on`,
+  );
 }
 // #endregion run

@@ -92,8 +92,7 @@ export function qualityOf(mediaType: string, ranges: MediaRange[]) {
       (range.type === '*' || range.type === type) &&
       (range.subtype === '*' || range.subtype === subtype);
     if (!matches) continue;
-    const rank =
-      (range.type === '*' ? 0 : 1) + (range.subtype === '*' ? 0 : 1);
+    const rank = (range.type === '*' ? 0 : 1) + (range.subtype === '*' ? 0 : 1);
     if (rank > specificity) {
       specificity = rank;
       q = range.q;

@@ -19,8 +19,11 @@ export const MAX_TITLE = 200;
  */
 export function toNoteFields(value: unknown, id?: string): NoteFields {
   const refuse = (why: string) => {
-    throw new Problem('invalid-note', `${why} A note is an object ` +
-      'like {"title":"Milk","body":"2 litres"}.');
+    throw new Problem(
+      'invalid-note',
+      `${why} A note is an object ` +
+        'like {"title":"Milk","body":"2 litres"}.',
+    );
   };
   if (!isObject(value)) {
     return refuse('The body is JSON, but not an object.');
@@ -52,13 +55,14 @@ function checkText(
   }
   const length = [...value].length;
   if (length < min || length > max) {
-    refuse(`Its "${name}" has ${length} characters; it may have ` +
-      `${min} to ${max}.`);
+    refuse(
+      `Its "${name}" has ${length} characters; it may have ` +
+        `${min} to ${max}.`,
+    );
   }
   const control = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/;
   if (!value.isWellFormed() || control.test(value)) {
-    refuse(`Its "${name}" contains control characters or broken ` +
-      'Unicode.');
+    refuse(`Its "${name}" contains control characters or broken ` + 'Unicode.');
   }
 }
 // #endregion note
@@ -71,8 +75,11 @@ function checkText(
  */
 export function mergePatch(note: Note, patch: unknown) {
   if (!isObject(patch)) {
-    throw new Problem('invalid-note', 'A merge patch is an object of ' +
-      'the members to change, such as {"body":"3 litres"}.');
+    throw new Problem(
+      'invalid-note',
+      'A merge patch is an object of ' +
+        'the members to change, such as {"body":"3 litres"}.',
+    );
   }
   const merged: Record<string, unknown> = { ...note };
   for (const [name, value] of Object.entries(patch)) {
@@ -84,6 +91,5 @@ export function mergePatch(note: Note, patch: unknown) {
 // #endregion patch
 
 function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null &&
-    !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

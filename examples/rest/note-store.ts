@@ -43,7 +43,8 @@ export class TokenNotes {
   /** Adds a note under the next free number (POST). */
   create(fields: NoteFields): Note {
     this.#checkRoom();
-    do this.#lastId++; while (this.#notes.has(String(this.#lastId)));
+    do this.#lastId++;
+    while (this.#notes.has(String(this.#lastId)));
     const note = { id: String(this.#lastId), ...fields };
     this.#notes.set(note.id, note);
     return note;

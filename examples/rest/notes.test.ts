@@ -55,105 +55,355 @@ async function exchange(ask: Ask, token: string, withNote: boolean) {
  * Errors are checked as whole problem documents.
  */
 const statuses: [number, string, Ask, Setup, Record<string, unknown>][] = [
-  [200, 'GET a note', { method: 'GET', path: '/api/notes/n' }, 'note', {
-    headers: { 'content-type': 'application/json', etag, 'cache-control': CACHE_CONTROL.note, vary: 'accept, authorization' },
-    json: note,
-  }],
-  [200, 'PUT over a note', { method: 'PUT', path: '/api/notes/n', headers: json, body: noteJson }, 'note', { json: note }],
-  [201, 'POST to the collection', { method: 'POST', path: '/api/notes', headers: json, body: noteJson }, 'none', {
-    headers: { location: 'notes/1' },
-    json: { ...note, id: '1' },
-  }],
-  [201, 'PUT a new note', { method: 'PUT', path: '/api/notes/n', headers: json, body: noteJson }, 'none', {
-    headers: { etag },
-    json: note,
-  }],
+  [
+    200,
+    'GET a note',
+    { method: 'GET', path: '/api/notes/n' },
+    'note',
+    {
+      headers: {
+        'content-type': 'application/json',
+        etag,
+        'cache-control': CACHE_CONTROL.note,
+        vary: 'accept, authorization',
+      },
+      json: note,
+    },
+  ],
+  [
+    200,
+    'PUT over a note',
+    { method: 'PUT', path: '/api/notes/n', headers: json, body: noteJson },
+    'note',
+    { json: note },
+  ],
+  [
+    201,
+    'POST to the collection',
+    { method: 'POST', path: '/api/notes', headers: json, body: noteJson },
+    'none',
+    {
+      headers: { location: 'notes/1' },
+      json: { ...note, id: '1' },
+    },
+  ],
+  [
+    201,
+    'PUT a new note',
+    { method: 'PUT', path: '/api/notes/n', headers: json, body: noteJson },
+    'none',
+    {
+      headers: { etag },
+      json: note,
+    },
+  ],
   [204, 'DELETE a note', { method: 'DELETE', path: '/api/notes/n' }, 'note', { body: '' }],
-  [204, 'OPTIONS', { method: 'OPTIONS', path: '/api/notes/n' }, 'none', {
-    headers: { allow: 'GET, HEAD, PUT, PATCH, DELETE, OPTIONS' },
-  }],
-  [304, 'GET with If-None-Match: the current ETag', {
-    method: 'GET', path: '/api/notes/n', headers: { 'if-none-match': etag },
-  }, 'note', { headers: { etag, 'cache-control': CACHE_CONTROL.note }, body: '' }],
-  [400, 'malformed JSON', { method: 'POST', path: '/api/notes', headers: json, body: '{"title":' }, 'none', {
-    problem: ['malformed-json', 'The body is not JSON', /^The body is not valid JSON \(.+\)\. Send an object such as/],
-  }],
-  [400, 'a ".." segment', { method: 'GET', path: '/api/notes/../notes/n' }, 'note', {
-    problem: ['bad-path', 'The path is not allowed', 'The path /api/notes/../notes/n has a "." or ".." segment. Name a note by its id alone, as in /api/notes/groceries.'],
-  }],
-  [400, 'an encoded "..": %2e%2e', { method: 'GET', path: '/api/notes/%2e%2e' }, 'none', {
-    problem: ['bad-path', 'The path is not allowed', /has a "\." or "\.\." segment/],
-  }],
-  [400, 'an encoded slash', { method: 'GET', path: '/api/notes/..%2Fsecret' }, 'none', {
-    problem: ['bad-path', 'The path is not allowed', /hides a slash as %2F or %5C/],
-  }],
-  [400, 'an id with a space', { method: 'PUT', path: '/api/notes/a%20b', headers: json, body: noteJson }, 'none', {
-    problem: ['bad-id', 'The note id is not valid', /^"a b" is not a note id\. An id has 1 to 64 letters/],
-  }],
-  [401, 'no Authorization', { method: 'GET', path: '/api/notes', anonymous: true }, 'none', {
-    headers: { 'www-authenticate': 'Bearer realm="notes"' },
-    problem: ['missing-token', 'A bearer token is required', /this request sent none\. Send Authorization: Bearer <token>/],
-  }],
-  [401, 'a token too short', { method: 'GET', path: '/api/notes', anonymous: true, headers: { authorization: 'Bearer abc' } }, 'none', {
-    headers: { 'www-authenticate': 'Bearer realm="notes", error="invalid_token"' },
-    problem: ['invalid-token', 'The token is not valid', /16 to 128/],
-  }],
-  [404, 'a note that does not exist', { method: 'GET', path: '/api/notes/nope' }, 'none', {
-    problem: ['no-such-note', 'No such note', 'This token has no note "nope". Create it with PUT /api/notes/nope, or GET /api/notes to list the notes it has.'],
-  }],
-  [404, 'a path that names nothing', { method: 'GET', path: '/api/todos' }, 'none', {
-    problem: ['no-such-resource', 'No such resource', 'Nothing is at /api/todos. The notes are at /api/notes, and each note at /api/notes/{id}.'],
-  }],
-  [405, 'DELETE on the collection', { method: 'DELETE', path: '/api/notes' }, 'none', {
-    headers: { allow: 'GET, HEAD, POST, OPTIONS' },
-    problem: ['method-not-allowed', 'Method not allowed', 'DELETE is not allowed here; this resource allows GET, HEAD, POST, OPTIONS.'],
-  }],
-  [405, 'POST on a note', { method: 'POST', path: '/api/notes/n', headers: json, body: noteJson }, 'note', {
-    headers: { allow: 'GET, HEAD, PUT, PATCH, DELETE, OPTIONS' },
-    problem: ['method-not-allowed', 'Method not allowed', /^POST is not allowed here/],
-  }],
-  [406, 'Accept: image/png', { method: 'GET', path: '/api/notes/n', headers: { accept: 'image/png' } }, 'note', {
-    problem: ['not-acceptable', 'No acceptable format', /Ask for one of application\/json, text\/html, application\/xml, text\/plain\.$/],
-    extensions: { offered: ['application/json', 'text/html', 'application/xml', 'text/plain'] },
-  }],
-  [409, 'a note over the limit of 3', { method: 'POST', path: '/api/notes', headers: json, body: noteJson }, 'full', {
-    problem: ['too-many-notes', 'Too many notes', 'This token already has 3 notes, the most one token may keep. DELETE a note before adding another.'],
-    extensions: { limit: 3 },
-  }],
-  [412, 'If-Match: an old ETag', { method: 'PUT', path: '/api/notes/n', headers: { ...json, 'if-match': '"old"' }, body: noteJson }, 'note', {
-    problem: ['precondition-failed', 'Precondition failed', /the note changed since you read it/],
-  }],
-  [412, 'If-None-Match: * on a note that exists', { method: 'PUT', path: '/api/notes/n', headers: { ...json, 'if-none-match': '*' }, body: noteJson }, 'note', {
-    problem: ['precondition-failed', 'Precondition failed', /asked to go ahead only if it did not/],
-  }],
-  [413, 'a body one byte over 16 KiB', { method: 'POST', path: '/api/notes', headers: json, body: JSON.stringify({ title: 'x', body: 'x'.repeat(16_385 - 23) }) }, 'none', {
-    problem: ['body-too-large', 'The body is too large', 'The body is 16385 bytes; this API takes at most 16384 bytes. Send a shorter note.'],
-    extensions: { limit: 16_384 },
-  }],
-  [414, 'a URL over 2 KiB', { method: 'GET', path: `/api/notes/${'x'.repeat(2038)}` }, 'none', {
-    problem: ['url-too-long', 'The URL is too long', 'The URL has 2049 bytes; this API reads at most 2048. Put long data in the body, not the URL.'],
-    extensions: { limit: 2048 },
-  }],
-  [415, 'a text/plain body', { method: 'POST', path: '/api/notes', headers: { 'content-type': 'text/plain' }, body: 'Milk' }, 'none', {
-    headers: { accept: 'application/json' },
-    problem: ['unsupported-media-type', 'Unsupported media type', 'This request needs a body of type application/json, and it sent "text/plain". Set Content-Type: application/json.'],
-    extensions: { expected: 'application/json' },
-  }],
-  [415, 'a PATCH that is not a merge patch', { method: 'PATCH', path: '/api/notes/n', headers: json, body: '{"body":"x"}' }, 'note', {
-    headers: { accept: 'application/merge-patch+json' },
-    problem: ['unsupported-media-type', 'Unsupported media type', /needs a body of type application\/merge-patch\+json/],
-    extensions: { expected: 'application/merge-patch+json' },
-  }],
-  [422, 'JSON that is not a note', { method: 'POST', path: '/api/notes', headers: json, body: '{"title":"Milk","colour":"white"}' }, 'none', {
-    problem: ['invalid-note', 'The body is not a note', 'It has a member "colour", which notes do not have. A note is an object like {"title":"Milk","body":"2 litres"}.'],
-  }],
+  [
+    204,
+    'OPTIONS',
+    { method: 'OPTIONS', path: '/api/notes/n' },
+    'none',
+    {
+      headers: { allow: 'GET, HEAD, PUT, PATCH, DELETE, OPTIONS' },
+    },
+  ],
+  [
+    304,
+    'GET with If-None-Match: the current ETag',
+    {
+      method: 'GET',
+      path: '/api/notes/n',
+      headers: { 'if-none-match': etag },
+    },
+    'note',
+    { headers: { etag, 'cache-control': CACHE_CONTROL.note }, body: '' },
+  ],
+  [
+    400,
+    'malformed JSON',
+    { method: 'POST', path: '/api/notes', headers: json, body: '{"title":' },
+    'none',
+    {
+      problem: [
+        'malformed-json',
+        'The body is not JSON',
+        /^The body is not valid JSON \(.+\)\. Send an object such as/,
+      ],
+    },
+  ],
+  [
+    400,
+    'a ".." segment',
+    { method: 'GET', path: '/api/notes/../notes/n' },
+    'note',
+    {
+      problem: [
+        'bad-path',
+        'The path is not allowed',
+        'The path /api/notes/../notes/n has a "." or ".." segment. Name a note by its id alone, as in /api/notes/groceries.',
+      ],
+    },
+  ],
+  [
+    400,
+    'an encoded "..": %2e%2e',
+    { method: 'GET', path: '/api/notes/%2e%2e' },
+    'none',
+    {
+      problem: ['bad-path', 'The path is not allowed', /has a "\." or "\.\." segment/],
+    },
+  ],
+  [
+    400,
+    'an encoded slash',
+    { method: 'GET', path: '/api/notes/..%2Fsecret' },
+    'none',
+    {
+      problem: ['bad-path', 'The path is not allowed', /hides a slash as %2F or %5C/],
+    },
+  ],
+  [
+    400,
+    'an id with a space',
+    { method: 'PUT', path: '/api/notes/a%20b', headers: json, body: noteJson },
+    'none',
+    {
+      problem: [
+        'bad-id',
+        'The note id is not valid',
+        /^"a b" is not a note id\. An id has 1 to 64 letters/,
+      ],
+    },
+  ],
+  [
+    401,
+    'no Authorization',
+    { method: 'GET', path: '/api/notes', anonymous: true },
+    'none',
+    {
+      headers: { 'www-authenticate': 'Bearer realm="notes"' },
+      problem: [
+        'missing-token',
+        'A bearer token is required',
+        /this request sent none\. Send Authorization: Bearer <token>/,
+      ],
+    },
+  ],
+  [
+    401,
+    'a token too short',
+    {
+      method: 'GET',
+      path: '/api/notes',
+      anonymous: true,
+      headers: { authorization: 'Bearer abc' },
+    },
+    'none',
+    {
+      headers: { 'www-authenticate': 'Bearer realm="notes", error="invalid_token"' },
+      problem: ['invalid-token', 'The token is not valid', /16 to 128/],
+    },
+  ],
+  [
+    404,
+    'a note that does not exist',
+    { method: 'GET', path: '/api/notes/nope' },
+    'none',
+    {
+      problem: [
+        'no-such-note',
+        'No such note',
+        'This token has no note "nope". Create it with PUT /api/notes/nope, or GET /api/notes to list the notes it has.',
+      ],
+    },
+  ],
+  [
+    404,
+    'a path that names nothing',
+    { method: 'GET', path: '/api/todos' },
+    'none',
+    {
+      problem: [
+        'no-such-resource',
+        'No such resource',
+        'Nothing is at /api/todos. The notes are at /api/notes, and each note at /api/notes/{id}.',
+      ],
+    },
+  ],
+  [
+    405,
+    'DELETE on the collection',
+    { method: 'DELETE', path: '/api/notes' },
+    'none',
+    {
+      headers: { allow: 'GET, HEAD, POST, OPTIONS' },
+      problem: [
+        'method-not-allowed',
+        'Method not allowed',
+        'DELETE is not allowed here; this resource allows GET, HEAD, POST, OPTIONS.',
+      ],
+    },
+  ],
+  [
+    405,
+    'POST on a note',
+    { method: 'POST', path: '/api/notes/n', headers: json, body: noteJson },
+    'note',
+    {
+      headers: { allow: 'GET, HEAD, PUT, PATCH, DELETE, OPTIONS' },
+      problem: ['method-not-allowed', 'Method not allowed', /^POST is not allowed here/],
+    },
+  ],
+  [
+    406,
+    'Accept: image/png',
+    { method: 'GET', path: '/api/notes/n', headers: { accept: 'image/png' } },
+    'note',
+    {
+      problem: [
+        'not-acceptable',
+        'No acceptable format',
+        /Ask for one of application\/json, text\/html, application\/xml, text\/plain\.$/,
+      ],
+      extensions: { offered: ['application/json', 'text/html', 'application/xml', 'text/plain'] },
+    },
+  ],
+  [
+    409,
+    'a note over the limit of 3',
+    { method: 'POST', path: '/api/notes', headers: json, body: noteJson },
+    'full',
+    {
+      problem: [
+        'too-many-notes',
+        'Too many notes',
+        'This token already has 3 notes, the most one token may keep. DELETE a note before adding another.',
+      ],
+      extensions: { limit: 3 },
+    },
+  ],
+  [
+    412,
+    'If-Match: an old ETag',
+    {
+      method: 'PUT',
+      path: '/api/notes/n',
+      headers: { ...json, 'if-match': '"old"' },
+      body: noteJson,
+    },
+    'note',
+    {
+      problem: ['precondition-failed', 'Precondition failed', /the note changed since you read it/],
+    },
+  ],
+  [
+    412,
+    'If-None-Match: * on a note that exists',
+    {
+      method: 'PUT',
+      path: '/api/notes/n',
+      headers: { ...json, 'if-none-match': '*' },
+      body: noteJson,
+    },
+    'note',
+    {
+      problem: [
+        'precondition-failed',
+        'Precondition failed',
+        /asked to go ahead only if it did not/,
+      ],
+    },
+  ],
+  [
+    413,
+    'a body one byte over 16 KiB',
+    {
+      method: 'POST',
+      path: '/api/notes',
+      headers: json,
+      body: JSON.stringify({ title: 'x', body: 'x'.repeat(16_385 - 23) }),
+    },
+    'none',
+    {
+      problem: [
+        'body-too-large',
+        'The body is too large',
+        'The body is 16385 bytes; this API takes at most 16384 bytes. Send a shorter note.',
+      ],
+      extensions: { limit: 16_384 },
+    },
+  ],
+  [
+    414,
+    'a URL over 2 KiB',
+    { method: 'GET', path: `/api/notes/${'x'.repeat(2038)}` },
+    'none',
+    {
+      problem: [
+        'url-too-long',
+        'The URL is too long',
+        'The URL has 2049 bytes; this API reads at most 2048. Put long data in the body, not the URL.',
+      ],
+      extensions: { limit: 2048 },
+    },
+  ],
+  [
+    415,
+    'a text/plain body',
+    { method: 'POST', path: '/api/notes', headers: { 'content-type': 'text/plain' }, body: 'Milk' },
+    'none',
+    {
+      headers: { accept: 'application/json' },
+      problem: [
+        'unsupported-media-type',
+        'Unsupported media type',
+        'This request needs a body of type application/json, and it sent "text/plain". Set Content-Type: application/json.',
+      ],
+      extensions: { expected: 'application/json' },
+    },
+  ],
+  [
+    415,
+    'a PATCH that is not a merge patch',
+    { method: 'PATCH', path: '/api/notes/n', headers: json, body: '{"body":"x"}' },
+    'note',
+    {
+      headers: { accept: 'application/merge-patch+json' },
+      problem: [
+        'unsupported-media-type',
+        'Unsupported media type',
+        /needs a body of type application\/merge-patch\+json/,
+      ],
+      extensions: { expected: 'application/merge-patch+json' },
+    },
+  ],
+  [
+    422,
+    'JSON that is not a note',
+    {
+      method: 'POST',
+      path: '/api/notes',
+      headers: json,
+      body: '{"title":"Milk","colour":"white"}',
+    },
+    'none',
+    {
+      problem: [
+        'invalid-note',
+        'The body is not a note',
+        'It has a member "colour", which notes do not have. A note is an object like {"title":"Milk","body":"2 litres"}.',
+      ],
+    },
+  ],
 ];
 // #endregion statuses
 
 describe('every status code, with the headers and problem document it comes with', () => {
   test('the table covers each status the REST part teaches', () => {
     const covered = new Set(statuses.map(([status]) => status));
-    for (const status of [200, 201, 204, 304, 400, 401, 404, 405, 406, 409, 412, 413, 414, 415, 422]) {
+    for (const status of [
+      200, 201, 204, 304, 400, 401, 404, 405, 406, 409, 412, 413, 414, 415, 422,
+    ]) {
       expect(covered, `status ${status}`).toContain(status);
     }
   });
@@ -191,10 +441,17 @@ describe('the verbs', () => {
 
   test('HEAD has the headers of GET and no body', async () => {
     const headers = auth();
-    await rawRequest(server.url, 'PUT', '/api/notes/n', { headers: { ...headers, ...json }, body: noteJson });
+    await rawRequest(server.url, 'PUT', '/api/notes/n', {
+      headers: { ...headers, ...json },
+      body: noteJson,
+    });
     for (const accept of ['application/json', 'text/html', 'application/xml', 'text/plain']) {
-      const get = await rawRequest(server.url, 'GET', '/api/notes/n', { headers: { ...headers, accept } });
-      const head = await rawRequest(server.url, 'HEAD', '/api/notes/n', { headers: { ...headers, accept } });
+      const get = await rawRequest(server.url, 'GET', '/api/notes/n', {
+        headers: { ...headers, accept },
+      });
+      const head = await rawRequest(server.url, 'HEAD', '/api/notes/n', {
+        headers: { ...headers, accept },
+      });
       expect(head.status).toBe(200);
       expect(head.body).toBe('');
       expect(head.headers['content-length']).toBe(String(Buffer.byteLength(get.body)));
@@ -205,8 +462,13 @@ describe('the verbs', () => {
 
   test('each representation has its own ETag, and If-Match takes any of them', async () => {
     const headers = auth();
-    await rawRequest(server.url, 'PUT', '/api/notes/n', { headers: { ...headers, ...json }, body: noteJson });
-    const html = await rawRequest(server.url, 'GET', '/api/notes/n', { headers: { ...headers, accept: 'text/html' } });
+    await rawRequest(server.url, 'PUT', '/api/notes/n', {
+      headers: { ...headers, ...json },
+      body: noteJson,
+    });
+    const html = await rawRequest(server.url, 'GET', '/api/notes/n', {
+      headers: { ...headers, accept: 'text/html' },
+    });
     expect(html.headers['etag']).not.toBe(etag);
     expect(html.headers['content-security-policy']).toBe("default-src 'none'");
     const put = await rawRequest(server.url, 'PUT', '/api/notes/n', {
@@ -219,10 +481,19 @@ describe('the verbs', () => {
 
   test('PATCH merges, and a patch that leaves no note is refused whole', async () => {
     const headers = { ...auth(), 'content-type': 'application/merge-patch+json' };
-    await rawRequest(server.url, 'PUT', '/api/notes/n', { headers: { ...headers, ...json }, body: noteJson });
-    const patched = await rawRequest(server.url, 'PATCH', '/api/notes/n', { headers, body: '{"body":"Three litres."}' });
+    await rawRequest(server.url, 'PUT', '/api/notes/n', {
+      headers: { ...headers, ...json },
+      body: noteJson,
+    });
+    const patched = await rawRequest(server.url, 'PATCH', '/api/notes/n', {
+      headers,
+      body: '{"body":"Three litres."}',
+    });
     expect(patched.json).toEqual({ id: 'n', title: 'Milk', body: 'Three litres.' });
-    const emptied = await rawRequest(server.url, 'PATCH', '/api/notes/n', { headers, body: '{"title":null}' });
+    const emptied = await rawRequest(server.url, 'PATCH', '/api/notes/n', {
+      headers,
+      body: '{"title":null}',
+    });
     expect(emptied.status).toBe(422);
     const after = await rawRequest(server.url, 'GET', '/api/notes/n', { headers });
     expect(after.json).toEqual({ id: 'n', title: 'Milk', body: 'Three litres.' });
@@ -230,14 +501,20 @@ describe('the verbs', () => {
 
   test('a 406 or 412 changes nothing', async () => {
     const headers = auth();
-    await rawRequest(server.url, 'PUT', '/api/notes/n', { headers: { ...headers, ...json }, body: noteJson });
+    await rawRequest(server.url, 'PUT', '/api/notes/n', {
+      headers: { ...headers, ...json },
+      body: noteJson,
+    });
     const changed = JSON.stringify({ title: 'Changed', body: '' });
     const refused = [
       { ...headers, ...json, accept: 'image/png' },
       { ...headers, ...json, 'if-match': '"old"' },
     ];
     for (const attempt of refused) {
-      expect((await rawRequest(server.url, 'PUT', '/api/notes/n', { headers: attempt, body: changed })).status).toBeGreaterThanOrEqual(406);
+      expect(
+        (await rawRequest(server.url, 'PUT', '/api/notes/n', { headers: attempt, body: changed }))
+          .status,
+      ).toBeGreaterThanOrEqual(406);
     }
     expect((await rawRequest(server.url, 'GET', '/api/notes/n', { headers })).json).toEqual(note);
   });
@@ -251,7 +528,11 @@ describe('bodies over the limit are refused before they are read whole', () => {
         `Authorization: Bearer ${crypto.randomUUID()}\r\n` +
         'Content-Type: application/json\r\nContent-Length: 104857600\r\n\r\n',
     );
-    await expect.poll(() => received()).toMatch(/^HTTP\/1.1 413 [^]*"The body is 104857600 bytes; this API takes at most 16384 bytes/);
+    await expect
+      .poll(() => received())
+      .toMatch(
+        /^HTTP\/1.1 413 [^]*"The body is 104857600 bytes; this API takes at most 16384 bytes/,
+      );
     socket.destroy();
   });
 
@@ -268,7 +549,9 @@ describe('bodies over the limit are refused before they are read whole', () => {
     await expect.poll(() => received()).toMatch(/^HTTP\/1.1 413 [^]*"The body is over 16384 bytes/);
     // The rest flows by unread, and the connection serves the next request.
     socket.write(`${(4096).toString(16)}\r\n${chunk}\r\n0\r\n\r\n`);
-    socket.write(`GET /api/notes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${crypto.randomUUID()}\r\n\r\n`);
+    socket.write(
+      `GET /api/notes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${crypto.randomUUID()}\r\n\r\n`,
+    );
     await expect.poll(() => received()).toMatch(/HTTP\/1.1 200 OK[^]*\{"notes":\[\]\}$/);
     socket.destroy();
   });
@@ -283,18 +566,61 @@ test('no input makes a 500, and the server goes on serving', async () => {
   };
   const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
   const paths = [
-    '/api/notes', '/api/notes/a', '/api/notes/%', '/api/notes/%00', '/api/notes/a/b',
-    '/api/notes/.%2e', '/api/cached/notes/a', '/api/cached/notes', '/api/cached/x',
-    '/api/notes?x=%zz', '/api/notes/%C0%AF', '/api/', '/api/notes/\u00e9',
+    '/api/notes',
+    '/api/notes/a',
+    '/api/notes/%',
+    '/api/notes/%00',
+    '/api/notes/a/b',
+    '/api/notes/.%2e',
+    '/api/cached/notes/a',
+    '/api/cached/notes',
+    '/api/cached/x',
+    '/api/notes?x=%zz',
+    '/api/notes/%C0%AF',
+    '/api/',
+    '/api/notes/\u00e9',
   ];
   const tokens = [undefined, 'Bearer', `Bearer ${crypto.randomUUID()}`, 'Bearer ====', 'Digest x'];
-  const types = [undefined, 'application/json', 'application/merge-patch+json', 'text/plain', ';;', 'application/json; charset=ebcdic'];
-  const accepts = [undefined, '*/*', 'text/html;q=0', ',,;q=x', 'image/*', 'application/xml;q=1.000'];
-  const conditions = [{}, { 'if-match': '*' }, { 'if-none-match': 'W/"x", "y"' }, { 'if-match': '"' }];
-  const bodies = [undefined, '', '{}', '[]', 'null', '{"title":"t","body":"b"}', '{"title":"\\ud800","body":""}', '\u0000\u00ff', '{'.repeat(5000)];
+  const types = [
+    undefined,
+    'application/json',
+    'application/merge-patch+json',
+    'text/plain',
+    ';;',
+    'application/json; charset=ebcdic',
+  ];
+  const accepts = [
+    undefined,
+    '*/*',
+    'text/html;q=0',
+    ',,;q=x',
+    'image/*',
+    'application/xml;q=1.000',
+  ];
+  const conditions = [
+    {},
+    { 'if-match': '*' },
+    { 'if-none-match': 'W/"x", "y"' },
+    { 'if-match': '"' },
+  ];
+  const bodies = [
+    undefined,
+    '',
+    '{}',
+    '[]',
+    'null',
+    '{"title":"t","body":"b"}',
+    '{"title":"\\ud800","body":""}',
+    '\u0000\u00ff',
+    '{'.repeat(5000),
+  ];
   for (let i = 0; i < 300; i++) {
     const headers: Record<string, string> = { ...pick(conditions) };
-    for (const [name, value] of [['authorization', pick(tokens)], ['content-type', pick(types)], ['accept', pick(accepts)]] as const) {
+    for (const [name, value] of [
+      ['authorization', pick(tokens)],
+      ['content-type', pick(types)],
+      ['accept', pick(accepts)],
+    ] as const) {
       if (value !== undefined) headers[name] = value;
     }
     const body = pick(bodies);

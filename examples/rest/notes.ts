@@ -28,11 +28,7 @@ import {
   type MediaType,
   type Note,
 } from './representations.ts';
-import {
-  checkContentType,
-  parseJson,
-  readBody,
-} from './request-body.ts';
+import { checkContentType, parseJson, readBody } from './request-body.ts';
 import { parseTarget } from './resource-path.ts';
 
 /** What the handler needs from the playground. */
@@ -94,17 +90,15 @@ async function respond(
   }
   const notes = store.scope(bearerToken(req.headers.authorization));
   // Settled before any work: a 406 must not follow a change.
-  const type = method === 'DELETE' ? 'application/json'
-    : chooseType(req.headers.accept);
+  const type =
+    method === 'DELETE' ? 'application/json' : chooseType(req.headers.accept);
   const readJson = async (mediaType: string) => {
     checkContentType(req.headers['content-type'], mediaType);
     return parseJson(await readBody(req, maxBodyBytes));
   };
 
   if (id === undefined && method === 'POST') {
-    const note = notes.create(
-      toNoteFields(await readJson('application/json')),
-    );
+    const note = notes.create(toNoteFields(await readJson('application/json')));
     // Relative to /api/notes, this names /api/notes/{id}.
     const location = `notes/${note.id}`;
     return write(res, 201, note, type, { location });

@@ -6,7 +6,11 @@ test('a problem document has the RFC 9457 members, and extensions', () => {
     headers: { allow: 'GET' },
     extensions: { allowed: ['GET'] },
   });
-  expect(problem).toMatchObject({ code: 'method-not-allowed', status: 405, headers: { allow: 'GET' } });
+  expect(problem).toMatchObject({
+    code: 'method-not-allowed',
+    status: 405,
+    headers: { allow: 'GET' },
+  });
   expect(problem.document()).toEqual({
     type: '/rest/errors/#method-not-allowed',
     title: 'Method not allowed',
@@ -18,7 +22,7 @@ test('a problem document has the RFC 9457 members, and extensions', () => {
 
 test('every problem in the catalogue is a client error, or a gateway one', () => {
   for (const [code, { status }] of Object.entries(PROBLEMS)) {
-    expect(status >= 400 && status < 500 || code === 'origin-unreachable', code).toBe(true);
+    expect((status >= 400 && status < 500) || code === 'origin-unreachable', code).toBe(true);
   }
   expect(PROBLEMS['origin-unreachable'].status).toBe(502);
 });

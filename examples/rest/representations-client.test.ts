@@ -12,7 +12,8 @@ afterAll(() => server.close());
 test('one note in four media types, chosen by Accept; then a 406 and a 415', async () => {
   const result = await runInNode(run, server.url);
   const json = '{"id":"milk","title":"Milk & eggs","body":"Two litres; <six> eggs."}';
-  const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<note id="milk"><title>Milk &amp; eggs</title>' +
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<note id="milk"><title>Milk &amp; eggs</title>' +
     '<body>Two litres; &lt;six&gt; eggs.</body></note>\n';
   expect(result.text).toEqual([
     'sent PUT /api/notes/milk\nContent-Type: application/json\n\n' +

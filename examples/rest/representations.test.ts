@@ -49,7 +49,8 @@ test('chooseType refuses with 406 and the list of what is offered', () => {
       type: '/rest/errors/#not-acceptable',
       title: 'No acceptable format',
       status: 406,
-      detail: 'Accept: image/png, image/jpeg allows none of the representations ' +
+      detail:
+        'Accept: image/png, image/jpeg allows none of the representations ' +
         'this API makes. Ask for one of application/json, text/html, ' +
         'application/xml, text/plain.',
       offered: ['application/json', 'text/html', 'application/xml', 'text/plain'],

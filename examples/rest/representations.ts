@@ -48,12 +48,13 @@ export function renderNote(note: Note, type: MediaType): string {
     case 'application/json':
       return JSON.stringify({ id, title, body });
     case 'text/html':
-      return page(title,
-        `<h1>${escape(title)}</h1>\n<p>${escape(body)}</p>`);
+      return page(title, `<h1>${escape(title)}</h1>\n<p>${escape(body)}</p>`);
     case 'application/xml':
-      return xml(`<note id="${escape(id)}">` +
-        `<title>${escape(title)}</title>` +
-        `<body>${escape(body)}</body></note>`);
+      return xml(
+        `<note id="${escape(id)}">` +
+          `<title>${escape(title)}</title>` +
+          `<body>${escape(body)}</body></note>`,
+      );
     case 'text/plain':
       return `${title}\n\n${body}\n`;
   }
@@ -79,14 +80,25 @@ export function renderNotes(notes: Note[], type: MediaType): string {
     case 'application/json':
       return JSON.stringify({ notes: items });
     case 'text/html':
-      return page('Notes', '<h1>Notes</h1>\n<ul>' + each((n) =>
-        `<li><a href="${escape(n.href)}">${escape(n.title)}</a></li>`,
-      ) + '</ul>');
+      return page(
+        'Notes',
+        '<h1>Notes</h1>\n<ul>' +
+          each(
+            (n) =>
+              `<li><a href="${escape(n.href)}">${escape(n.title)}</a></li>`,
+          ) +
+          '</ul>',
+      );
     case 'application/xml':
-      return xml('<notes>' + each((n) =>
-        `<note id="${escape(n.id)}" href="${escape(n.href)}">` +
-          `<title>${escape(n.title)}</title></note>`,
-      ) + '</notes>');
+      return xml(
+        '<notes>' +
+          each(
+            (n) =>
+              `<note id="${escape(n.id)}" href="${escape(n.href)}">` +
+              `<title>${escape(n.title)}</title></note>`,
+          ) +
+          '</notes>',
+      );
     case 'text/plain':
       return each((n) => `${n.href}\t${n.title}\n`);
   }
@@ -95,7 +107,11 @@ export function renderNotes(notes: Note[], type: MediaType): string {
 
 // #region escape
 const ENTITIES: Record<string, string> = {
-  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
 };
 
 /** Text made safe inside HTML or XML, as content or an attribute. */
@@ -105,8 +121,10 @@ function escape(text: string) {
 // #endregion escape
 
 function page(title: string, content: string) {
-  return '<!doctype html>\n<html lang="en">\n<meta charset="utf-8">\n' +
-    `<title>${escape(title)}</title>\n${content}\n</html>\n`;
+  return (
+    '<!doctype html>\n<html lang="en">\n<meta charset="utf-8">\n' +
+    `<title>${escape(title)}</title>\n${content}\n</html>\n`
+  );
 }
 
 function xml(content: string) {

@@ -6,7 +6,9 @@ import { checkContentType, parseJson, readBody } from './request-body.ts';
 
 /** A request body as node:http would stream it. */
 function request(chunks: string[], headers: Record<string, string> = {}) {
-  return Object.assign(Readable.from(chunks.map((c) => Buffer.from(c))), { headers }) as unknown as IncomingMessage;
+  return Object.assign(Readable.from(chunks.map((c) => Buffer.from(c))), {
+    headers,
+  }) as unknown as IncomingMessage;
 }
 
 test.each([
@@ -57,7 +59,11 @@ test('an undeclared length is counted as it streams and refused at the first byt
 
 test('JSON that does not parse gets 400 saying where', () => {
   expect(parseJson(Buffer.from('{"a":[1,2]}'))).toEqual({ a: [1, 2] });
-  expect(() => parseJson(Buffer.from('{"title":'))).toThrow(/^The body is not valid JSON \(.+\)\. Send an object such as/);
+  expect(() => parseJson(Buffer.from('{"title":'))).toThrow(
+    /^The body is not valid JSON \(.+\)\. Send an object such as/,
+  );
   expect(() => parseJson(Buffer.from(''))).toThrow(/not valid JSON/);
-  expect(() => parseJson(Buffer.from([0x7b, 0xff, 0x7d]))).toThrow('The body is not valid UTF-8, so it cannot be JSON.');
+  expect(() => parseJson(Buffer.from([0x7b, 0xff, 0x7d]))).toThrow(
+    'The body is not valid UTF-8, so it cannot be JSON.',
+  );
 });

@@ -13,10 +13,7 @@ import { Problem } from './problem.ts';
  * Refuses a body whose Content-Type is not `expected`. Parameters
  * other than charset=utf-8 are refused too: JSON is always UTF-8.
  */
-export function checkContentType(
-  header: string | undefined,
-  expected: string,
-) {
+export function checkContentType(header: string | undefined, expected: string) {
   const [type = '', ...params] = (header ?? '').split(';');
   const charsetOk = params.every((param) =>
     /^\s*charset\s*=\s*"?utf-8"?\s*$/i.test(param),

@@ -42,7 +42,8 @@ export function parseTarget(
   const path = url.split('?', 1)[0]!;
   const segments = path.split('/').map((raw) => segment(raw, path));
   const known = base.split('/');
-  const within = path.startsWith('/') &&
+  const within =
+    path.startsWith('/') &&
     known.every((name, i) => segments[i] === name) &&
     segments.length <= known.length + 1;
   if (!within) throw noSuchResource(path, base);
@@ -64,8 +65,11 @@ export function parseTarget(
 /** One path segment, decoded, unless it is a trick. */
 function segment(raw: string, path: string): string {
   const refuse = (why: string) =>
-    new Problem('bad-path', `The path ${path} ${why}. Name a note by ` +
-      'its id alone, as in /api/notes/groceries.');
+    new Problem(
+      'bad-path',
+      `The path ${path} ${why}. Name a note by ` +
+        'its id alone, as in /api/notes/groceries.',
+    );
   if (/%2f|%5c/i.test(raw)) throw refuse('hides a slash as %2F or %5C');
   let decoded: string;
   try {

@@ -32,7 +32,10 @@ test('a POST gets a URI in Location, which the demo follows', async () => {
 });
 
 test('each run has a token of its own, so runs never see each other', async () => {
-  const [first, second] = await Promise.all([runInNode(run, server.url), runInNode(run, server.url)]);
+  const [first, second] = await Promise.all([
+    runInNode(run, server.url),
+    runInNode(run, server.url),
+  ]);
   expect(first.text).toEqual(second.text);
   expect(first.text).toContain('info "notes/1" from /api/notes is /api/notes/1');
 });

@@ -11,8 +11,8 @@ afterAll(() => server.close());
 
 test('two tokens, one URI, two notes; no token, 401', async () => {
   const result = await runInNode(run, server.url);
-  const ada = 'Authorization: Bearer <Ada\'s token>';
-  const grace = 'Authorization: Bearer <Grace\'s token>';
+  const ada = "Authorization: Bearer <Ada's token>";
+  const grace = "Authorization: Bearer <Grace's token>";
   const json = 'Content-Type: application/json';
   expect(result.text).toEqual([
     `sent PUT /api/notes/diary\n${ada}\n${json}\n\n{"title":"Diary","body":"Ada was here."}`,

@@ -41,7 +41,7 @@ export class Arith {
 
   /** Public in TypeScript, but not listed below: not callable. */
   describe(): string {
-    return 'Arith: Multiply and Divide, as in Go\'s net/rpc docs';
+    return "Arith: Multiply and Divide, as in Go's net/rpc docs";
   }
 }
 // #endregion service

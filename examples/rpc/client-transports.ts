@@ -31,9 +31,10 @@ export function overHttp(url: string, options: ClientOptions = {}) {
     });
     // 204 No Content: the request held only notifications.
     if (response.status === 204) return null;
-    const reply = codec === json
-      ? await response.text()
-      : new Uint8Array(await response.arrayBuffer());
+    const reply =
+      codec === json
+        ? await response.text()
+        : new Uint8Array(await response.arrayBuffer());
     tap?.received(reply);
     if (!response.ok) {
       throw new Error(`HTTP ${response.status}: ${reply}`);
@@ -61,9 +62,8 @@ export async function overWebSocket(
     return undefined;
   }, options);
   ws.onmessage = (event: MessageEvent<string | ArrayBuffer>) => {
-    const data = typeof event.data === 'string'
-      ? event.data
-      : new Uint8Array(event.data);
+    const data =
+      typeof event.data === 'string' ? event.data : new Uint8Array(event.data);
     tap?.received(data);
     // Text frames carry JSON and binary ones MessagePack. A message
     // that reads as neither answers no call, so it is dropped.

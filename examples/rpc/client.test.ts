@@ -69,8 +69,9 @@ test('a call is cancelled by its AbortSignal', async () => {
   stop.abort(new DOMException('changed my mind', 'AbortError'));
   await expect(call).rejects.toThrow('changed my mind');
   // A signal aborted before the call means nothing is sent at all.
-  await expect(client.call('get_data', undefined, { signal: stop.signal }))
-    .rejects.toThrow('changed my mind');
+  await expect(client.call('get_data', undefined, { signal: stop.signal })).rejects.toThrow(
+    'changed my mind',
+  );
   expect(sent).toHaveLength(1);
 });
 
@@ -98,7 +99,9 @@ test('a reply with id null fails the calls it may answer', async () => {
   const { client } = connected();
   const call = client.call('get_data');
   client.receive({
-    jsonrpc: '2.0', error: { code: -32700, message: 'Parse error', data: 'x' }, id: null,
+    jsonrpc: '2.0',
+    error: { code: -32700, message: 'Parse error', data: 'x' },
+    id: null,
   });
   await expect(call).rejects.toMatchObject({ code: -32700 });
 });

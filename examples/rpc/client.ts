@@ -13,8 +13,10 @@ import type { Id, Params } from './messages.ts';
  * request has its own) settles the calls it sent; returning nothing
  * means replies come later through `receive` (a connection).
  */
-export type Send = (message: unknown, signal: AbortSignal) =>
-  Promise<unknown> | undefined;
+export type Send = (
+  message: unknown,
+  signal: AbortSignal,
+) => Promise<unknown> | undefined;
 
 /** Options of a client, and of one call. */
 export interface CallOptions {
@@ -38,10 +40,7 @@ export class JsonRpcClient {
   onNotification = (_method: string, _params?: Params) => {};
 
   /** `options` are every call's defaults; the dialect, the wire's. */
-  constructor(
-    send: Send,
-    options: CallOptions & { dialect?: Dialect } = {},
-  ) {
+  constructor(send: Send, options: CallOptions & { dialect?: Dialect } = {}) {
     const { dialect = jsonRpc2, ...defaults } = options;
     this.#send = send;
     this.#dialect = dialect;
@@ -74,18 +73,18 @@ export class JsonRpcClient {
   // #endregion client
 
   // #region exchange
-  async #exchange(
-    calls: Call[],
-    asBatch: boolean,
-    options?: CallOptions,
-  ) {
+  async #exchange(calls: Call[], asBatch: boolean, options?: CallOptions) {
     const { signal, clear } = this.#deadline(options);
     const ids = calls.map(() => this.#nextId++);
-    const outcomes = ids.map((id) => new Promise<Settled>((resolve) => {
-      this.#pending.set(id, resolve);
-    }));
+    const outcomes = ids.map(
+      (id) =>
+        new Promise<Settled>((resolve) => {
+          this.#pending.set(id, resolve);
+        }),
+    );
     const messages = calls.map(({ method, params }, i) =>
-      this.#dialect.request(method, params, ids[i]!));
+      this.#dialect.request(method, params, ids[i]!),
+    );
     // Giving up settles every call still waiting; a late reply to
     // one of them finds nothing pending and is dropped.
     const giveUp = () => this.#fail(ids, signal.reason as Error);
@@ -153,11 +152,16 @@ export class JsonRpcClient {
   #deadline(options: CallOptions = {}) {
     const ms = options.timeoutMs ?? this.#defaults.timeoutMs ?? 10_000;
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(
-      new DOMException(`no reply within ${ms} ms`, 'TimeoutError'),
-    ), ms);
-    const given = [options.signal, this.#defaults.signal]
-      .filter((signal) => signal !== undefined);
+    const timer = setTimeout(
+      () =>
+        timeout.abort(
+          new DOMException(`no reply within ${ms} ms`, 'TimeoutError'),
+        ),
+      ms,
+    );
+    const given = [options.signal, this.#defaults.signal].filter(
+      (signal) => signal !== undefined,
+    );
     const signal = AbortSignal.any([timeout.signal, ...given]);
     return { signal, clear: () => clearTimeout(timer) };
   }

@@ -24,18 +24,19 @@ export class Clock {
   sleep(p: { ms: number }, { signal }: CallContext) {
     return new Promise<{ slept: number }>((resolve, reject) => {
       const timer = setTimeout(() => resolve({ slept: p.ms }), p.ms);
-      signal.addEventListener('abort', () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      }, { once: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
     });
   }
 
   /** Pushes `count` tick notifications, one every `every` ms. */
-  subscribe(
-    p: { every: number; count: number },
-    { push }: CallContext,
-  ) {
+  subscribe(p: { every: number; count: number }, { push }: CallContext) {
     if (!push) {
       throw rpcError('NO_PUSH', 'subscribe needs WebSocket or TCP');
     }

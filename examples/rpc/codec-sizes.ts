@@ -7,24 +7,33 @@ import { json, msgpack } from './codecs.ts';
 
 /** Messages a JSON-RPC client and server really exchange. */
 const MESSAGES: [string, unknown][] = [
-  ['a call', {
-    jsonrpc: '2.0',
-    method: 'Arith.Multiply',
-    params: { A: 7, B: 8 },
-    id: 1,
-  }],
+  [
+    'a call',
+    {
+      jsonrpc: '2.0',
+      method: 'Arith.Multiply',
+      params: { A: 7, B: 8 },
+      id: 1,
+    },
+  ],
   ['its reply', { jsonrpc: '2.0', result: 56, id: 1 }],
-  ['an error', {
-    jsonrpc: '2.0',
-    error: { code: 1, message: 'divide by zero' },
-    id: 2,
-  }],
-  ['a batch of 3', [1, 2, 3].map((id) => ({
-    jsonrpc: '2.0',
-    method: 'sum',
-    params: [id, 1000 * id, 1e6 * id],
-    id,
-  }))],
+  [
+    'an error',
+    {
+      jsonrpc: '2.0',
+      error: { code: 1, message: 'divide by zero' },
+      id: 2,
+    },
+  ],
+  [
+    'a batch of 3',
+    [1, 2, 3].map((id) => ({
+      jsonrpc: '2.0',
+      method: 'sum',
+      params: [id, 1000 * id, 1e6 * id],
+      id,
+    })),
+  ],
   ['floats', { jsonrpc: '2.0', result: [0.1, 2.5, 1e100], id: 3 }],
 ];
 
@@ -36,17 +45,20 @@ const size = (data: string | Uint8Array) =>
 // #region run
 /** Compares sizes, shows one message's bytes, then calls with them. */
 export async function run(io: DemoIO): Promise<void> {
-  io.show('table', MESSAGES.map(([message, value]) => {
-    const asJson = json.encode(value);
-    const asMsgpack = msgpack.encode(value);
-    const saved = 1 - size(asMsgpack) / size(asJson);
-    return {
-      message,
-      'JSON bytes': size(asJson),
-      'MessagePack bytes': size(asMsgpack),
-      saved: `${Math.round(saved * 100)}%`,
-    };
-  }));
+  io.show(
+    'table',
+    MESSAGES.map(([message, value]) => {
+      const asJson = json.encode(value);
+      const asMsgpack = msgpack.encode(value);
+      const saved = 1 - size(asMsgpack) / size(asJson);
+      return {
+        message,
+        'JSON bytes': size(asJson),
+        'MessagePack bytes': size(asMsgpack),
+        saved: `${Math.round(saved * 100)}%`,
+      };
+    }),
+  );
   // A WebSocket carries MessagePack as binary frames: the server
   // answers a binary frame in MessagePack, a text frame in JSON.
   const url = io.url('/ws/rpc', 'ws');

@@ -17,8 +17,7 @@ test('MessagePack is smaller: a map header, then short tagged values', () => {
   const bytes = msgpack.encode(call) as Uint8Array;
   expect(bytes).toHaveLength(53);
   // 0x84: a map of 4. 0xa7: a string of 7, "jsonrpc". 0xa3: "2.0".
-  expect(Buffer.from(bytes.subarray(0, 13)).toString('hex'))
-    .toBe('84a76a736f6e727063a3322e30');
+  expect(Buffer.from(bytes.subarray(0, 13)).toString('hex')).toBe('84a76a736f6e727063a3322e30');
   // Small integers are one byte each: 7 is 0x07, 8 is 0x08.
   expect(Buffer.from(bytes).toString('hex')).toContain('a14107a14208');
 });
@@ -28,7 +27,11 @@ test.each([
   ['JSON that is not UTF-8', json, new Uint8Array([0x22, 0xff, 0x22])],
   ['an unused MessagePack byte', msgpack, new Uint8Array([0xc1])],
   ['MessagePack cut short', msgpack, new Uint8Array([0x92, 0x01])],
-  ['an array header claiming 4 billion items', msgpack, new Uint8Array([0xdd, 0xff, 0xff, 0xff, 0xff, 0x01])],
+  [
+    'an array header claiming 4 billion items',
+    msgpack,
+    new Uint8Array([0xdd, 0xff, 0xff, 0xff, 0xff, 0x01]),
+  ],
   ['two messages in one', msgpack, new Uint8Array([0x01, 0x02])],
 ] as const)('%s is a parse error', (_, codec, data) => {
   expect(() => codec.decode(data)).toThrow(RpcError);
@@ -42,9 +45,11 @@ test.each([
 test('MessagePack types JSON lacks are invalid params or requests, not crashes', async () => {
   const server = createRpcServer();
   const withBytes = encode({ jsonrpc: '2.0', method: 'sum', params: new Uint8Array([1]), id: 1 });
-  const reply = msgpack.decode(await answer(server, msgpack, withBytes) as Uint8Array);
-  expect(reply).toMatchObject({ error: { code: -32600, data: 'params must be an array or an object' } });
+  const reply = msgpack.decode((await answer(server, msgpack, withBytes)) as Uint8Array);
+  expect(reply).toMatchObject({
+    error: { code: -32600, data: 'params must be an array or an object' },
+  });
   const withDate = encode({ jsonrpc: '2.0', method: 'sum', params: [new Date(0)], id: 2 });
-  const dated = msgpack.decode(await answer(server, msgpack, withDate) as Uint8Array);
+  const dated = msgpack.decode((await answer(server, msgpack, withDate)) as Uint8Array);
   expect(dated).toMatchObject({ error: { code: -32602 }, id: 2 });
 });

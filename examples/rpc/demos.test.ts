@@ -32,14 +32,15 @@ test('codec-sizes: a table of sizes, then a call in MessagePack bytes', async ()
   const result = await runInNode(codecSizes, server.url);
   expect(result.lines[0]).toMatchObject({ direction: 'view', view: 'table' });
   expect(result.text).toEqual([
-    'view table ' + JSON.stringify([
-      { message: 'a call', 'JSON bytes': 73, 'MessagePack bytes': 53, saved: '27%' },
-      { message: 'its reply', 'JSON bytes': 36, 'MessagePack bytes': 25, saved: '31%' },
-      { message: 'an error', 'JSON bytes': 70, 'MessagePack bytes': 53, saved: '24%' },
-      { message: 'a batch of 3', 'JSON bytes': 199, 'MessagePack bytes': 136, saved: '32%' },
-      // Every float is 9 bytes in MessagePack; "0.1" is 3 in JSON.
-      { message: 'floats', 'JSON bytes': 50, 'MessagePack bytes': 52, saved: '-4%' },
-    ]),
+    'view table ' +
+      JSON.stringify([
+        { message: 'a call', 'JSON bytes': 73, 'MessagePack bytes': 53, saved: '27%' },
+        { message: 'its reply', 'JSON bytes': 36, 'MessagePack bytes': 25, saved: '31%' },
+        { message: 'an error', 'JSON bytes': 70, 'MessagePack bytes': 53, saved: '24%' },
+        { message: 'a batch of 3', 'JSON bytes': 199, 'MessagePack bytes': 136, saved: '32%' },
+        // Every float is 9 bytes in MessagePack; "0.1" is 3 in JSON.
+        { message: 'floats', 'JSON bytes': 50, 'MessagePack bytes': 52, saved: '-4%' },
+      ]),
     'sent 53 bytes: 84 a7 6a 73 6f 6e 72 70 63 a3 32 2e 30 a6 6d 65 74 68 6f 64 ' +
       'ae 41 72 69 74 68 2e 4d 75 6c 74 69 70 6c 79 a6 70 61 72 61 6d 73 82 a1 41 07 ' +
       'a1 42 08 a2 69 64 01',

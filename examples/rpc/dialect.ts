@@ -15,9 +15,7 @@ import {
 } from './messages.ts';
 
 /** One call's outcome, as a batch reports it. */
-export type Settled =
-  | { ok: true; result: Json }
-  | { ok: false; error: Error };
+export type Settled = { ok: true; result: Json } | { ok: false; error: Error };
 
 /** What an incoming message means to the client. */
 export type Incoming =
@@ -27,11 +25,7 @@ export type Incoming =
 // #region dialect
 /** Writes requests and reads replies in one wire format. */
 export interface Dialect {
-  request(
-    method: string,
-    params: Params | undefined,
-    id: number,
-  ): unknown;
+  request(method: string, params: Params | undefined, id: number): unknown;
   notification(method: string, params: Params | undefined): unknown;
   read(message: unknown): Incoming[];
 }
@@ -52,14 +46,18 @@ export const jsonRpc2: Dialect = {
     const items = Array.isArray(message) ? message : [message];
     return items.flatMap((item): Incoming[] => {
       if (isResponse(item)) {
-        const outcome: Settled = 'error' in item
-          ? { ok: false, error: fromErrorObject(item.error) }
-          : { ok: true, result: item.result };
+        const outcome: Settled =
+          'error' in item
+            ? { ok: false, error: fromErrorObject(item.error) }
+            : { ok: true, result: item.result };
         return [{ id: item.id, outcome }];
       }
       // A request without an id is the server's own notification.
-      if (isPlainObject(item) && typeof item['method'] === 'string' &&
-        !('id' in item)) {
+      if (
+        isPlainObject(item) &&
+        typeof item['method'] === 'string' &&
+        !('id' in item)
+      ) {
         const params = item['params'] as Params | undefined;
         return [{ method: item['method'], params }];
       }

@@ -50,9 +50,7 @@ export class RpcError extends Error {
   /** The error object a response carries; never a stack trace. */
   toJSON(): ErrorObject {
     const { code, summary: message, data } = this;
-    return data === undefined
-      ? { code, message }
-      : { code, message, data };
+    return data === undefined ? { code, message } : { code, message, data };
   }
 }
 
@@ -65,9 +63,12 @@ export function rpcError(name: ErrorName, data?: string): RpcError {
 
 /** An error object as it came over the wire, as an RpcError. */
 export function fromErrorObject(error: ErrorObject): RpcError {
-  const data = typeof error.data === 'string'
-    ? error.data
-    : error.data === undefined ? undefined : JSON.stringify(error.data);
+  const data =
+    typeof error.data === 'string'
+      ? error.data
+      : error.data === undefined
+        ? undefined
+        : JSON.stringify(error.data);
   return new RpcError(error.code, error.message, data);
 }
 

@@ -42,7 +42,7 @@ export function dialGo(host: string, port: number, io: DemoIO) {
 /** Calls Arith on the playground's Go-format port. */
 export async function run(io: DemoIO): Promise<void> {
   const health = await fetch(io.url('/healthz'), { signal: io.signal });
-  const { rpc } = await health.json() as { rpc: { goPort: number } };
+  const { rpc } = (await health.json()) as { rpc: { goPort: number } };
   const host = new URL(io.url('/')).hostname.replace(/^\[|\]$/g, '');
   const { client, close } = await dialGo(host, rpc.goPort, io);
   await callArith(client, io);

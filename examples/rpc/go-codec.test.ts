@@ -25,26 +25,44 @@ describe("Go's format, translated for the JSON-RPC 2.0 core", () => {
   };
 
   test.each([
-    ['{"method":"Arith.Multiply","params":[{"A":7,"B":8}],"id":0}',
-      { id: 0, result: 56, error: null }],
-    ['{"method":"Arith.Divide","params":[{"A":17,"B":5}],"id":1}',
-      { id: 1, result: { Quo: 3, Rem: 2 }, error: null }],
-    ['{"method":"Arith.Divide","params":[{"A":1,"B":0}],"id":2}',
-      { id: 2, result: null, error: 'divide by zero' }],
-    ['{"method":"Arith.Nope","params":[{}],"id":3}',
-      { id: 3, result: null, error: 'Method not found: no method named "Arith.Nope"' }],
-    ['{"method":"Arith.Multiply","params":[{"A":"7","B":8}],"id":4}',
-      { id: 4, result: null, error: 'Invalid params: A must be an integer, not "7"' }],
-    ['{"method":"sum","params":[[1,2,3]],"id":"any id is echoed"}',
-      { id: 'any id is echoed', result: 6, error: null }],
-    ['{"method":"Arith.Multiply","params":{"A":7,"B":8},"id":5}',
-      { id: null, result: null, error: 'rpc: want {"method": "T.M", "params": [arg], "id": n}' }],
+    [
+      '{"method":"Arith.Multiply","params":[{"A":7,"B":8}],"id":0}',
+      { id: 0, result: 56, error: null },
+    ],
+    [
+      '{"method":"Arith.Divide","params":[{"A":17,"B":5}],"id":1}',
+      { id: 1, result: { Quo: 3, Rem: 2 }, error: null },
+    ],
+    [
+      '{"method":"Arith.Divide","params":[{"A":1,"B":0}],"id":2}',
+      { id: 2, result: null, error: 'divide by zero' },
+    ],
+    [
+      '{"method":"Arith.Nope","params":[{}],"id":3}',
+      { id: 3, result: null, error: 'Method not found: no method named "Arith.Nope"' },
+    ],
+    [
+      '{"method":"Arith.Multiply","params":[{"A":"7","B":8}],"id":4}',
+      { id: 4, result: null, error: 'Invalid params: A must be an integer, not "7"' },
+    ],
+    [
+      '{"method":"sum","params":[[1,2,3]],"id":"any id is echoed"}',
+      { id: 'any id is echoed', result: 6, error: null },
+    ],
+    [
+      '{"method":"Arith.Multiply","params":{"A":7,"B":8},"id":5}',
+      { id: null, result: null, error: 'rpc: want {"method": "T.M", "params": [arg], "id": n}' },
+    ],
   ])('%s', async (line, expected) => {
     expect(await answer(line)).toEqual(expected);
   });
 
   test('a line that is not JSON gets an error, not silence', async () => {
-    expect(await answer('{"method"')).toMatchObject({ id: null, result: null, error: expect.stringMatching(/^rpc: /) });
+    expect(await answer('{"method"')).toMatchObject({
+      id: null,
+      result: null,
+      error: expect.stringMatching(/^rpc: /),
+    });
   });
 });
 
@@ -61,7 +79,7 @@ const expected = [
   'info 1 ÷ 0 failed: divide by zero',
 ];
 
-test('the TypeScript client calls the playground in Go\'s format', async () => {
+test("the TypeScript client calls the playground in Go's format", async () => {
   const result = await runInNode(run, server.url);
   expect(result.text).toEqual(expected);
 });
@@ -85,7 +103,7 @@ describe.skipIf(noGo)(`against real Go programs${skipped}`, () => {
     }
   }, 60_000);
 
-  test('the Go arith-client calls the TypeScript Arith, and Go\'s, alike', async () => {
+  test("the Go arith-client calls the TypeScript Arith, and Go's, alike", async () => {
     const client = buildGo('arith-client.go');
     const go = await startGo(buildGo('arith-server.go'), ['-addr', '127.0.0.1:0']);
     try {

@@ -53,17 +53,23 @@ export function goLines(server: JsonRpcServer): LineHandler {
       return reply(null, null, `rpc: ${(error as Error).message}`);
     }
     if (!isGoRequest(request)) {
-      return reply(null, null,
-        'rpc: want {"method": "T.M", "params": [arg], "id": n}');
+      return reply(
+        null,
+        null,
+        'rpc: want {"method": "T.M", "params": [arg], "id": n}',
+      );
     }
     // Go sends one argument. A struct becomes params by name, a
     // slice params by position, anything else the only param.
     const [arg] = request.params;
     const params = isParams(arg) ? arg : [arg as Json];
     const { method, id } = request;
-    const answer = await server.receive(
-      { jsonrpc: '2.0', method, params, id: 0 },
-    ) as Response;
+    const answer = (await server.receive({
+      jsonrpc: '2.0',
+      method,
+      params,
+      id: 0,
+    })) as Response;
     // Go echoes the id it was sent, whatever it is.
     return 'error' in answer
       ? reply(id, null, goText(answer.error))
@@ -73,9 +79,12 @@ export function goLines(server: JsonRpcServer): LineHandler {
 
 /** A request as Go sends it. */
 function isGoRequest(value: unknown): value is GoRequest {
-  return isPlainObject(value) &&
+  return (
+    isPlainObject(value) &&
     typeof value['method'] === 'string' &&
-    Array.isArray(value['params']) && value['params'].length === 1;
+    Array.isArray(value['params']) &&
+    value['params'].length === 1
+  );
 }
 
 function reply(id: unknown, result: Json, error: string | null) {
@@ -94,19 +103,19 @@ function goText(error: ErrorObject) {
 // #region client
 /** Go's format, for a JsonRpcClient calling a Go server. */
 export const goDialect: Dialect = {
-  request: (method, params, id) =>
-    ({ method, params: [params ?? null], id }),
+  request: (method, params, id) => ({ method, params: [params ?? null], id }),
   notification() {
-    throw new Error('Go\'s net/rpc has no notifications');
+    throw new Error("Go's net/rpc has no notifications");
   },
   read(message) {
     if (!isPlainObject(message) || typeof message['id'] !== 'number') {
       return [];
     }
     const { id, result, error } = message;
-    const outcome: Settled = error === null || error === undefined
-      ? { ok: true, result: (result ?? null) as Json }
-      : { ok: false, error: new GoRpcError(String(error)) };
+    const outcome: Settled =
+      error === null || error === undefined
+        ? { ok: true, result: (result ?? null) as Json }
+        : { ok: false, error: new GoRpcError(String(error)) };
     return [{ id, outcome }];
   },
 };

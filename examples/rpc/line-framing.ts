@@ -52,8 +52,10 @@ export class LineFramer {
     // Refuse as soon as a line is too long, not when it finally ends:
     // otherwise a peer that never sends "\n" fills our memory.
     if (this.#size > this.maxLineBytes) {
-      throw new TransportError('PAYLOAD_TOO_LARGE',
-        `a line over ${this.maxLineBytes} bytes`);
+      throw new TransportError(
+        'PAYLOAD_TOO_LARGE',
+        `a line over ${this.maxLineBytes} bytes`,
+      );
     }
     if (bytes.length > 0) this.#parts.push(bytes.slice());
   }

@@ -60,8 +60,11 @@ export function isPlainObject(
 
 /** True for an id the specification allows. */
 export function isId(value: unknown): value is Id {
-  return value === null || typeof value === 'string' ||
-    (typeof value === 'number' && Number.isFinite(value));
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 /** True for params the specification allows. */
@@ -80,8 +83,10 @@ export function isResponse(value: unknown): value is Response {
   if (keys !== 'error,id,jsonrpc') return false;
   const error = value['error'];
   const members = ['code', 'message', 'data'];
-  return isPlainObject(error) &&
+  return (
+    isPlainObject(error) &&
     Number.isInteger(error['code']) &&
     typeof error['message'] === 'string' &&
-    Object.keys(error).every((key) => members.includes(key));
+    Object.keys(error).every((key) => members.includes(key))
+  );
 }

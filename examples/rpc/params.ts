@@ -26,9 +26,8 @@ function invalid(why: string): never {
 /** A value as an error message quotes it: briefly. */
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = typeof value === 'number'
-    ? String(value)
-    : JSON.stringify(value);
+  const text =
+    typeof value === 'number' ? String(value) : JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
@@ -79,8 +78,10 @@ export function named<S extends Record<string, Field<unknown>>>(
       let byName: Record<string, unknown>;
       if (Array.isArray(raw)) {
         if (raw.length !== names.length) {
-          invalid(`expected ${names.length} params (${shape}), ` +
-            `got ${raw.length}`);
+          invalid(
+            `expected ${names.length} params (${shape}), ` +
+              `got ${raw.length}`,
+          );
         }
         byName = Object.fromEntries(names.map((n, i) => [n, raw[i]]));
       } else if (isPlainObject(raw)) {
@@ -121,7 +122,8 @@ export function list<T>(item: Field<T>, max = 100): ParamsSpec<T[]> {
 export const none: ParamsSpec<undefined> = {
   shape: 'none',
   parse(raw) {
-    const empty = raw === undefined ||
+    const empty =
+      raw === undefined ||
       (Array.isArray(raw) && raw.length === 0) ||
       (isPlainObject(raw) && Object.keys(raw).length === 0);
     return empty ? undefined : invalid('this method takes no params');

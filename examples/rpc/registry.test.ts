@@ -31,10 +31,14 @@ test('listed methods are callable as Service.Method, by name or position', async
 test('Divide truncates toward zero like Go, and refuses zero', async () => {
   expect(await arith.call('Arith.Divide', { A: -7, B: 2 }, context)).toEqual({ Quo: -3, Rem: -1 });
   expect(await arith.call('Arith.Divide', { A: 7, B: -2 }, context)).toEqual({ Quo: -3, Rem: 1 });
-  expect(await failure(arith, 'Arith.Divide', { A: 1, B: 0 }))
-    .toEqual({ code: 1, message: 'divide by zero' });
-  expect(await failure(arith, 'Arith.Multiply', { A: 2 ** 40, B: 2 ** 20 }))
-    .toEqual({ code: 2, message: 'result out of range' });
+  expect(await failure(arith, 'Arith.Divide', { A: 1, B: 0 })).toEqual({
+    code: 1,
+    message: 'divide by zero',
+  });
+  expect(await failure(arith, 'Arith.Multiply', { A: 2 ** 40, B: 2 ** 20 })).toEqual({
+    code: 2,
+    message: 'result out of range',
+  });
 });
 
 test.each([
@@ -79,12 +83,15 @@ test('the other validators say what they want', async () => {
     take: named({ n: number, s: string, r: range(1, 3), xs: list(integer, 2) as never }),
     none,
   });
-  expect((await failure(registry, 'S.take', { n: Infinity, s: '', r: 1, xs: [] })).data)
-    .toBe('n must be a number, not Infinity');
-  expect((await failure(registry, 'S.take', { n: 1, s: 5, r: 1, xs: [] })).data)
-    .toBe('s must be a string of up to 200 characters');
-  expect((await failure(registry, 'S.take', { n: 1, s: '', r: 4, xs: [] })).data)
-    .toBe('r must be from 1 to 3, not 4');
+  expect((await failure(registry, 'S.take', { n: Infinity, s: '', r: 1, xs: [] })).data).toBe(
+    'n must be a number, not Infinity',
+  );
+  expect((await failure(registry, 'S.take', { n: 1, s: 5, r: 1, xs: [] })).data).toBe(
+    's must be a string of up to 200 characters',
+  );
+  expect((await failure(registry, 'S.take', { n: 1, s: '', r: 4, xs: [] })).data).toBe(
+    'r must be from 1 to 3, not 4',
+  );
   expect((await failure(registry, 'S.none', [1])).data).toBe('this method takes no params');
   expect(await registry.call('S.none', {}, context)).toBe('ok');
   expect(ran).toBe(false);
@@ -97,15 +104,19 @@ test('a long unknown name is cut short in the error', async () => {
 
 test('registering what is not a method, or a reserved name, fails at once', () => {
   const service = { value: 3, method: () => 1 };
-  expect(() => new Registry().register('S', service, { value: none as never }))
-    .toThrow('S.value is not a method');
-  expect(() => new Registry().register('rpc', service, { method: none }))
-    .toThrow('rpc.method is reserved or taken');
-  expect(() => registerArith(registerArith(new Registry())))
-    .toThrow('Arith.Multiply is reserved or taken');
+  expect(() => new Registry().register('S', service, { value: none as never })).toThrow(
+    'S.value is not a method',
+  );
+  expect(() => new Registry().register('rpc', service, { method: none })).toThrow(
+    'rpc.method is reserved or taken',
+  );
+  expect(() => registerArith(registerArith(new Registry()))).toThrow(
+    'Arith.Multiply is reserved or taken',
+  );
 });
 
 test('a long bad value is quoted briefly', async () => {
-  expect((await failure(arith, 'Arith.Multiply', { A: 'y'.repeat(500), B: 1 })).data)
-    .toBe(`A must be an integer, not "${'y'.repeat(39)}…`);
+  expect((await failure(arith, 'Arith.Multiply', { A: 'y'.repeat(500), B: 1 })).data).toBe(
+    `A must be an integer, not "${'y'.repeat(39)}…`,
+  );
 });

@@ -58,11 +58,7 @@ export class Registry {
    * call bare names). Like Go's Register, a bad service fails here,
    * at start-up, rather than at the first call.
    */
-  register<S extends object>(
-    name: string,
-    service: S,
-    exposed: Exposed<S>,
-  ) {
+  register<S extends object>(name: string, service: S, exposed: Exposed<S>) {
     for (const [key, params] of Object.entries(exposed)) {
       const method: unknown = service[key as keyof S];
       const full = name ? `${name}.${key}` : key;
@@ -81,11 +77,7 @@ export class Registry {
   }
 
   /** Checks the params, then calls the method; throws an RpcError. */
-  async call(
-    method: string,
-    params: Params | undefined,
-    context: CallContext,
-  ) {
+  async call(method: string, params: Params | undefined, context: CallContext) {
     const entry = this.#methods.get(method);
     if (!entry) {
       const long = method.length > 60;

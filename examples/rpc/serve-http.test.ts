@@ -54,8 +54,7 @@ describe('what HTTP refuses before JSON-RPC is reached', () => {
     expect(response.status).toBe(415);
     expect(response.headers.get('accept')).toBe('application/json, application/vnd.msgpack');
     expect(await response.text()).toBe(
-      'Content-Type must be one of application/json, application/vnd.msgpack, ' +
-        `not "${type}"\n`,
+      'Content-Type must be one of application/json, application/vnd.msgpack, ' + `not "${type}"\n`,
     );
   });
 
@@ -73,7 +72,9 @@ describe('what HTTP refuses before JSON-RPC is reached', () => {
     const chunk = '400\r\n' + ' '.repeat(0x400) + '\r\n';
     const reply = await rawHttp(
       'POST /rpc HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
-        'Transfer-Encoding: chunked\r\n\r\n' + chunk + chunk,
+        'Transfer-Encoding: chunked\r\n\r\n' +
+        chunk +
+        chunk,
     );
     expect(reply).toMatch(/^HTTP\/1.1 413 /);
   });
@@ -105,9 +106,7 @@ describe('JSON-RPC over HTTP', () => {
   test('a batch at the limit is answered in full', async () => {
     const batch = [1, 2, 3, 4, 5].map((id) => call('sum', [id, id], id));
     const replies = await (await post(`[${batch.join(',')}]`)).json();
-    expect(replies).toEqual([1, 2, 3, 4, 5].map((id) => (
-      { jsonrpc: '2.0', result: 2 * id, id }
-    )));
+    expect(replies).toEqual([1, 2, 3, 4, 5].map((id) => ({ jsonrpc: '2.0', result: 2 * id, id })));
   });
 
   test('a call past the time limit gets -32000, and the server goes on', async () => {
@@ -134,9 +133,11 @@ describe('JSON-RPC over HTTP', () => {
     const body = encode({ jsonrpc: '2.0', method: 'Arith.Divide', params: { A: 17, B: 5 }, id: 7 });
     const response = await post(body, 'application/vnd.msgpack');
     expect(response.headers.get('content-type')).toBe('application/vnd.msgpack');
-    expect(decode(new Uint8Array(await response.arrayBuffer()))).toEqual(
-      { jsonrpc: '2.0', result: { Quo: 3, Rem: 2 }, id: 7 },
-    );
+    expect(decode(new Uint8Array(await response.arrayBuffer()))).toEqual({
+      jsonrpc: '2.0',
+      result: { Quo: 3, Rem: 2 },
+      id: 7,
+    });
   });
 
   test('bytes that are not MessagePack get -32700', async () => {

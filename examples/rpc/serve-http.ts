@@ -34,14 +34,18 @@ async function handle(
   res: ServerResponse,
 ) {
   if (req.method !== 'POST') {
-    throw new TransportError('METHOD_NOT_ALLOWED',
-      'send a JSON-RPC request with POST');
+    throw new TransportError(
+      'METHOD_NOT_ALLOWED',
+      'send a JSON-RPC request with POST',
+    );
   }
   const type = req.headers['content-type'] ?? '';
   const codec = codecFor(type);
   if (!codec) {
-    throw new TransportError('UNSUPPORTED_MEDIA_TYPE',
-      `Content-Type must be one of ${ACCEPTED}, not "${type}"`);
+    throw new TransportError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Content-Type must be one of ${ACCEPTED}, not "${type}"`,
+    );
   }
   // A declared length over the limit is refused before reading a
   // byte of the body; an undeclared one is counted as it arrives.
@@ -53,18 +57,19 @@ async function handle(
     res.writeHead(204, { 'cache-control': 'no-store' }).end();
     return;
   }
-  res.writeHead(200, {
-    'content-type': codec.contentType,
-    'content-length': Buffer.byteLength(reply),
-    'cache-control': 'no-store',
-  }).end(reply);
+  res
+    .writeHead(200, {
+      'content-type': codec.contentType,
+      'content-length': Buffer.byteLength(reply),
+      'cache-control': 'no-store',
+    })
+    .end(reply);
 }
 // #endregion handle
 
 /** The codec for a Content-Type: "application/json; charset=utf-8". */
 function codecFor(contentType: string): Codec | undefined {
-  const [type = '', ...parameters] =
-    contentType.toLowerCase().split(';');
+  const [type = '', ...parameters] = contentType.toLowerCase().split(';');
   const charset = parameters
     .map((p) => p.trim().split('='))
     .find(([name]) => name === 'charset')?.[1]
@@ -75,8 +80,10 @@ function codecFor(contentType: string): Codec | undefined {
 }
 
 function tooLarge(max: number) {
-  return new TransportError('PAYLOAD_TOO_LARGE',
-    `the body may be at most ${max} bytes`);
+  return new TransportError(
+    'PAYLOAD_TOO_LARGE',
+    `the body may be at most ${max} bytes`,
+  );
 }
 
 async function readBody(req: IncomingMessage, max: number) {

@@ -25,7 +25,11 @@ async function open() {
   socket.on('data', (chunk) => (received += chunk));
   const closed = new Promise((resolve) => socket.once('close', resolve));
   await new Promise((resolve) => socket.once('connect', resolve));
-  const lines = () => received.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const lines = () =>
+    received
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
   return { socket, lines, closed, raw: () => received };
 }
 
@@ -42,16 +46,18 @@ test('several requests in one write get a line each; blank lines are skipped', a
   const { socket, lines } = await open();
   socket.write(
     '{"jsonrpc":"2.0","method":"sum","params":[1],"id":1}\r\n\n' +
-    '{"jsonrpc":"2.0","method":"update","params":[1]}\n' +
-    'not json\n' +
-    '{"jsonrpc":"2.0","method":"sum","params":[2],"id":2}\n',
+      '{"jsonrpc":"2.0","method":"update","params":[1]}\n' +
+      'not json\n' +
+      '{"jsonrpc":"2.0","method":"sum","params":[2],"id":2}\n',
   );
   await expect.poll(lines).toHaveLength(3);
-  expect(lines()).toEqual(expect.arrayContaining([
-    { jsonrpc: '2.0', result: 1, id: 1 },
-    { jsonrpc: '2.0', result: 2, id: 2 },
-    expect.objectContaining({ error: expect.objectContaining({ code: -32700 }), id: null }),
-  ]));
+  expect(lines()).toEqual(
+    expect.arrayContaining([
+      { jsonrpc: '2.0', result: 1, id: 1 },
+      { jsonrpc: '2.0', result: 2, id: 2 },
+      expect.objectContaining({ error: expect.objectContaining({ code: -32700 }), id: null }),
+    ]),
+  );
   socket.end();
 });
 
@@ -59,17 +65,20 @@ test('a line over the limit gets -32600 and the connection is closed', async () 
   const { socket, lines, closed } = await open();
   socket.write('x'.repeat(300));
   await closed;
-  expect(lines()).toEqual([{
-    jsonrpc: '2.0',
-    error: { code: -32600, message: 'Invalid Request', data: 'a line over 256 bytes' },
-    id: null,
-  }]);
+  expect(lines()).toEqual([
+    {
+      jsonrpc: '2.0',
+      error: { code: -32600, message: 'Invalid Request', data: 'a line over 256 bytes' },
+      id: null,
+    },
+  ]);
 });
 
 test('over the in-flight limit, the server reads no further until calls finish', async () => {
   const { client, close } = await overTcp('127.0.0.1', port);
-  const replies = await Promise.all([1, 2, 3, 4].map((i) =>
-    client.call('Clock.sleep', { ms: 50 * i })));
+  const replies = await Promise.all(
+    [1, 2, 3, 4].map((i) => client.call('Clock.sleep', { ms: 50 * i })),
+  );
   expect(replies).toEqual([50, 100, 150, 200].map((ms) => ({ slept: ms })));
   await close();
 });
@@ -79,10 +88,12 @@ test('the server pushes ticks on TCP too', async () => {
   const ticks: unknown[] = [];
   client.onNotification = (method, params) => ticks.push([method, params]);
   await client.call('Clock.subscribe', { every: 20, count: 2 });
-  await expect.poll(() => ticks).toEqual([
-    ['tick', { n: 1, of: 2 }],
-    ['tick', { n: 2, of: 2 }],
-  ]);
+  await expect
+    .poll(() => ticks)
+    .toEqual([
+      ['tick', { n: 1, of: 2 }],
+      ['tick', { n: 2, of: 2 }],
+    ]);
   await close();
 });
 

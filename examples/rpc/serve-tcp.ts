@@ -12,11 +12,7 @@ import { createServer, type Socket } from 'node:net';
 import { json, answer } from './codecs.ts';
 import { rpcError, TransportError } from './errors.ts';
 import { LineFramer, toLine } from './line-framing.ts';
-import {
-  errorResponse,
-  type JsonRpcServer,
-  type Origin,
-} from './server.ts';
+import { errorResponse, type JsonRpcServer, type Origin } from './server.ts';
 
 /** Answers one line; null when there is nothing to send back. */
 export type LineHandler = (
@@ -93,21 +89,24 @@ function serveConnection(
     signal: closed.signal,
     push: options.push
       ? {
-        notify: (method, params) =>
-          write(JSON.stringify({ jsonrpc: '2.0', method, params })),
-        closed: closed.signal,
-      }
+          notify: (method, params) =>
+            write(JSON.stringify({ jsonrpc: '2.0', method, params })),
+          closed: closed.signal,
+        }
       : undefined,
   };
   function next() {
     while (waiting.length > 0 && inFlight < options.maxInFlight) {
       const line = waiting.shift()!;
       inFlight++;
-      handle(line, origin).then((reply) => {
-        inFlight--;
-        if (reply !== null) write(reply);
-        next();
-      }, () => socket.destroy());
+      handle(line, origin).then(
+        (reply) => {
+          inFlight--;
+          if (reply !== null) write(reply);
+          next();
+        },
+        () => socket.destroy(),
+      );
     }
     const busy = waiting.length > 0 || socket.writableNeedDrain;
     if (busy) socket.pause();
@@ -122,9 +121,9 @@ function serveConnection(
       // A line too long: say so, then close, since the rest of the
       // stream can no longer be split into messages reliably.
       const why = (error as TransportError).message;
-      write(JSON.stringify(
-        errorResponse(null, rpcError('INVALID_REQUEST', why)),
-      ));
+      write(
+        JSON.stringify(errorResponse(null, rpcError('INVALID_REQUEST', why))),
+      );
       socket.end();
       return;
     }

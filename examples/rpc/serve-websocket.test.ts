@@ -27,9 +27,14 @@ async function open() {
 
 test('subscribe answers first, then the server pushes its ticks', async () => {
   const { ws, texts } = await open();
-  ws.send(JSON.stringify({
-    jsonrpc: '2.0', method: 'Clock.subscribe', params: { every: 20, count: 3 }, id: 1,
-  }));
+  ws.send(
+    JSON.stringify({
+      jsonrpc: '2.0',
+      method: 'Clock.subscribe',
+      params: { every: 20, count: 3 },
+      id: 1,
+    }),
+  );
   await expect.poll(texts).toHaveLength(4);
   expect(texts()).toEqual([
     { jsonrpc: '2.0', result: { subscribed: 'tick', count: 3, every: 20 }, id: 1 },
@@ -62,9 +67,8 @@ test('replies come back as calls finish, not in the order sent', async () => {
 
 test('more calls in flight than allowed: the extra one gets -32001 at once', async () => {
   const { ws, texts } = await open();
-  const sleep = (id: number) => JSON.stringify(
-    { jsonrpc: '2.0', method: 'Clock.sleep', params: { ms: 300 }, id },
-  );
+  const sleep = (id: number) =>
+    JSON.stringify({ jsonrpc: '2.0', method: 'Clock.sleep', params: { ms: 300 }, id });
   [sleep(1), sleep(2), sleep(3)].forEach((m) => ws.send(m));
   await expect.poll(texts).toHaveLength(1);
   expect(texts()[0]).toEqual({
@@ -79,8 +83,10 @@ test('more calls in flight than allowed: the extra one gets -32001 at once', asy
 test('a fifth subscription on one connection is refused', async () => {
   const { client, close } = await overWebSocket(globalThis.WebSocket, url);
   for (let i = 0; i < 4; i++) await client.call('Clock.subscribe', { every: 1_000, count: 5 });
-  await expect(client.call('Clock.subscribe', { every: 1_000, count: 5 }))
-    .rejects.toMatchObject({ code: -32001, data: 'at most 4 subscriptions' });
+  await expect(client.call('Clock.subscribe', { every: 1_000, count: 5 })).rejects.toMatchObject({
+    code: -32001,
+    data: 'at most 4 subscriptions',
+  });
   await close();
 });
 

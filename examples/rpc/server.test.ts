@@ -8,8 +8,7 @@ import { JsonRpcServer } from './server.ts';
 import { createRegistry } from './services.ts';
 
 const server = new JsonRpcServer(createRegistry(), { maxBatch: 10, timeLimitMs: 50 });
-const request = (id: unknown, method = 'get_data') =>
-  ({ jsonrpc: '2.0', method, id });
+const request = (id: unknown, method = 'get_data') => ({ jsonrpc: '2.0', method, id });
 
 describe('ids', () => {
   test.each([
@@ -20,8 +19,7 @@ describe('ids', () => {
     ['a fraction (allowed, though discouraged)', 1.5],
     ['null (allowed, though discouraged)', null],
   ])('%s is echoed back', async (_, id) => {
-    expect(await server.receive(request(id)))
-      .toEqual({ jsonrpc: '2.0', result: ['hello', 5], id });
+    expect(await server.receive(request(id))).toEqual({ jsonrpc: '2.0', result: ['hello', 5], id });
   });
 
   test.each([
@@ -31,7 +29,11 @@ describe('ids', () => {
   ])('%s is an invalid request, answered with id null', async (_, id) => {
     expect(await server.receive(request(id))).toEqual({
       jsonrpc: '2.0',
-      error: { code: -32600, message: 'Invalid Request', data: 'id must be a string, a number or null' },
+      error: {
+        code: -32600,
+        message: 'Invalid Request',
+        data: 'id must be a string, a number or null',
+      },
       id: null,
     });
   });
@@ -42,8 +44,16 @@ describe('invalid requests say what is wrong', () => {
     [{ method: 'get_data', id: 1 }, 'jsonrpc must be "2.0"', 1],
     [{ jsonrpc: '1.0', method: 'get_data', id: 1 }, 'jsonrpc must be "2.0"', 1],
     [{ jsonrpc: '2.0', id: 1 }, 'method must be a string', 1],
-    [{ jsonrpc: '2.0', method: 'sum', params: 3, id: 1 }, 'params must be an array or an object', 1],
-    [{ jsonrpc: '2.0', method: 'sum', params: null, id: 1 }, 'params must be an array or an object', 1],
+    [
+      { jsonrpc: '2.0', method: 'sum', params: 3, id: 1 },
+      'params must be an array or an object',
+      1,
+    ],
+    [
+      { jsonrpc: '2.0', method: 'sum', params: null, id: 1 },
+      'params must be an array or an object',
+      1,
+    ],
     ['get_data', 'a request must be an object', null],
     [null, 'a request must be an object', null],
   ])('%j: %s', async (message, why, id) => {
@@ -74,7 +84,11 @@ test('a batch answers in request order and leaves notifications out', async () =
 });
 
 test('a call that never ends is cut off at the time limit', async () => {
-  const registry = new Registry().register('', { hang: () => new Promise(() => {}) }, { hang: none });
+  const registry = new Registry().register(
+    '',
+    { hang: () => new Promise(() => {}) },
+    { hang: none },
+  );
   const strict = new JsonRpcServer(registry, { maxBatch: 1, timeLimitMs: 30 });
   expect(await strict.receive(request(1, 'hang'))).toEqual({
     jsonrpc: '2.0',
@@ -86,7 +100,9 @@ test('a call that never ends is cut off at the time limit', async () => {
 test('a call abandoned by its caller ends without a log entry', async () => {
   const logged: unknown[] = [];
   const quiet = new JsonRpcServer(createRegistry(), {
-    maxBatch: 1, timeLimitMs: 1_000, onInternalError: (error) => logged.push(error),
+    maxBatch: 1,
+    timeLimitMs: 1_000,
+    onInternalError: (error) => logged.push(error),
   });
   const gone = new AbortController();
   const pending = quiet.receive(
@@ -100,10 +116,18 @@ test('a call abandoned by its caller ends without a log entry', async () => {
 
 test('a bug is logged on the server and reported without detail', async () => {
   const logged: string[] = [];
-  const registry = new Registry().register('', {
-    bug: () => { throw new Error('at /srv/secret.ts:1'); },
-    typed: () => { throw rpcError('DIVIDE_BY_ZERO'); },
-  }, { bug: none, typed: none });
+  const registry = new Registry().register(
+    '',
+    {
+      bug: () => {
+        throw new Error('at /srv/secret.ts:1');
+      },
+      typed: () => {
+        throw rpcError('DIVIDE_BY_ZERO');
+      },
+    },
+    { bug: none, typed: none },
+  );
   const logging = new JsonRpcServer(registry, {
     maxBatch: 1,
     timeLimitMs: 1_000,
@@ -132,16 +156,23 @@ test('refuse answers every request of a message with one error', () => {
 
 // #region property
 /** Messages that look more or less like requests, and plain junk. */
-const requestLike = fc.record({
-  jsonrpc: fc.constantFrom('2.0', '1.0', 2),
-  method: fc.oneof(
-    fc.constantFrom(...createRegistry().methods().map((m) => m.name)),
-    fc.string(),
-    fc.jsonValue(),
-  ),
-  params: fc.jsonValue(),
-  id: fc.jsonValue(),
-}, { requiredKeys: [] });
+const requestLike = fc.record(
+  {
+    jsonrpc: fc.constantFrom('2.0', '1.0', 2),
+    method: fc.oneof(
+      fc.constantFrom(
+        ...createRegistry()
+          .methods()
+          .map((m) => m.name),
+      ),
+      fc.string(),
+      fc.jsonValue(),
+    ),
+    params: fc.jsonValue(),
+    id: fc.jsonValue(),
+  },
+  { requiredKeys: [] },
+);
 const message = fc.oneof(
   fc.jsonValue(),
   requestLike,
@@ -149,16 +180,19 @@ const message = fc.oneof(
 );
 
 test('any JSON value gets valid responses, or nothing', async () => {
-  await fc.assert(fc.asyncProperty(message, async (value) => {
-    const answer = await server.receive(value);
-    if (answer === null) return;
-    // What a client gets: the answer as JSON, parsed again.
-    const sent: unknown = JSON.parse(JSON.stringify(answer));
-    const responses = Array.isArray(sent) ? sent : [sent];
-    expect(responses.length).toBeGreaterThan(0);
-    for (const response of responses) {
-      expect(isResponse(response), JSON.stringify(response)).toBe(true);
-    }
-  }), { numRuns: 500 });
+  await fc.assert(
+    fc.asyncProperty(message, async (value) => {
+      const answer = await server.receive(value);
+      if (answer === null) return;
+      // What a client gets: the answer as JSON, parsed again.
+      const sent: unknown = JSON.parse(JSON.stringify(answer));
+      const responses = Array.isArray(sent) ? sent : [sent];
+      expect(responses.length).toBeGreaterThan(0);
+      for (const response of responses) {
+        expect(isResponse(response), JSON.stringify(response)).toBe(true);
+      }
+    }),
+    { numRuns: 500 },
+  );
 });
 // #endregion property

@@ -49,10 +49,7 @@ export class JsonRpcServer {
   }
 
   /** Answers one decoded message: a request, or a batch of them. */
-  async receive(
-    message: unknown,
-    origin: Origin = {},
-  ): Promise<Answer> {
+  async receive(message: unknown, origin: Origin = {}): Promise<Answer> {
     if (!Array.isArray(message)) return this.#one(message, origin);
     const { maxBatch } = this.options;
     if (message.length === 0) {
@@ -60,8 +57,13 @@ export class JsonRpcServer {
       return errorResponse(null, empty);
     }
     if (message.length > maxBatch) {
-      return errorResponse(null, rpcError('INVALID_REQUEST',
-        `a batch of ${message.length}; the limit is ${maxBatch}`));
+      return errorResponse(
+        null,
+        rpcError(
+          'INVALID_REQUEST',
+          `a batch of ${message.length}; the limit is ${maxBatch}`,
+        ),
+      );
     }
     // The calls of a batch run concurrently; their responses come
     // back in one array, and notifications have none.
@@ -84,10 +86,7 @@ export class JsonRpcServer {
   }
 
   // #region one
-  async #one(
-    message: unknown,
-    origin: Origin,
-  ): Promise<Response | null> {
+  async #one(message: unknown, origin: Origin): Promise<Response | null> {
     let request: ReturnType<typeof readRequest>;
     try {
       request = readRequest(message);
@@ -165,9 +164,7 @@ function readRequest(value: unknown) {
   if ('id' in value && !isId(id)) {
     throw invalid('id must be a string, a number or null');
   }
-  return 'id' in value
-    ? { method, params, id: id as Id }
-    : { method, params };
+  return 'id' in value ? { method, params, id: id as Id } : { method, params };
 }
 // #endregion validate
 

@@ -30,12 +30,12 @@ export function createRpcServer(options: Partial<ServerOptions> = {}) {
 
 /** Params to start from, for each method, in the console. */
 export const EXAMPLE_PARAMS: Record<string, Params> = {
-  'subtract': [42, 23],
-  'sum': [1, 2, 4],
-  'get_data': [],
-  'update': [1, 2, 3, 4, 5],
-  'notify_hello': [7],
-  'notify_sum': [1, 2, 4],
+  subtract: [42, 23],
+  sum: [1, 2, 4],
+  get_data: [],
+  update: [1, 2, 3, 4, 5],
+  notify_hello: [7],
+  notify_sum: [1, 2, 4],
   'Arith.Multiply': { A: 7, B: 8 },
   'Arith.Divide': { A: 17, B: 5 },
   'Clock.sleep': { ms: 250 },

@@ -61,9 +61,10 @@ describe('over WebSocket, WS /ws/rpc', () => {
   });
   afterAll(() => ws.close());
 
-  const next = () => new Promise<string>((resolve) => {
-    arrived = () => resolve(replies.shift()!);
-  });
+  const next = () =>
+    new Promise<string>((resolve) => {
+      arrived = () => resolve(replies.shift()!);
+    });
 
   test.each(EXAMPLES.map((e) => [e.title, e] as const))('%s', async (_, example) => {
     const reply = next();
@@ -71,9 +72,11 @@ describe('over WebSocket, WS /ws/rpc', () => {
     if (example.response === null) {
       // Nothing comes back: the next message answers the next request.
       ws.send('{"jsonrpc": "2.0", "method": "get_data", "id": "after"}');
-      expect(JSON.parse(await reply)).toEqual(
-        { jsonrpc: '2.0', result: ['hello', 5], id: 'after' },
-      );
+      expect(JSON.parse(await reply)).toEqual({
+        jsonrpc: '2.0',
+        result: ['hello', 5],
+        id: 'after',
+      });
     } else {
       expect(asPrinted(JSON.parse(await reply))).toEqual(example.response);
     }

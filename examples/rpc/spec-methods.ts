@@ -51,12 +51,14 @@ export function explode(): never {
 
 /** Registers the methods above under their bare names. */
 export function registerSpecMethods(registry: Registry) {
-  return registry.register('', new SpecMethods(), {
-    subtract: named({ minuend: number, subtrahend: number }),
-    sum: list(number),
-    get_data: none,
-    update: list(number),
-    notify_hello: named({ n: integer }),
-    notify_sum: list(number),
-  }).register('', { explode }, { explode: none });
+  return registry
+    .register('', new SpecMethods(), {
+      subtract: named({ minuend: number, subtrahend: number }),
+      sum: list(number),
+      get_data: none,
+      update: list(number),
+      notify_hello: named({ n: integer }),
+      notify_sum: list(number),
+    })
+    .register('', { explode }, { explode: none });
 }

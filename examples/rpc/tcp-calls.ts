@@ -11,7 +11,7 @@ import { callThree, threeTicks } from './transport-tour.ts';
 export async function run(io: DemoIO): Promise<void> {
   // The playground says which port speaks JSON-RPC over TCP.
   const health = await fetch(io.url('/healthz'), { signal: io.signal });
-  const { rpc } = await health.json() as { rpc: { tcpPort: number } };
+  const { rpc } = (await health.json()) as { rpc: { tcpPort: number } };
   const host = new URL(io.url('/')).hostname.replace(/^\[|\]$/g, '');
   const { client, close } = await overTcp(host, rpc.tcpPort, {
     tap: io,

@@ -12,9 +12,11 @@ export async function callThree(client: JsonRpcClient, io: DemoIO) {
     client.call('Clock.sleep', { ms: 100 }),
     client.call('Arith.Multiply', { A: 6, B: 7 }),
   ];
-  await Promise.all(calls.map(async (call, i) => {
-    io.log(`call ${i + 1} answered:`, await call);
-  }));
+  await Promise.all(
+    calls.map(async (call, i) => {
+      io.log(`call ${i + 1} answered:`, await call);
+    }),
+  );
 }
 
 /** Asks for three ticks; resolves when the last one arrives. */

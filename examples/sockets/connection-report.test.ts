@@ -8,11 +8,7 @@ import type { RunningServer } from '../../playground-server/server.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { standIn } from '../../tests/support/stand-in.ts';
 import { run } from './connection-client.ts';
-import {
-  countDescriptors,
-  type ConnectionReport,
-  type Descriptors,
-} from './connection-report.ts';
+import { countDescriptors, type ConnectionReport, type Descriptors } from './connection-report.ts';
 
 let server: RunningServer;
 
@@ -47,8 +43,7 @@ test('the report names both ends of the very socket that asked', async () => {
 test('on Linux it counts descriptors by kind, sockets among them', async () => {
   const report = JSON.parse((await ask()).body) as ConnectionReport;
   expect(report.descriptors).not.toBe('unknown');
-  const { total, sockets, files, pipes, other } =
-    report.descriptors as Descriptors;
+  const { total, sockets, files, pipes, other } = report.descriptors as Descriptors;
   // At least the listening socket and this connection.
   expect(sockets).toBeGreaterThanOrEqual(2);
   expect(sockets + files + pipes + other).toBe(total);
@@ -62,7 +57,11 @@ test('kinds come from where each descriptor points', () => {
   symlinkSync('/dev/null', join(dir, '0'));
   symlinkSync('anon_inode:[eventpoll]', join(dir, '6'));
   expect(countDescriptors(dir)).toEqual({
-    total: 5, sockets: 2, files: 1, pipes: 1, other: 1,
+    total: 5,
+    sockets: 2,
+    files: 1,
+    pipes: 1,
+    other: 1,
   });
 });
 
@@ -86,7 +85,12 @@ test('the demo shows both ends and the descriptors', async () => {
     view: 'table',
     value: [
       { end: 'you (remote)', address: '127.0.0.1', port: expect.any(Number), family: 'IPv4' },
-      { end: 'playground (local)', address: '127.0.0.1', port: Number(new URL(server.url).port), family: 'IPv4' },
+      {
+        end: 'playground (local)',
+        address: '127.0.0.1',
+        port: Number(new URL(server.url).port),
+        family: 'IPv4',
+      },
     ],
   });
   expect(count).toMatchObject({
@@ -112,9 +116,7 @@ test('the demo says so when the count is unknown', async () => {
   const playground = await standIn({ '/sockets/connection': report });
   try {
     const result = await runInNode(run, playground.url);
-    expect(result.text.at(-1)).toBe(
-      'info the playground cannot count its descriptors here',
-    );
+    expect(result.text.at(-1)).toBe('info the playground cannot count its descriptors here');
   } finally {
     await playground.close();
   }

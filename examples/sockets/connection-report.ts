@@ -38,9 +38,7 @@ export interface ConnectionReport {
 
 // #region report
 /** The connection under an HTTP request, as the server sees it. */
-export function reportConnection(
-  req: IncomingMessage,
-): ConnectionReport {
+export function reportConnection(req: IncomingMessage): ConnectionReport {
   // req.socket is the net.Socket that Go would call a *TCPConn;
   // RemoteAddr and LocalAddr are these properties.
   const socket = req.socket;

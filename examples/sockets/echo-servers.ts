@@ -17,9 +17,7 @@ export interface EchoServers extends EchoServerInfo {
 }
 
 /** Asks the playground where its echo servers are. */
-export async function findEchoServers(
-  io: DemoIO,
-): Promise<EchoServers> {
+export async function findEchoServers(io: DemoIO): Promise<EchoServers> {
   const url = io.url('/sockets/echo');
   const response = await fetch(url, { signal: io.signal });
   if (!response.ok) {

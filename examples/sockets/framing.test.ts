@@ -78,7 +78,10 @@ describe.each(framings)('$name framing', ({ arbitrary, encode, decoder }) => {
     });
     fc.assert(
       fc.property(streamAndCuts, ([sent, stream, at]) => {
-        const chunks = cut(stream, at.sort((a, b) => a - b));
+        const chunks = cut(
+          stream,
+          at.sort((a, b) => a - b),
+        );
         expect(decode(decoder(), chunks)).toEqual(sent);
       }),
       { numRuns: 500 },
@@ -122,18 +125,13 @@ describe('LineDecoder', () => {
     expect(fits.err).toBeNull();
     const over = new LineDecoder(4);
     expect(over.push(utf8('abcde\n'))).toEqual([]);
-    expect(over.err).toEqual(
-      new FramingError('LINE_TOO_LONG', 'line longer than 4 bytes'),
-    );
+    expect(over.err).toEqual(new FramingError('LINE_TOO_LONG', 'line longer than 4 bytes'));
     expect(over.err?.code).toBe('LINE_TOO_LONG');
   });
 
-  test('like Go\'s Scanner: the lines before the fault, then the error', () => {
+  test("like Go's Scanner: the lines before the fault, then the error", () => {
     const decoder = new LineDecoder(4);
-    expect(decoder.push(utf8('ok\nfine\ntoo long\nlost\n'))).toEqual([
-      utf8('ok'),
-      utf8('fine'),
-    ]);
+    expect(decoder.push(utf8('ok\nfine\ntoo long\nlost\n'))).toEqual([utf8('ok'), utf8('fine')]);
     expect(decoder.err?.code).toBe('LINE_TOO_LONG');
     // Once failed, it stays failed.
     expect(decoder.push(utf8('x\n'))).toEqual([]);
@@ -162,9 +160,7 @@ describe('LengthPrefixDecoder', () => {
   test('a frame is a 32-bit big-endian length, then the bytes', () => {
     expect(encodeFrame(utf8('hi'))).toEqual(hex('00000002 6869'));
     expect(encodeFrame(new Uint8Array())).toEqual(hex('00000000'));
-    const frames = new LengthPrefixDecoder().push(
-      hex('00000002 6869 00000000 00000001 ff'),
-    );
+    const frames = new LengthPrefixDecoder().push(hex('00000002 6869 00000000 00000001 ff'));
     expect(frames).toEqual([utf8('hi'), new Uint8Array(), hex('ff')]);
   });
 
@@ -172,10 +168,7 @@ describe('LengthPrefixDecoder', () => {
     const decoder = new LengthPrefixDecoder(1024);
     expect(decoder.push(hex('00000001 61 00000401'))).toEqual([utf8('a')]);
     expect(decoder.err).toEqual(
-      new FramingError(
-        'FRAME_TOO_LARGE',
-        'frame of 1025 bytes is over the limit of 1024',
-      ),
+      new FramingError('FRAME_TOO_LARGE', 'frame of 1025 bytes is over the limit of 1024'),
     );
     expect(decoder.push(new Uint8Array(1025))).toEqual([]);
     const fits = new LengthPrefixDecoder(1024);
@@ -187,10 +180,9 @@ describe('LengthPrefixDecoder', () => {
     const inBody = new LengthPrefixDecoder();
     inBody.push(hex('00000003 6162'));
     inBody.end();
-    expect(inBody.err).toEqual(new FramingError(
-      'TRUNCATED',
-      'the stream ended inside a frame (2 of 3 body bytes)',
-    ));
+    expect(inBody.err).toEqual(
+      new FramingError('TRUNCATED', 'the stream ended inside a frame (2 of 3 body bytes)'),
+    );
     const inPrefix = new LengthPrefixDecoder();
     inPrefix.push(hex('0000'));
     inPrefix.end();

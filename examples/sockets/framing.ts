@@ -12,10 +12,7 @@
 
 // #region errors
 /** Why a stream cannot be framed: a stable code for each fault. */
-export type FramingCode =
-  | 'LINE_TOO_LONG'
-  | 'FRAME_TOO_LARGE'
-  | 'TRUNCATED';
+export type FramingCode = 'LINE_TOO_LONG' | 'FRAME_TOO_LARGE' | 'TRUNCATED';
 
 /** A stream that breaks the framing rules; the connection must end. */
 export class FramingError extends Error {
@@ -117,8 +114,10 @@ export class LengthPrefixDecoder {
   push(chunk: Uint8Array): Uint8Array[] {
     const frames: Uint8Array[] = [];
     let at = 0;
-    while (this.err === null &&
-      (at < chunk.length || this.#have === this.#need)) {
+    while (
+      this.err === null &&
+      (at < chunk.length || this.#have === this.#need)
+    ) {
       const take = Math.min(this.#need - this.#have, chunk.length - at);
       if (take > 0) this.#parts.push(chunk.slice(at, at + take));
       this.#have += take;

@@ -98,8 +98,8 @@ function groupsOf(text: string, v4Last: boolean): number[] | null {
 /** Go's IP.To4: the 4 bytes of an IPv4 address, else null. */
 export function to4(ip: IP): IP | null {
   if (ip.length === 4) return ip;
-  const mapped = ip.length === 16 &&
-    V4_IN_V6_PREFIX.every((byte, i) => ip[i] === byte);
+  const mapped =
+    ip.length === 16 && V4_IN_V6_PREFIX.every((byte, i) => ip[i] === byte);
   // Like Go's slice, the result shares the address's memory.
   return mapped ? ip.subarray(12) : null;
 }
@@ -138,6 +138,5 @@ export function ipString(ip: IP | null): string {
 
 /** Bytes as lowercase hex, two digits each. */
 export function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
-    .join('');
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -7,12 +7,7 @@
 // A line decoder (framing.ts) finds the same messages either way.
 
 import { once } from 'node:events';
-import {
-  connect,
-  createServer,
-  type AddressInfo,
-  type Socket,
-} from 'node:net';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import type { DemoIO } from '../demo-io.ts';
 import { LineDecoder } from './framing.ts';
 
@@ -68,10 +63,11 @@ export async function run(io: DemoIO): Promise<void> {
     written += text.length;
   };
   /** Resolves once the reader has read all that was written. */
-  const allRead = () => new Promise<void>((arrived) => {
-    wanted = { total: written, arrived };
-    if (total >= written) arrived();
-  });
+  const allRead = () =>
+    new Promise<void>((arrived) => {
+      wanted = { total: written, arrived };
+      if (total >= written) arrived();
+    });
 
   // One write of 40 bytes; the reader's buffer holds 16.
   write('forty bytes, one write, three reads ...\n');

@@ -41,9 +41,7 @@ test('with no echo server there, the run ends with ECONNREFUSED', async () => {
   try {
     const result = await runInNode(run, playground.url);
     expect(result.ok).toBe(false);
-    expect(result.text).toEqual([
-      `error connect ECONNREFUSED 127.0.0.1:${info.tcp.port}`,
-    ]);
+    expect(result.text).toEqual([`error connect ECONNREFUSED 127.0.0.1:${info.tcp.port}`]);
   } finally {
     await playground.close();
   }
@@ -53,9 +51,7 @@ test('a playground without echo servers is an error line', async () => {
   const playground = await standIn({});
   try {
     const result = await runInNode(run, playground.url);
-    expect(result.text).toEqual([
-      `error GET ${playground.url}/sockets/echo answered 404`,
-    ]);
+    expect(result.text).toEqual([`error GET ${playground.url}/sockets/echo answered 404`]);
   } finally {
     await playground.close();
   }
@@ -71,9 +67,11 @@ test('Stop closes the socket at once', async () => {
   });
   expect(result.ok).toBe(false);
   expect(result.text.at(-1)).toBe('error stopped: by the reader');
-  await expect.poll(() => healthOf(server)).toMatchObject({
-    sockets: { tcpEcho: { connections: 0 } },
-  });
+  await expect
+    .poll(() => healthOf(server))
+    .toMatchObject({
+      sockets: { tcpEcho: { connections: 0 } },
+    });
 });
 
 async function healthOf(running: RunningServer) {
@@ -87,7 +85,8 @@ test.skipIf(noGo)(
   `the Go DialTCP client talks to the TypeScript echo server${skipped}`,
   async () => {
     const { stdout } = await promisify(execFile)(buildGo('tcp-client.go'), [
-      '-addr', `127.0.0.1:${echo.tcp.port}`,
+      '-addr',
+      `127.0.0.1:${echo.tcp.port}`,
     ]);
     expect(stdout.trimEnd().split('\n')).toEqual([
       expect.stringMatching(
@@ -106,9 +105,7 @@ test.skipIf(noGo)(
   async () => {
     const go = await startGo(buildGo('tcp-server.go'), ['-addr', '127.0.0.1:0']);
     try {
-      const { stdout } = await promisify(execFile)(buildGo('tcp-client.go'), [
-        '-addr', go.address,
-      ]);
+      const { stdout } = await promisify(execFile)(buildGo('tcp-client.go'), ['-addr', go.address]);
       expect(stdout.trimEnd().split('\n').slice(1)).toEqual([
         'received "hello, tcp"',
         'received "bytes in, bytes out"',

@@ -1,11 +1,7 @@
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
-import {
-  listenTcpEcho,
-  type TcpEchoOptions,
-  type TcpEchoServer,
-} from './tcp-echo-server.ts';
+import { listenTcpEcho, type TcpEchoOptions, type TcpEchoServer } from './tcp-echo-server.ts';
 
 const servers: TcpEchoServer[] = [];
 afterEach(async () => {
@@ -101,9 +97,7 @@ describe('limits', () => {
     // No newline ever comes: the server must not wait for one.
     socket.write('y'.repeat(65));
     const result = await closed;
-    expect(result.text).toBe(
-      'fine\nerror LINE_TOO_LONG: line longer than 64 bytes\n',
-    );
+    expect(result.text).toBe('fine\nerror LINE_TOO_LONG: line longer than 64 bytes\n');
     // Everyone else is still served.
     bystander.socket.end('still here\n');
     expect((await bystander.closed).text).toBe('still here\n');
@@ -112,9 +106,7 @@ describe('limits', () => {
   test('a quiet connection is told so, then closed', async () => {
     const server = await start({ idleTimeoutMs: 200 });
     const { closed } = await client(server);
-    expect((await closed).text).toBe(
-      'error IDLE_TIMEOUT: nothing received for 200 ms\n',
-    );
+    expect((await closed).text).toBe('error IDLE_TIMEOUT: nothing received for 200 ms\n');
   });
 
   test('one connection over the cap is refused; the others are served', async () => {
@@ -124,8 +116,7 @@ describe('limits', () => {
     await expect.poll(() => server.connections()).toBe(2);
     const third = await client(server);
     expect((await third.closed).text).toBe(
-      'error TOO_MANY_CONNECTIONS: the server is at its limit of 2 ' +
-        'connections; try later\n',
+      'error TOO_MANY_CONNECTIONS: the server is at its limit of 2 ' + 'connections; try later\n',
     );
     first.socket.end('still here\n');
     expect((await first.closed).text).toBe('still here\n');
@@ -160,8 +151,7 @@ test('a client that sends but does not read is not buffered for', async () => {
   for (let i = 0; i < lines; i++) socket.write(line);
   // Once the kernels' buffers are full, the server stops reading
   // instead of keeping our echoes in its memory.
-  await expect.poll(() => server.bufferedBytes(), { timeout: 10_000 })
-    .toBeGreaterThan(0);
+  await expect.poll(() => server.bufferedBytes(), { timeout: 10_000 }).toBeGreaterThan(0);
   let most = 0;
   for (let i = 0; i < 10; i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -33,8 +33,10 @@ test('Stop in the middle leaves nothing open', async () => {
   });
   expect(result.text.at(-1)).toBe('error stopped: by the reader');
   // The quiet connection to the echo server never stays open.
-  await expect.poll(async () => {
-    const health = await (await fetch(`${server.url}/healthz`)).json();
-    return health.sockets.tcpEcho.connections;
-  }).toBe(0);
+  await expect
+    .poll(async () => {
+      const health = await (await fetch(`${server.url}/healthz`)).json();
+      return health.sockets.tcpEcho.connections;
+    })
+    .toBe(0);
 });

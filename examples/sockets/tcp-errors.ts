@@ -33,9 +33,13 @@ export async function run(io: DemoIO): Promise<void> {
 
   // A peer that aborts sends RST instead of FIN; our next read
   // fails. Go: "read: connection reset by peer".
-  const rude = await listen(createServer((peer) => {
-    peer.resetAndDestroy();
-  }), host, signal);
+  const rude = await listen(
+    createServer((peer) => {
+      peer.resetAndDestroy();
+    }),
+    host,
+    signal,
+  );
   const reset = connect({ host, port: portOf(rude), signal });
   io.log('a peer that aborts:', await outcome(reset));
   rude.close();

@@ -28,8 +28,7 @@ test('two datagrams come back whole; the oversized one is refused', async () => 
     'info sent 1025 bytes, one over the limit',
     'received hello, udp',
     'received each datagram arrives whole',
-    'received error DATAGRAM_TOO_LARGE: 1025 bytes is over the limit ' +
-      'of 1024; nothing echoed',
+    'received error DATAGRAM_TOO_LARGE: 1025 bytes is over the limit ' + 'of 1024; nothing echoed',
   ]);
   expect(result.ok).toBe(true);
 });
@@ -76,8 +75,10 @@ test.skipIf(noGo)(
   `the Go DialUDP client gets the same answers${noGo ? ` (skipped: ${noGo})` : ''}`,
   async () => {
     const { stdout } = await promisify(execFile)(buildGo('udp-client.go'), [
-      '-addr', `127.0.0.1:${echo.udp.port}`,
-      '-max', String(echo.udp.maxDatagramBytes),
+      '-addr',
+      `127.0.0.1:${echo.udp.port}`,
+      '-max',
+      String(echo.udp.maxDatagramBytes),
     ]);
     expect(stdout.trimEnd().split('\n')).toEqual([
       'received "hello, udp"',
@@ -94,9 +95,7 @@ test.skipIf(noGo)(
   async () => {
     const go = await startGo(buildGo('udp-server.go'), ['-addr', '127.0.0.1:0']);
     try {
-      const { stdout } = await promisify(execFile)(buildGo('udp-client.go'), [
-        '-addr', go.address,
-      ]);
+      const { stdout } = await promisify(execFile)(buildGo('udp-client.go'), ['-addr', go.address]);
       expect(stdout).toMatch(/^received "hello, udp"\n.*\n.*1025 bytes is over/);
     } finally {
       go.stop();

@@ -82,7 +82,8 @@ test('the largest datagram UDP can carry is refused, not echoed', async () => {
   expect(String((await answers)[0])).toMatch(/^error DATAGRAM_TOO_LARGE: 65507 bytes/);
 });
 
-const noIPv6 = Object.values(networkInterfaces()).flat()
+const noIPv6 = Object.values(networkInterfaces())
+  .flat()
   .some((nic) => nic?.address === '::1')
   ? null
   : 'this machine has no IPv6 loopback (::1)';

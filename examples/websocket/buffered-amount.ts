@@ -35,14 +35,19 @@ export async function run(io: DemoIO): Promise<void> {
   let sent = 0;
   const samples: Sample[] = [];
   const start = performance.now();
-  const sample = () => samples.push({
-    ms: Math.round(performance.now() - start),
-    sent, buffered: ws.bufferedAmount, read,
-  });
+  const sample = () =>
+    samples.push({
+      ms: Math.round(performance.now() - start),
+      sent,
+      buffered: ws.bufferedAmount,
+      read,
+    });
   const sampler = setInterval(sample, 25);
-  io.log(`sending ${TOTAL_BYTES / KiB / KiB} MiB in ` +
-    `${MESSAGE_BYTES / KiB} KiB messages, waiting whenever ` +
-    `bufferedAmount reaches ${HIGH_WATER / KiB} KiB`);
+  io.log(
+    `sending ${TOTAL_BYTES / KiB / KiB} MiB in ` +
+      `${MESSAGE_BYTES / KiB} KiB messages, waiting whenever ` +
+      `bufferedAmount reaches ${HIGH_WATER / KiB} KiB`,
+  );
 
   try {
     const chunk = new Uint8Array(MESSAGE_BYTES);
@@ -70,16 +75,20 @@ export async function run(io: DemoIO): Promise<void> {
 
 /** Says what the samples show, and charts them. */
 function report(io: DemoIO, samples: Sample[]) {
-  const peak = samples.reduce(
-    (top, s) => (s.buffered > top.buffered ? s : top),
+  const peak = samples.reduce((top, s) =>
+    s.buffered > top.buffered ? s : top,
   );
   const last = samples.at(-1)!;
   const kib = (bytes: number) => `${Math.round(bytes / KiB)} KiB`;
-  io.log(`bufferedAmount peaked at ${kib(peak.buffered)}`,
+  io.log(
+    `bufferedAmount peaked at ${kib(peak.buffered)}`,
     `with ${kib(peak.sent)} sent`,
-    `and ${kib(peak.read)} read by the server`);
-  io.log(`the server read all ${last.read / KiB / KiB} MiB;`,
-    `bufferedAmount is back to ${last.buffered}`);
+    `and ${kib(peak.read)} read by the server`,
+  );
+  io.log(
+    `the server read all ${last.read / KiB / KiB} MiB;`,
+    `bufferedAmount is back to ${last.buffered}`,
+  );
   const line = (pick: (s: Sample) => number) =>
     samples.map((s) => [s.ms, Math.round(pick(s) / KiB)]);
   io.show('line', {

@@ -4,10 +4,10 @@ import { ChatError, parseChat } from './chat-message.ts';
 const text = (s: string) => new TextEncoder().encode(s);
 
 test('a valid message gives its text, trimmed', () => {
-  expect(parseChat(text('{"type":"chat","text":"  hello  "}'), false, 280))
-    .toBe('hello');
-  expect(parseChat(text('{"text":"key order is free","type":"chat"}'), false, 280))
-    .toBe('key order is free');
+  expect(parseChat(text('{"type":"chat","text":"  hello  "}'), false, 280)).toBe('hello');
+  expect(parseChat(text('{"text":"key order is free","type":"chat"}'), false, 280)).toBe(
+    'key order is free',
+  );
 });
 
 test('length counts code points: 3 emoji fit in 3 characters', () => {
@@ -29,7 +29,13 @@ describe('each mistake gets its code and answer', () => {
     ['text not a string', text('{"type":"chat","text":5}'), false, 'bad-shape', 1008],
     ['an extra key', text('{"type":"chat","text":"hi","from":"admin"}'), false, 'bad-shape', 1008],
     ['only spaces', text('{"type":"chat","text":"   "}'), false, 'empty', null],
-    ['too long', text(JSON.stringify({ type: 'chat', text: 'x'.repeat(11) })), false, 'too-long', null],
+    [
+      'too long',
+      text(JSON.stringify({ type: 'chat', text: 'x'.repeat(11) })),
+      false,
+      'too-long',
+      null,
+    ],
   ];
 
   test.each(cases)('%s → %s', (_, data, isBinary, code, closeCode) => {

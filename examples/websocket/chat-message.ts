@@ -43,14 +43,9 @@ export const chatErrors = {
   // does not take. 1008: "policy violation", for the rest.
   notText: () =>
     new ChatError('not-text', 'chat is JSON text, not binary', 1003),
-  notJson: () =>
-    new ChatError('not-json', 'a chat message must be JSON', 1008),
+  notJson: () => new ChatError('not-json', 'a chat message must be JSON', 1008),
   badShape: () =>
-    new ChatError(
-      'bad-shape',
-      'send exactly {"type":"chat","text":"…"}',
-      1008,
-    ),
+    new ChatError('bad-shape', 'send exactly {"type":"chat","text":"…"}', 1008),
   empty: () => new ChatError('empty', 'say something first', null),
   tooLong: (max: number) =>
     new ChatError('too-long', `at most ${max} characters`, null),
@@ -80,8 +75,10 @@ export function parseChat(
   }
   const keys = isRecord(value) ? Object.keys(value).sort() : [];
   if (
-    !isRecord(value) || keys.join() !== 'text,type' ||
-    value['type'] !== 'chat' || typeof value['text'] !== 'string'
+    !isRecord(value) ||
+    keys.join() !== 'text,type' ||
+    value['type'] !== 'chat' ||
+    typeof value['text'] !== 'string'
   ) {
     throw chatErrors.badShape();
   }
@@ -95,6 +92,5 @@ export function parseChat(
 // #endregion parse
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null &&
-    !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

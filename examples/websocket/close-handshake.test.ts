@@ -39,10 +39,12 @@ test('a close without a code is reported as 1005, a dropped one as 1006', async 
   quiet.ws.close();
   const dropped = await connection();
   dropped.ws.terminate();
-  const reports = await Promise.all([quiet, dropped].map(async ({ id }) => {
-    const response = await fetch(`${server.url}/close-reports/${id}`);
-    return [response.status, await response.json()];
-  }));
+  const reports = await Promise.all(
+    [quiet, dropped].map(async ({ id }) => {
+      const response = await fetch(`${server.url}/close-reports/${id}`);
+      return [response.status, await response.json()];
+    }),
+  );
   expect(reports).toEqual([
     [200, { code: 1005, reason: '' }],
     [200, { code: 1006, reason: '' }],

@@ -26,14 +26,19 @@ export async function run(io: DemoIO): Promise<void> {
   // rest belong to the protocol and its endpoints.
   // A reason is UTF-8 of at most 123 bytes: 62 × "é" is 124.
   const tooLong = 'é'.repeat(62);
-  const tries: [number, string][] = [[1001, ''], [4000, tooLong]];
+  const tries: [number, string][] = [
+    [1001, ''],
+    [4000, tooLong],
+  ];
   for (const [code, reason] of tries) {
     try {
       ws.close(code, reason);
     } catch (error) {
       const bytes = new TextEncoder().encode(reason).length;
-      io.log(`close(${code}, ${bytes}-byte reason) throws`,
-        (error as DOMException).name);
+      io.log(
+        `close(${code}, ${bytes}-byte reason) throws`,
+        (error as DOMException).name,
+      );
     }
   }
 

@@ -12,9 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WebSocketServer } from 'ws';
-import {
-  sendJson as reply,
-} from '../../playground-server/http-reply.ts';
+import { sendJson as reply } from '../../playground-server/http-reply.ts';
 
 /** What the server saw when a connection closed. */
 export interface CloseReport {
@@ -41,12 +39,15 @@ export function createCloseReporter(maxPayload: number) {
     if (reports.size >= MAX_REPORTS && !oldest.done) {
       reports.delete(oldest.value);
     }
-    reports.set(id, new Promise((resolve) => {
-      ws.on('close', (code, reason) => {
-        resolve({ code, reason: reason.toString() });
-        setTimeout(() => reports.delete(id), KEEP_MS).unref();
-      });
-    }));
+    reports.set(
+      id,
+      new Promise((resolve) => {
+        ws.on('close', (code, reason) => {
+          resolve({ code, reason: reason.toString() });
+          setTimeout(() => reports.delete(id), KEEP_MS).unref();
+        });
+      }),
+    );
     ws.on('error', () => {});
     ws.send(JSON.stringify({ connection: id }));
   });
@@ -55,8 +56,9 @@ export function createCloseReporter(maxPayload: number) {
   // #region report
   /** GET /close-reports/<id>: the close the server saw, as JSON. */
   async function report(req: IncomingMessage, res: ServerResponse) {
-    const id = new URL(req.url ?? '/', 'http://x').pathname
-      .slice('/close-reports/'.length);
+    const id = new URL(req.url ?? '/', 'http://x').pathname.slice(
+      '/close-reports/'.length,
+    );
     const closed = reports.get(id);
     if (req.method !== 'GET') {
       return reply(res, 405, { error: 'use GET' }, { allow: 'GET' });

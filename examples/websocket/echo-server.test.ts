@@ -6,11 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
-import {
-  clientFrame,
-  openRaw,
-  serverFrames,
-} from '../../tests/support/raw-websocket.ts';
+import { clientFrame, openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import { MAX_MESSAGE_BYTES } from './echo-server.ts';
 
 let server: RunningServer;
@@ -84,10 +80,9 @@ describe.each(['/ws/echo', '/ws/raw-echo'])('%s', (path) => {
   test('fragments adding up to over 64 KiB are refused with 1009', async () => {
     const raw = await openRaw(echoUrl());
     const half = Buffer.alloc(MAX_MESSAGE_BYTES / 2 + 1);
-    raw.socket.write(Buffer.concat([
-      clientFrame(0x2, half, { fin: false }),
-      clientFrame(0x0, half),
-    ]));
+    raw.socket.write(
+      Buffer.concat([clientFrame(0x2, half, { fin: false }), clientFrame(0x0, half)]),
+    );
     expect(await raw.close).toMatchObject({ code: 1009 });
   });
 
@@ -108,13 +103,20 @@ describe.each(['/ws/echo', '/ws/raw-echo'])('%s', (path) => {
       ['a ping of 126 bytes', clientFrame(0x9, Buffer.alloc(126)), 1002],
       ['a fragmented ping', clientFrame(0x9, 'x', { fin: false }), 1002],
       ['a continuation with nothing to continue', clientFrame(0x0, 'x'), 1002],
-      ['a new message inside a fragmented one',
-        Buffer.concat([clientFrame(0x1, 'a', { fin: false }), clientFrame(0x1, 'b')]), 1002],
+      [
+        'a new message inside a fragmented one',
+        Buffer.concat([clientFrame(0x1, 'a', { fin: false }), clientFrame(0x1, 'b')]),
+        1002,
+      ],
       ['text that is not UTF-8', clientFrame(0x1, Buffer.from([0xc3, 0x28])), 1007],
-      ['UTF-8 broken across fragments', Buffer.concat([
-        clientFrame(0x1, Buffer.from([0xe2, 0x82]), { fin: false }),
-        clientFrame(0x0, Buffer.from([0x28])),
-      ]), 1007],
+      [
+        'UTF-8 broken across fragments',
+        Buffer.concat([
+          clientFrame(0x1, Buffer.from([0xe2, 0x82]), { fin: false }),
+          clientFrame(0x0, Buffer.from([0x28])),
+        ]),
+        1007,
+      ],
       ['a close with code 999', clientFrame(0x8, Buffer.from([0x03, 0xe7])), 1002],
       ['a close with one byte of payload', clientFrame(0x8, Buffer.from([0x03])), 1002],
     ] as const;
@@ -136,11 +138,13 @@ describe.each(['/ws/echo', '/ws/raw-echo'])('%s', (path) => {
 
   test('a fragmented message is reassembled before it is echoed', async () => {
     const raw = await openRaw(echoUrl());
-    raw.socket.write(Buffer.concat([
-      clientFrame(0x1, 'frag', { fin: false }),
-      clientFrame(0x9, 'ping in between'),
-      clientFrame(0x0, 'mented'),
-    ]));
+    raw.socket.write(
+      Buffer.concat([
+        clientFrame(0x1, 'frag', { fin: false }),
+        clientFrame(0x9, 'ping in between'),
+        clientFrame(0x0, 'mented'),
+      ]),
+    );
     await expect.poll(() => raw.received().toString('latin1')).toContain('fragmented');
     const bytes = raw.received();
     // A pong (0x8a) answers the ping; the echo is one whole text frame.
@@ -169,9 +173,7 @@ describe.each(['/ws/echo', '/ws/raw-echo'])('%s', (path) => {
     raw.socket.write(clientFrame(0x8, payload));
     expect(await raw.close).toEqual({ code: 4000, reason: 'bye' });
     await new Promise((resolve) => raw.socket.once('close', resolve));
-    expect(serverFrames(raw.received())).toEqual([
-      { fin: true, opcode: 0x8, payload },
-    ]);
+    expect(serverFrames(raw.received())).toEqual([{ fin: true, opcode: 0x8, payload }]);
   });
 
   test('a close without a code is answered without one', async () => {

@@ -2,12 +2,7 @@
 // into the header's fields, and what each field says. The `frames`
 // view under a cell draws a list of these.
 
-import {
-  encodeFrame,
-  isControl,
-  OPCODES,
-  type Frame,
-} from './frame.ts';
+import { encodeFrame, isControl, OPCODES, type Frame } from './frame.ts';
 
 /** At most this many payload bytes are shown; the rest are counted. */
 export const SHOWN_PAYLOAD_BYTES = 16;
@@ -44,14 +39,10 @@ const NAMES = Object.fromEntries(
 );
 
 /** Describes a frame as encodeFrame puts it on the wire. */
-export function describeFrame(
-  label: string,
-  frame: Frame,
-): FrameRecord {
+export function describeFrame(label: string, frame: Frame): FrameRecord {
   const wire = encodeFrame(frame);
-  const extra = frame.payload.length < 126
-    ? 0
-    : frame.payload.length < 65_536 ? 2 : 8;
+  const extra =
+    frame.payload.length < 126 ? 0 : frame.payload.length < 65_536 ? 2 : 8;
   const maskAt = 2 + extra;
   const payloadAt = maskAt + (frame.mask ? 4 : 0);
   const end = payloadAt + SHOWN_PAYLOAD_BYTES;

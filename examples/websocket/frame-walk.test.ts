@@ -8,7 +8,9 @@ test('the walk shows the examples, each state, and each refusal', async () => {
   const [view, ...lines] = result.lines;
   expect(view).toMatchObject({ direction: 'view', view: 'frames' });
   const records = (view as { value: { label: string; bytes: Record<string, unknown> }[] }).value;
-  expect(records.map((r) => [r.label, r.bytes['head'], r.bytes['length'], r.bytes['mask']])).toEqual([
+  expect(
+    records.map((r) => [r.label, r.bytes['head'], r.bytes['length'], r.bytes['mask']]),
+  ).toEqual([
     ['text', '81 05', '', ''],
     ['masked text', '81 85', '', '37 fa 21 3d'],
     ['first fragment', '01 03', '', ''],

@@ -13,8 +13,13 @@ import { ProtocolError } from './protocol-error.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const key = Uint8Array.of(0x37, 0xfa, 0x21, 0x3d);
-const frame = (opcode: number, payload: Uint8Array, more = {}): Frame =>
-  ({ fin: true, rsv: 0, opcode, payload, ...more });
+const frame = (opcode: number, payload: Uint8Array, more = {}): Frame => ({
+  fin: true,
+  rsv: 0,
+  opcode,
+  payload,
+  ...more,
+});
 
 // #region examples
 /** RFC 6455 §5.7's examples: a client's frames carry a mask. */

@@ -42,26 +42,42 @@ function decodeAll(chunks: Uint8Array[], options: DecoderOptions) {
 describe('RFC 6455 §5.7 examples, byte for byte', () => {
   // #region rfc
   const examples: [string, Frame, string, DecoderOptions][] = [
-    ['a single-frame unmasked text message',
+    [
+      'a single-frame unmasked text message',
       { fin: true, rsv: 0, opcode: 0x1, payload: bytes('Hello') },
-      '81 05 48656c6c6f', server],
-    ['a single-frame masked text message',
-      { fin: true, rsv: 0, opcode: 0x1, mask: MASK,
-        payload: bytes('Hello') },
-      '81 85 37fa213d 7f9f4d5158', client],
-    ['the first fragment of an unmasked text message',
+      '81 05 48656c6c6f',
+      server,
+    ],
+    [
+      'a single-frame masked text message',
+      { fin: true, rsv: 0, opcode: 0x1, mask: MASK, payload: bytes('Hello') },
+      '81 85 37fa213d 7f9f4d5158',
+      client,
+    ],
+    [
+      'the first fragment of an unmasked text message',
       { fin: false, rsv: 0, opcode: 0x1, payload: bytes('Hel') },
-      '01 03 48656c', server],
-    ['its final fragment',
+      '01 03 48656c',
+      server,
+    ],
+    [
+      'its final fragment',
       { fin: true, rsv: 0, opcode: 0x0, payload: bytes('lo') },
-      '80 02 6c6f', server],
-    ['an unmasked ping',
+      '80 02 6c6f',
+      server,
+    ],
+    [
+      'an unmasked ping',
       { fin: true, rsv: 0, opcode: 0x9, payload: bytes('Hello') },
-      '89 05 48656c6c6f', server],
-    ['a masked pong answering it',
-      { fin: true, rsv: 0, opcode: 0xa, mask: MASK,
-        payload: bytes('Hello') },
-      '8a 85 37fa213d 7f9f4d5158', client],
+      '89 05 48656c6c6f',
+      server,
+    ],
+    [
+      'a masked pong answering it',
+      { fin: true, rsv: 0, opcode: 0xa, mask: MASK, payload: bytes('Hello') },
+      '8a 85 37fa213d 7f9f4d5158',
+      client,
+    ],
   ];
   // #endregion rfc
 
@@ -85,11 +101,10 @@ describe('RFC 6455 §5.7 examples, byte for byte', () => {
   ])('%s of binary data in one unmasked frame', (_, size, header) => {
     const payload = new Uint8Array(size).map((_, i) => i);
     const wire = encodeFrame({ fin: true, rsv: 0, opcode: 0x2, payload });
-    expect(Buffer.from(wire.subarray(0, wire.length - size)).toString('hex'))
-      .toBe(header.replace(/\s/g, ''));
-    expect(decodeAll([wire], server).frames).toEqual([
-      { fin: true, rsv: 0, opcode: 0x2, payload },
-    ]);
+    expect(Buffer.from(wire.subarray(0, wire.length - size)).toString('hex')).toBe(
+      header.replace(/\s/g, ''),
+    );
+    expect(decodeAll([wire], server).frames).toEqual([{ fin: true, rsv: 0, opcode: 0x2, payload }]);
   });
 });
 
@@ -100,7 +115,11 @@ describe('the decoder state machine', () => {
     ['a 64-bit length', 70_000, ['GET_INFO', 'GET_PAYLOAD_LENGTH_64', 'GET_MASK', 'GET_DATA']],
   ] as const)('walks its states for %s, one byte at a time', (_, size, states) => {
     const wire = encodeFrame({
-      fin: true, rsv: 0, opcode: 0x2, mask: MASK, payload: new Uint8Array(size),
+      fin: true,
+      rsv: 0,
+      opcode: 0x2,
+      mask: MASK,
+      payload: new Uint8Array(size),
     });
     const decoder = new FrameDecoder(client);
     const seen: DecoderState[] = [decoder.state];
@@ -143,8 +162,7 @@ describe('the decoder state machine', () => {
   test('after an error the decoder stays failed', () => {
     const decoder = new FrameDecoder(client);
     expect(() => decoder.push(hex('83 80'), () => {})).toThrow(ProtocolError);
-    expect(() => decoder.push(hex('81 80 00000000'), () => {}))
-      .toThrow('the opcode is reserved');
+    expect(() => decoder.push(hex('81 80 00000000'), () => {})).toThrow('the opcode is reserved');
   });
 
   test('RSV bits an extension claimed are let through', () => {
@@ -156,8 +174,12 @@ describe('the decoder state machine', () => {
   });
 
   test('the encoder refuses control frames the decoder would refuse', () => {
-    const ping = (payload: Uint8Array, fin = true): Frame =>
-      ({ fin, rsv: 0, opcode: 0x9, payload });
+    const ping = (payload: Uint8Array, fin = true): Frame => ({
+      fin,
+      rsv: 0,
+      opcode: 0x9,
+      payload,
+    });
     expect(() => encodeFrame(ping(new Uint8Array(126)))).toThrow(RangeError);
     expect(() => encodeFrame(ping(new Uint8Array(1), false))).toThrow(RangeError);
   });
@@ -169,14 +191,15 @@ describe('properties (fast-check)', () => {
     isControl(opcode)
       ? fc.uint8Array({ maxLength: 125 })
       : fc.oneof(
-        { weight: 8, arbitrary: fc.uint8Array({ maxLength: 300 }) },
-        // Past 65,535 bytes the length takes 64 bits.
-        {
-          weight: 1,
-          arbitrary: fc.tuple(fc.integer({ min: 65_530, max: 65_600 }), fc.nat(255))
-            .map(([size, fill]) => new Uint8Array(size).fill(fill)),
-        },
-      );
+          { weight: 8, arbitrary: fc.uint8Array({ maxLength: 300 }) },
+          // Past 65,535 bytes the length takes 64 bits.
+          {
+            weight: 1,
+            arbitrary: fc
+              .tuple(fc.integer({ min: 65_530, max: 65_600 }), fc.nat(255))
+              .map(([size, fill]) => new Uint8Array(size).fill(fill)),
+          },
+        );
   const frameOf = (masked: boolean): fc.Arbitrary<Frame> =>
     fc.constantFrom(...opcodes).chain((opcode) =>
       fc.record({
@@ -191,8 +214,7 @@ describe('properties (fast-check)', () => {
 
   // #region roundtrip
   test('decode(encode(frame)) is the frame, masked or not', () => {
-    const sided = fc.boolean().chain((masked) =>
-      fc.tuple(fc.constant(masked), frameOf(masked)));
+    const sided = fc.boolean().chain((masked) => fc.tuple(fc.constant(masked), frameOf(masked)));
     fc.assert(
       fc.property(sided, ([masked, frame]) => {
         const wire = encodeFrame(frame);
@@ -233,29 +255,33 @@ describe('properties (fast-check)', () => {
 
   // Frames whose every field is random: any first byte, a mask or
   // not, lengths that may lie. Most break some rule; some do not.
-  const rawFrame = fc.record({
-    first: fc.nat(255),
-    masked: fc.boolean(),
-    payload: fc.oneof(
-      fc.uint8Array({ maxLength: 140 }),
-      fc.constantFrom(hex('c328'), hex('e282'), hex('03e7'), hex('03e8cebae1bd')),
-    ),
-  }).map(({ first, masked, payload }) => {
-    const body = payload.subarray(0, 125);
-    const key = hex('a1b2c3d4');
-    return concat([
-      Uint8Array.of(first, (masked ? 0x80 : 0) | body.length),
-      ...(masked ? [key, applyMask(body, key)] : [body]),
-    ]);
-  });
+  const rawFrame = fc
+    .record({
+      first: fc.nat(255),
+      masked: fc.boolean(),
+      payload: fc.oneof(
+        fc.uint8Array({ maxLength: 140 }),
+        fc.constantFrom(hex('c328'), hex('e282'), hex('03e7'), hex('03e8cebae1bd')),
+      ),
+    })
+    .map(({ first, masked, payload }) => {
+      const body = payload.subarray(0, 125);
+      const key = hex('a1b2c3d4');
+      return concat([
+        Uint8Array.of(first, (masked ? 0x80 : 0) | body.length),
+        ...(masked ? [key, applyMask(body, key)] : [body]),
+      ]);
+    });
   const closeCodes = new Set(Object.values(PROTOCOL_ERRORS).map(([code]) => code));
 
   // #region fuzz
   test('random bytes yield frames and messages, or a ProtocolError', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.uint8Array({ maxLength: 200 }),
-          fc.array(rawFrame, { maxLength: 8 }).map(concat)),
+        fc.oneof(
+          fc.uint8Array({ maxLength: 200 }),
+          fc.array(rawFrame, { maxLength: 8 }).map(concat),
+        ),
         fc.array(fc.nat(), { maxLength: 10 }),
         (wire, cuts) => {
           const decoder = new FrameDecoder({ masked: true, maxPayload: 100 });
@@ -287,8 +313,9 @@ describe('properties (fast-check)', () => {
           const whole = decodeAll([wire], options);
           const pieces = decodeAll(split(wire, cuts), options);
           expect(pieces.frames).toEqual(whole.frames);
-          expect((pieces.error as ProtocolError | undefined)?.code)
-            .toBe((whole.error as ProtocolError | undefined)?.code);
+          expect((pieces.error as ProtocolError | undefined)?.code).toBe(
+            (whole.error as ProtocolError | undefined)?.code,
+          );
         },
       ),
       { numRuns: 500 },

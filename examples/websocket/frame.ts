@@ -5,10 +5,7 @@
 // TCP delivered; the decoder hands back whole frames, or throws a
 // ProtocolError that says which close code ends the connection.
 
-import {
-  ProtocolError,
-  type ProtocolErrorCode,
-} from './protocol-error.ts';
+import { ProtocolError, type ProtocolErrorCode } from './protocol-error.ts';
 
 // #region frame
 /** Opcodes (§5.2); 0x3–0x7 and 0xB–0xF are reserved. */
@@ -128,18 +125,24 @@ export class FrameDecoder {
 
   #needs() {
     switch (this.#state) {
-      case 'GET_INFO': return 2;
-      case 'GET_PAYLOAD_LENGTH_16': return 2;
-      case 'GET_PAYLOAD_LENGTH_64': return 8;
-      case 'GET_MASK': return 4;
-      case 'GET_DATA': return this.#length;
+      case 'GET_INFO':
+        return 2;
+      case 'GET_PAYLOAD_LENGTH_16':
+        return 2;
+      case 'GET_PAYLOAD_LENGTH_64':
+        return 8;
+      case 'GET_MASK':
+        return 4;
+      case 'GET_DATA':
+        return this.#length;
     }
   }
 
   #step(bytes: Uint8Array): Frame | undefined {
     const view = new DataView(bytes.buffer, bytes.byteOffset);
     switch (this.#state) {
-      case 'GET_INFO': return this.#info(bytes[0]!, bytes[1]!);
+      case 'GET_INFO':
+        return this.#info(bytes[0]!, bytes[1]!);
       case 'GET_PAYLOAD_LENGTH_16':
         return this.#size(view.getUint16(0));
       case 'GET_PAYLOAD_LENGTH_64': {

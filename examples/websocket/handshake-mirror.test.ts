@@ -19,16 +19,18 @@ test('the request comes back exactly as sent: order, spelling, Origin', async ()
   const [request, response, close] = serverFrames(raw.received());
   const key = /Sec-WebSocket-Key: (\S+)/.exec(request!.payload.toString())?.[1];
   const { host } = new URL(server.url);
-  expect(request!.payload.toString()).toBe([
-    'GET /ws/handshake?x=1 HTTP/1.1',
-    `Host: ${host}`,
-    'Upgrade: websocket',
-    'Connection: Upgrade',
-    `Sec-WebSocket-Key: ${key}`,
-    'Sec-WebSocket-Version: 13',
-    `Origin: ${server.url}`,
-    'X-Spelled-ODDLY: kept',
-  ].join('\n'));
+  expect(request!.payload.toString()).toBe(
+    [
+      'GET /ws/handshake?x=1 HTTP/1.1',
+      `Host: ${host}`,
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      `Sec-WebSocket-Key: ${key}`,
+      'Sec-WebSocket-Version: 13',
+      `Origin: ${server.url}`,
+      'X-Spelled-ODDLY: kept',
+    ].join('\n'),
+  );
   // The response lines are the ones that went out before the frames.
   expect(response!.payload.toString().split('\n')).toEqual(raw.response.split('\r\n'));
   expect(close).toMatchObject({ opcode: 0x8 });

@@ -10,8 +10,7 @@ import {
 
 // #region sample
 test("RFC 6455's sample key gives its sample accept", () => {
-  expect(acceptKey('dGhlIHNhbXBsZSBub25jZQ=='))
-    .toBe('s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
+  expect(acceptKey('dGhlIHNhbXBsZSBub25jZQ==')).toBe('s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
 });
 // #endregion sample
 
@@ -57,13 +56,20 @@ describe('each wrong request says what is wrong, with its status', () => {
     ['HTTP/1.0', (r) => (r.httpVersion = '1.0'), 'WS_HANDSHAKE_HTTP_VERSION', 400],
     ['no Host', (r) => delete r.headers['host'], 'WS_HANDSHAKE_HOST', 400],
     ['Upgrade: h2c', (r) => (r.headers['upgrade'] = 'h2c'), 'WS_HANDSHAKE_UPGRADE', 400],
-    ['Connection: close', (r) => (r.headers['connection'] = 'close'),
-      'WS_HANDSHAKE_CONNECTION', 400],
+    [
+      'Connection: close',
+      (r) => (r.headers['connection'] = 'close'),
+      'WS_HANDSHAKE_CONNECTION',
+      400,
+    ],
     ['no key', (r) => delete r.headers['sec-websocket-key'], 'WS_HANDSHAKE_KEY', 400],
-    ['a key of 15 bytes', (r) => (r.headers['sec-websocket-key'] = 'AAAAAAAAAAAAAAAAAAAA'),
-      'WS_HANDSHAKE_KEY', 400],
-    ['version 8', (r) => (r.headers['sec-websocket-version'] = '8'),
-      'WS_HANDSHAKE_VERSION', 426],
+    [
+      'a key of 15 bytes',
+      (r) => (r.headers['sec-websocket-key'] = 'AAAAAAAAAAAAAAAAAAAA'),
+      'WS_HANDSHAKE_KEY',
+      400,
+    ],
+    ['version 8', (r) => (r.headers['sec-websocket-version'] = '8'), 'WS_HANDSHAKE_VERSION', 426],
   ];
 
   test.each(cases)('%s', (_, spoil, code, status) => {

@@ -57,7 +57,10 @@ export function checkUpgrade(request: UpgradeRequest): string {
   const header = (name: string) => String(request.headers[name] ?? '');
   // Upgrade and Connection are lists of tokens, in any case.
   const tokens = (name: string) =>
-    header(name).toLowerCase().split(',').map((token) => token.trim());
+    header(name)
+      .toLowerCase()
+      .split(',')
+      .map((token) => token.trim());
   const key = header('sec-websocket-key');
   if (request.method !== 'GET') fail('WS_HANDSHAKE_METHOD');
   if (!/^(1\.[1-9]|[2-9])/.test(request.httpVersion)) {
@@ -82,22 +85,27 @@ export function checkUpgrade(request: UpgradeRequest): string {
 // #region respond
 /** The 101 response that completes a handshake. */
 export function acceptResponse(key: string): string {
-  return 'HTTP/1.1 101 Switching Protocols\r\n' +
+  return (
+    'HTTP/1.1 101 Switching Protocols\r\n' +
     'Upgrade: websocket\r\n' +
     'Connection: Upgrade\r\n' +
-    `Sec-WebSocket-Accept: ${acceptKey(key)}\r\n\r\n`;
+    `Sec-WebSocket-Accept: ${acceptKey(key)}\r\n\r\n`
+  );
 }
 
 /** The HTTP error that refuses a handshake, saying why. */
 export function refusal(error: HandshakeError): string {
   const body = `${error.message}\n`;
-  return `HTTP/1.1 ${error.status} ${STATUS_TEXT[error.status]}\r\n` +
+  return (
+    `HTTP/1.1 ${error.status} ${STATUS_TEXT[error.status]}\r\n` +
     // A client told 426 learns which version to retry with.
     (error.status === 426 ? 'Sec-WebSocket-Version: 13\r\n' : '') +
     (error.status === 405 ? 'Allow: GET\r\n' : '') +
     'Content-Type: text/plain; charset=utf-8\r\n' +
     `Content-Length: ${new TextEncoder().encode(body).length}\r\n` +
-    'Connection: close\r\n\r\n' + body;
+    'Connection: close\r\n\r\n' +
+    body
+  );
 }
 // #endregion respond
 

@@ -3,11 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
-import {
-  clientFrame,
-  openRaw,
-  serverFrames,
-} from '../../tests/support/raw-websocket.ts';
+import { clientFrame, openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import { startHeartbeat } from './heartbeat.ts';
 
 // The heartbeat's interval is a fake clock that the tests move, one
@@ -116,9 +112,7 @@ test.skipIf(noGo)(
     vi.useRealTimers();
     // Go keeps its own time: a second between pings leaves a busy
     // test machine room to answer each one.
-    const go = await startGo(buildGo('heartbeat.go'), [
-      '-addr', '127.0.0.1:0', '-ping', '1s',
-    ]);
+    const go = await startGo(buildGo('heartbeat.go'), ['-addr', '127.0.0.1:0', '-ping', '1s']);
     try {
       const goUrl = `ws://${go.address}/ws/echo`;
       const silent = await openRaw(goUrl);

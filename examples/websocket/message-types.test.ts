@@ -26,8 +26,18 @@ test('a string comes back as text; bytes and a Blob as binaryType says', async (
     { binaryType: 'blob', sent: 'a Uint8Array', frame: 'binary', received: 'Blob of ca fe' },
     { binaryType: 'blob', sent: 'a Blob', frame: 'binary', received: 'Blob of ca fe' },
     { binaryType: 'arraybuffer', sent: 'a string', frame: 'text', received: 'string "héllo"' },
-    { binaryType: 'arraybuffer', sent: 'a Uint8Array', frame: 'binary', received: 'ArrayBuffer of ca fe' },
-    { binaryType: 'arraybuffer', sent: 'a Blob', frame: 'binary', received: 'ArrayBuffer of ca fe' },
+    {
+      binaryType: 'arraybuffer',
+      sent: 'a Uint8Array',
+      frame: 'binary',
+      received: 'ArrayBuffer of ca fe',
+    },
+    {
+      binaryType: 'arraybuffer',
+      sent: 'a Blob',
+      frame: 'binary',
+      received: 'ArrayBuffer of ca fe',
+    },
   ]);
   expect(result.text).toHaveLength(2);
   expect(result.ok).toBe(true);
@@ -64,8 +74,10 @@ test.skipIf(noGo)(
       gorilla.socket.write(notUtf8);
       await expect.poll(() => serverFrames(gorilla.received()).length).toBe(1);
       const [echo] = serverFrames(gorilla.received());
-      expect({ opcode: echo!.opcode, payload: echo!.payload.toString('hex') })
-        .toEqual({ opcode: 0x1, payload: 'c328' });
+      expect({ opcode: echo!.opcode, payload: echo!.payload.toString('hex') }).toEqual({
+        opcode: 0x1,
+        payload: 'c328',
+      });
       gorilla.socket.destroy();
     } finally {
       go.stop();

@@ -14,8 +14,11 @@ import type { DemoIO } from '../demo-io.ts';
 export async function run(io: DemoIO): Promise<void> {
   const text = 'héllo';
   const utf8 = new TextEncoder().encode(text);
-  io.log(`"${text}" is ${text.length} characters,`,
-    utf8.length, 'bytes of UTF-8 on the wire');
+  io.log(
+    `"${text}" is ${text.length} characters,`,
+    utf8.length,
+    'bytes of UTF-8 on the wire',
+  );
   const bytes = new Uint8Array([0xca, 0xfe]);
   type Data = string | Uint8Array<ArrayBuffer> | Blob;
   const messages: [string, Data][] = [
@@ -58,8 +61,9 @@ async function describe(data: unknown): Promise<string> {
 // #endregion describe
 
 function hex(buffer: ArrayBuffer) {
-  return Array.from(new Uint8Array(buffer),
-    (b) => b.toString(16).padStart(2, '0')).join(' ');
+  return Array.from(new Uint8Array(buffer), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join(' ');
 }
 
 /** Opens /ws/echo with `binaryType` set. */

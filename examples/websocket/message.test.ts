@@ -1,11 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Frame } from './frame.ts';
-import {
-  decodeClose,
-  encodeClose,
-  isValidCloseCode,
-  MessageReader,
-} from './message.ts';
+import { decodeClose, encodeClose, isValidCloseCode, MessageReader } from './message.ts';
 import { ProtocolError } from './protocol-error.ts';
 
 const hex = (text: string) => Uint8Array.from(Buffer.from(text.replace(/\s/g, ''), 'hex'));
@@ -30,12 +25,14 @@ function readAll(frames: Frame[], maxBytes = 1024) {
 
 describe('messages from fragments', () => {
   test('a ping between fragments is answered without breaking the message', () => {
-    expect(readAll([
-      frame(0x1, 'frag', false),
-      frame(0x9, 'are you there'),
-      frame(0x0, 'men', false),
-      frame(0x0, 'ted'),
-    ]).events).toEqual([
+    expect(
+      readAll([
+        frame(0x1, 'frag', false),
+        frame(0x9, 'are you there'),
+        frame(0x0, 'men', false),
+        frame(0x0, 'ted'),
+      ]).events,
+    ).toEqual([
       undefined,
       { type: 'ping', data: new TextEncoder().encode('are you there') },
       undefined,
@@ -66,7 +63,10 @@ describe('messages from fragments', () => {
 
   test('messages after a fragmented one start afresh', () => {
     const { events } = readAll([
-      frame(0x1, 'a', false), frame(0x0, 'b'), frame(0x2, hex('01')), frame(0x1, 'c'),
+      frame(0x1, 'a', false),
+      frame(0x0, 'b'),
+      frame(0x2, hex('01')),
+      frame(0x1, 'c'),
     ]);
     expect(events.filter(Boolean)).toEqual([
       { type: 'text', data: 'ab' },
@@ -78,20 +78,34 @@ describe('messages from fragments', () => {
 
 describe('what the reader refuses', () => {
   test.each([
-    ['a continuation with nothing to continue', [frame(0x0, 'x')],
-      'WS_ERR_UNEXPECTED_CONTINUATION', 1002],
-    ['a new message inside a fragmented one', [frame(0x1, 'x', false), frame(0x1, 'y')],
-      'WS_ERR_EXPECTED_CONTINUATION', 1002],
+    [
+      'a continuation with nothing to continue',
+      [frame(0x0, 'x')],
+      'WS_ERR_UNEXPECTED_CONTINUATION',
+      1002,
+    ],
+    [
+      'a new message inside a fragmented one',
+      [frame(0x1, 'x', false), frame(0x1, 'y')],
+      'WS_ERR_EXPECTED_CONTINUATION',
+      1002,
+    ],
     ['invalid UTF-8 in one frame', [frame(0x1, hex('c328'))], 'WS_ERR_INVALID_UTF8', 1007],
-    ['a character cut off by the final fragment', [frame(0x1, hex('e282'))],
-      'WS_ERR_INVALID_UTF8', 1007],
-    ['fragments that together pass the limit',
+    [
+      'a character cut off by the final fragment',
+      [frame(0x1, hex('e282'))],
+      'WS_ERR_INVALID_UTF8',
+      1007,
+    ],
+    [
+      'fragments that together pass the limit',
       [frame(0x2, new Uint8Array(600), false), frame(0x0, new Uint8Array(600))],
-      'WS_ERR_TOO_BIG', 1009],
+      'WS_ERR_TOO_BIG',
+      1009,
+    ],
     ['a close payload of one byte', [frame(0x8, hex('03'))], 'WS_ERR_INVALID_CLOSE_LENGTH', 1002],
     ['a close code of 1005', [frame(0x8, hex('03ed'))], 'WS_ERR_INVALID_CLOSE_CODE', 1002],
-    ['a close reason that is not UTF-8', [frame(0x8, hex('03e8 ff'))],
-      'WS_ERR_INVALID_UTF8', 1007],
+    ['a close reason that is not UTF-8', [frame(0x8, hex('03e8 ff'))], 'WS_ERR_INVALID_UTF8', 1007],
   ] as const)('%s', (_, frames, code, closeCode) => {
     const { error } = readAll([...frames]);
     expect(error).toBeInstanceOf(ProtocolError);
@@ -100,7 +114,9 @@ describe('what the reader refuses', () => {
 
   test('bad UTF-8 fails at its fragment, before the message ends', () => {
     const { events, error } = readAll([
-      frame(0x1, 'fine', false), frame(0x0, hex('ff'), false), frame(0x0, 'never read'),
+      frame(0x1, 'fine', false),
+      frame(0x0, hex('ff'), false),
+      frame(0x0, 'never read'),
     ]);
     expect(events).toEqual([undefined]);
     expect(error?.code).toBe('WS_ERR_INVALID_UTF8');
@@ -110,7 +126,9 @@ describe('what the reader refuses', () => {
 describe('close frames', () => {
   test('code and reason go out as two bytes and UTF-8, and come back', () => {
     const payload = encodeClose(4000, 'bye ✓');
-    expect(Buffer.from(payload).toString('hex')).toBe('0fa0' + Buffer.from('bye ✓').toString('hex'));
+    expect(Buffer.from(payload).toString('hex')).toBe(
+      '0fa0' + Buffer.from('bye ✓').toString('hex'),
+    );
     expect(decodeClose(payload)).toEqual({ code: 4000, reason: 'bye ✓' });
   });
 
@@ -120,9 +138,21 @@ describe('close frames', () => {
   });
 
   test.each([
-    [999, false], [1000, true], [1003, true], [1004, false], [1005, false],
-    [1006, false], [1007, true], [1011, true], [1014, true], [1015, false],
-    [1016, false], [2999, false], [3000, true], [4999, true], [5000, false],
+    [999, false],
+    [1000, true],
+    [1003, true],
+    [1004, false],
+    [1005, false],
+    [1006, false],
+    [1007, true],
+    [1011, true],
+    [1014, true],
+    [1015, false],
+    [1016, false],
+    [2999, false],
+    [3000, true],
+    [4999, true],
+    [5000, false],
   ])('close code %i may be sent: %s', (code, valid) => {
     expect(isValidCloseCode(code)).toBe(valid);
   });

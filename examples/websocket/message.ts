@@ -54,9 +54,10 @@ export class MessageReader {
       this.#parts.push(frame.payload);
     }
     if (!frame.fin) return undefined;
-    const event: WsEvent = this.#opcode === OPCODES.text
-      ? { type: 'text', data: this.#text }
-      : { type: 'binary', data: join(this.#parts, this.#size) };
+    const event: WsEvent =
+      this.#opcode === OPCODES.text
+        ? { type: 'text', data: this.#text }
+        : { type: 'binary', data: join(this.#parts, this.#size) };
     this.#opcode = undefined;
     this.#parts = [];
     this.#size = 0;
@@ -78,8 +79,8 @@ function control(frame: Frame): WsEvent {
 export function isValidCloseCode(code: number) {
   // 1004 is reserved; 1005, 1006 and 1015 only report what happened
   // locally and never go on the wire; 3000–4999 are for applications.
-  const registered = code >= 1000 && code <= 1014 &&
-    ![1004, 1005, 1006].includes(code);
+  const registered =
+    code >= 1000 && code <= 1014 && ![1004, 1005, 1006].includes(code);
   return registered || (code >= 3000 && code <= 4999);
 }
 

@@ -26,7 +26,9 @@ export function originAllowed(
     // Includes "null", which sandboxed pages and local files send.
     return false;
   }
-  return url.host.toLowerCase() === host?.toLowerCase() ||
-    allowed.includes(url.origin);
+  return (
+    url.host.toLowerCase() === host?.toLowerCase() ||
+    allowed.includes(url.origin)
+  );
 }
 // #endregion check

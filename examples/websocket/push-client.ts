@@ -41,11 +41,7 @@ export async function run(io: DemoIO): Promise<void> {
 
 // #region reader
 /** Opens a reader's WebSocket and waits for its welcome. */
-async function join(
-  io: DemoIO,
-  label: string,
-  names: Map<string, string>,
-) {
+async function join(io: DemoIO, label: string, names: Map<string, string>) {
   const ws = new io.WebSocket(io.url('/ws/push', 'ws'));
   const inbox: Pushed[] = [];
   let wake = () => {};
@@ -93,12 +89,15 @@ async function join(
 /** A message in words, with readers' names as the demo calls them. */
 function describe(m: Pushed, names: Map<string, string>) {
   switch (m.type) {
-    case 'welcome': return 'a welcome: connected';
-    case 'tick': return 'a tick from the server';
+    case 'welcome':
+      return 'a welcome: connected';
+    case 'tick':
+      return 'a tick from the server';
     case 'presence':
       return `${m.readers} reader${m.readers === 1 ? '' : 's'} here`;
     case 'chat':
       return `${names.get(m.from ?? '') ?? m.from}: ${m.text}`;
-    case 'error': return `an error: ${m.code}`;
+    case 'error':
+      return `an error: ${m.code}`;
   }
 }

@@ -97,11 +97,16 @@ describe('/ws/push in the playground', () => {
     ada.chat('  hi Bob ');
     for (const r of [ada, bob]) {
       const chat = await r.seen((m) => m.type === 'chat');
-      expect(chat).toEqual({ type: 'chat', from: ada.name, text: 'hi Bob', at: expect.any(Number) });
+      expect(chat).toEqual({
+        type: 'chat',
+        from: ada.name,
+        text: 'hi Bob',
+        at: expect.any(Number),
+      });
     }
   });
 
-  test('a person\'s mistakes get an error message and the reader stays', async () => {
+  test("a person's mistakes get an error message and the reader stays", async () => {
     const ada = await join();
     ada.chat('   ');
     ada.chat('eleven chars');
@@ -116,7 +121,9 @@ describe('/ws/push in the playground', () => {
     ada.chat('three');
     const tooFast = await ada.seen((m) => m.code === 'too-fast');
     expect(tooFast).toEqual({
-      type: 'error', code: 'too-fast', message: expect.stringMatching(/^slow down: wait \d+ s$/),
+      type: 'error',
+      code: 'too-fast',
+      message: expect.stringMatching(/^slow down: wait \d+ s$/),
     });
     expect(ada.inbox.filter((m) => m.type === 'chat').map((m) => m.text)).toEqual(['one', 'two']);
     expect(ada.ws.readyState).toBe(WebSocket.OPEN);
@@ -125,8 +132,12 @@ describe('/ws/push in the playground', () => {
   test.each([
     ['binary', Buffer.from([1, 2, 3]), [1003, 'chat is JSON text, not binary']],
     ['text that is not JSON', 'hello', [1008, 'a chat message must be JSON']],
-    ['JSON of another shape', '{"type":"chat","text":"hi","from":"admin"}', [1008, 'send exactly {"type":"chat","text":"…"}']],
-  ] as const)('%s closes that connection, and no one else\'s', async (_, data, expected) => {
+    [
+      'JSON of another shape',
+      '{"type":"chat","text":"hi","from":"admin"}',
+      [1008, 'send exactly {"type":"chat","text":"…"}'],
+    ],
+  ] as const)("%s closes that connection, and no one else's", async (_, data, expected) => {
     const bystander = await join();
     const broken = await join();
     broken.ws.send(data);
@@ -180,7 +191,7 @@ describe('two instances sharing one broker', () => {
     await pubsub.close();
   });
 
-  test('readers on different instances see each other and each other\'s chat', async () => {
+  test("readers on different instances see each other and each other's chat", async () => {
     const one = await instance(pubsub);
     const two = await instance(pubsub);
     const ada = await reader(one.url);

@@ -21,11 +21,7 @@ import { randomBytes } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { PubSub } from '../../playground-server/pubsub.ts';
 import { ChatError, chatErrors, parseChat } from './chat-message.ts';
-import {
-  decodeReport,
-  encodeReport,
-  PresenceTally,
-} from './presence.ts';
+import { decodeReport, encodeReport, PresenceTally } from './presence.ts';
 import { sendBounded } from './send-queue.ts';
 import { TokenBucket } from './token-bucket.ts';
 
@@ -130,9 +126,15 @@ export function createPushServer(options: PushOptions) {
           throw chatErrors.tooFast(bucket.waitMs(Date.now()));
         }
         const at = Date.now();
-        pubsub.publish(CHAT, JSON.stringify({
-          type: 'chat', from: name, text, at,
-        }));
+        pubsub.publish(
+          CHAT,
+          JSON.stringify({
+            type: 'chat',
+            from: name,
+            text,
+            at,
+          }),
+        );
       } catch (error) {
         if (!(error instanceof ChatError)) throw error;
         const { code, message, closeCode } = error;

@@ -45,10 +45,19 @@ test('the demo echoes text and binary and shows each frame both ways', async () 
     'info closed with code 1000 done',
   ]);
   expect(result.text.map((line) => line.split(' ')[0])).toEqual([
-    'info', 'sent', 'received', 'view', 'sent', 'received', 'view', 'info', 'view',
+    'info',
+    'sent',
+    'received',
+    'view',
+    'sent',
+    'received',
+    'view',
+    'info',
+    'view',
   ]);
   const views = result.lines.flatMap((line) =>
-    line.direction === 'view' ? [line.value as FrameRecord[]] : []);
+    line.direction === 'view' ? [line.value as FrameRecord[]] : [],
+  );
   expect(views).toEqual([
     [
       frame('read', '81 85', '0x1 text', '48 65 6c 6c 6f', '"Hello"'),

@@ -39,7 +39,8 @@ function exchange(request: string | Buffer) {
 const KEY = 'dGhlIHNhbXBsZSBub25jZQ==';
 const request = (headers: string) =>
   'GET /ws/raw-echo HTTP/1.1\r\nHost: playground\r\n' + headers + '\r\n';
-const good = 'Upgrade: websocket\r\nConnection: Upgrade\r\n' +
+const good =
+  'Upgrade: websocket\r\nConnection: Upgrade\r\n' +
   `Sec-WebSocket-Key: ${KEY}\r\nSec-WebSocket-Version: 13\r\n`;
 
 describe('the handshake, done by hand', () => {
@@ -52,11 +53,13 @@ describe('the handshake, done by hand', () => {
   });
 
   test('frames sent right behind the request are not lost', async () => {
-    const reply = await exchange(Buffer.concat([
-      Buffer.from(request(good)),
-      clientFrame(0x1, 'early'),
-      clientFrame(0x8, Buffer.from([0x03, 0xe8])),
-    ]));
+    const reply = await exchange(
+      Buffer.concat([
+        Buffer.from(request(good)),
+        clientFrame(0x1, 'early'),
+        clientFrame(0x8, Buffer.from([0x03, 0xe8])),
+      ]),
+    );
     const end = reply.indexOf('\r\n\r\n') + 4;
     const [head, body] = [reply.subarray(0, end), reply.subarray(end)];
     expect(head.toString()).toContain(`Sec-WebSocket-Accept: ${acceptKey(KEY)}\r\n`);
@@ -67,17 +70,30 @@ describe('the handshake, done by hand', () => {
   });
 
   test.each([
-    ['version 8', good.replace('Version: 13', 'Version: 8'),
-      '426 Upgrade Required', 'Sec-WebSocket-Version must be 13'],
-    ['a short key', good.replace(KEY, 'c2hvcnQ='),
-      '400 Bad Request', 'Sec-WebSocket-Key must be 16 bytes'],
-    ['an upgrade to another protocol', good.replace('Upgrade: websocket', 'Upgrade: h2c'),
-      '400 Bad Request', 'Upgrade must be "websocket"'],
+    [
+      'version 8',
+      good.replace('Version: 13', 'Version: 8'),
+      '426 Upgrade Required',
+      'Sec-WebSocket-Version must be 13',
+    ],
+    [
+      'a short key',
+      good.replace(KEY, 'c2hvcnQ='),
+      '400 Bad Request',
+      'Sec-WebSocket-Key must be 16 bytes',
+    ],
+    [
+      'an upgrade to another protocol',
+      good.replace('Upgrade: websocket', 'Upgrade: h2c'),
+      '400 Bad Request',
+      'Upgrade must be "websocket"',
+    ],
     ['a POST', good, '405 Method Not Allowed', 'a WebSocket handshake must be a GET'],
   ])('%s is refused with a body that says why', async (name, headers, status, why) => {
     const text = request(headers);
-    const reply = (await exchange(name === 'a POST' ? text.replace('GET', 'POST') : text))
-      .toString();
+    const reply = (
+      await exchange(name === 'a POST' ? text.replace('GET', 'POST') : text)
+    ).toString();
     expect(reply).toMatch(new RegExp(`^HTTP/1.1 ${status}\r\n`));
     expect(reply.endsWith(`\r\n\r\n${why}\n`)).toBe(true);
   });

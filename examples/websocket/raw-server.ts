@@ -9,12 +9,7 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  encodeFrame,
-  FrameDecoder,
-  OPCODES,
-  type Frame,
-} from './frame.ts';
+import { encodeFrame, FrameDecoder, OPCODES, type Frame } from './frame.ts';
 import {
   acceptResponse,
   checkUpgrade,
@@ -159,10 +154,7 @@ export class RawConnection extends EventEmitter<{
   /** Starts the closing handshake, e.g. with 1001 on shutdown. */
   close(code = 1000, reason = '') {
     this.#send(OPCODES.close, encodeClose(code, reason));
-    this.#timer ??= setTimeout(
-      () => this.terminate(),
-      this.#closeTimeoutMs,
-    );
+    this.#timer ??= setTimeout(() => this.terminate(), this.#closeTimeoutMs);
   }
 
   /** Drops the TCP connection without a word. */
@@ -175,10 +167,7 @@ export class RawConnection extends EventEmitter<{
   #finish() {
     this.#reading = false;
     this.#socket.end();
-    this.#timer ??= setTimeout(
-      () => this.terminate(),
-      this.#closeTimeoutMs,
-    );
+    this.#timer ??= setTimeout(() => this.terminate(), this.#closeTimeoutMs);
   }
   // #endregion send
 }

@@ -22,8 +22,7 @@ afterAll(async () => {
 });
 
 /** The server side of the next connection. */
-const nextConnection = () =>
-  new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
+const nextConnection = () => new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
 
 test('a reader that keeps up gets everything', async () => {
   const serverSide = nextConnection();
@@ -75,9 +74,9 @@ test.skipIf(noGo)(
       const listener = new WebSocket(goUrl);
       let heard = 0;
       listener.on('message', () => heard++);
-      await Promise.all([talker, listener].map(
-        (ws) => new Promise((resolve) => ws.once('open', resolve)),
-      ));
+      await Promise.all(
+        [talker, listener].map((ws) => new Promise((resolve) => ws.once('open', resolve))),
+      );
       // One message at a time, each heard before the next: a reader
       // that keeps up is never dropped.
       const chunk = 'x'.repeat(32 * 1024);

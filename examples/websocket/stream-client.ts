@@ -29,11 +29,12 @@ export async function run(io: DemoIO): Promise<void> {
     };
   });
 
-  const kind = (m: unknown) =>
-    typeof m === 'string' ? 'text' : 'binary';
+  const kind = (m: unknown) => (typeof m === 'string' ? 'text' : 'binary');
   messages.forEach((sent, i) => {
-    io.log(`message ${i + 1} went as ${kind(sent)},`,
-      `came back as ${kind(echoes[i])}`);
+    io.log(
+      `message ${i + 1} went as ${kind(sent)},`,
+      `came back as ${kind(echoes[i])}`,
+    );
   });
 }
 // #endregion run

@@ -35,7 +35,9 @@ test('the demo: text goes in, binary comes out, because a stream is bytes', asyn
   expect(result.text).toEqual([
     'sent hello, stream',
     'sent 2 bytes: ca fe',
-    `received 13 bytes: ${Buffer.from('hello, stream').toString('hex').replace(/(..)(?!$)/g, '$1 ')}`,
+    `received 13 bytes: ${Buffer.from('hello, stream')
+      .toString('hex')
+      .replace(/(..)(?!$)/g, '$1 ')}`,
     'received 2 bytes: ca fe',
     'info message 1 went as text, came back as binary',
     'info message 2 went as binary, came back as binary',
@@ -56,18 +58,18 @@ test('each message is echoed as one message, in order, byte for byte', async () 
 
 test('a fragmented message is echoed whole, and a ping answered', async () => {
   const raw = await openRaw(url);
-  raw.socket.write(Buffer.concat([
-    clientFrame(0x2, 'stre', { fin: false }),
-    clientFrame(0x9, 'are you there'),
-    clientFrame(0x0, 'amed'),
-  ]));
+  raw.socket.write(
+    Buffer.concat([
+      clientFrame(0x2, 'stre', { fin: false }),
+      clientFrame(0x9, 'are you there'),
+      clientFrame(0x0, 'amed'),
+    ]),
+  );
   await expect.poll(() => raw.received().toString('latin1')).toContain('streamed');
   const bytes = raw.received();
   // A pong (0x8a) with the ping's payload, then one binary frame.
   expect(bytes.subarray(0, 2).toString('hex')).toBe('8a0d');
-  expect(bytes.subarray(15).toString('hex')).toBe(
-    '8208' + Buffer.from('streamed').toString('hex'),
-  );
+  expect(bytes.subarray(15).toString('hex')).toBe('8208' + Buffer.from('streamed').toString('hex'));
   raw.socket.destroy();
 });
 

@@ -34,7 +34,10 @@ test('four transports follow one run; polling costs more requests and bytes', as
   const rows = (views[1] as { value: Row[] }).value;
   const by = Object.fromEntries(rows.map((row) => [row.transport, row]));
   expect(Object.keys(by)).toEqual([
-    'short polling', 'long polling', 'Server-Sent Events', 'WebSocket',
+    'short polling',
+    'long polling',
+    'Server-Sent Events',
+    'WebSocket',
   ]);
   // Every way heard every event.
   for (const row of rows) expect(row.events, row.transport).toBe(events);
@@ -54,8 +57,16 @@ test('four transports follow one run; polling costs more requests and bytes', as
     expect(row['worst delay (ms)']).toBeGreaterThanOrEqual(row['median delay (ms)']);
   }
 
-  const bars = (views[0] as { value: { groups: { label: string; bars: { label: string; value: number }[] }[] } }).value;
-  expect(bars.groups.map((g) => g.label)).toEqual(['requests', 'bytes on the wire', 'median delay (ms)']);
-  expect(bars.groups[0]!.bars).toEqual(rows.map((r) => ({ label: r.transport, value: r.requests })));
+  const bars = (
+    views[0] as { value: { groups: { label: string; bars: { label: string; value: number }[] }[] } }
+  ).value;
+  expect(bars.groups.map((g) => g.label)).toEqual([
+    'requests',
+    'bytes on the wire',
+    'median delay (ms)',
+  ]);
+  expect(bars.groups[0]!.bars).toEqual(
+    rows.map((r) => ({ label: r.transport, value: r.requests })),
+  );
   await expect.poll(() => server.playground.openWebSockets()).toBe(0);
 }, 30_000);

@@ -43,9 +43,10 @@ export async function compare(io: DemoIO, seconds: number) {
   const delays = new Map<string, number[]>();
   const heard = (name: string): Heard => {
     delays.set(name, []);
-    return (e) => delays.get(name)!.push(
-      Math.max(0, Math.round(Date.now() - (e.at - offset))),
-    );
+    return (e) =>
+      delays
+        .get(name)!
+        .push(Math.max(0, Math.round(Date.now() - (e.at - offset))));
   };
   // All four at once, on the same run; the server meters each apart.
   const query = `run=${run.id}`;
@@ -84,7 +85,7 @@ async function clockOffset(io: DemoIO) {
 // #region short
 /** Asks every 500 ms whether anything happened. */
 async function shortPolling(io: DemoIO, query: string, heard: Heard) {
-  for (let after = 0; ;) {
+  for (let after = 0; ; ) {
     const path = `/why/poll?${query}&after=${after}`;
     const batch = await getBatch(io, path);
     batch.events.forEach(heard);
@@ -98,7 +99,7 @@ async function shortPolling(io: DemoIO, query: string, heard: Heard) {
 // #region long
 /** Asks again at once: the server holds each question until news. */
 async function longPolling(io: DemoIO, query: string, heard: Heard) {
-  for (let after = 0; ;) {
+  for (let after = 0; ; ) {
     const path = `/why/long-poll?${query}&after=${after}`;
     const batch = await getBatch(io, path);
     batch.events.forEach(heard);
@@ -110,17 +111,14 @@ async function longPolling(io: DemoIO, query: string, heard: Heard) {
 
 // #region sse
 /** Reads one long response of `data:` blocks split by blank lines. */
-async function serverSentEvents(
-  io: DemoIO,
-  query: string,
-  heard: Heard,
-) {
+async function serverSentEvents(io: DemoIO, query: string, heard: Heard) {
   const response = await fetch(io.url(`/why/sse?${query}`), {
     headers: { accept: 'text/event-stream' },
     signal: io.signal,
   });
-  const reader = response.body!
-    .pipeThrough(new TextDecoderStream()).getReader();
+  const reader = response
+    .body!.pipeThrough(new TextDecoderStream())
+    .getReader();
   let buffer = '';
   for (;;) {
     const { value, done } = await reader.read();

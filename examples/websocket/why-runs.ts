@@ -9,7 +9,10 @@ import { WireMeter } from './wire-meter.ts';
 
 /** The four transports, as reports name them. */
 export const TRANSPORTS = [
-  'short-poll', 'long-poll', 'sse', 'websocket',
+  'short-poll',
+  'long-poll',
+  'sse',
+  'websocket',
 ] as const;
 export type Transport = (typeof TRANSPORTS)[number];
 
@@ -38,7 +41,11 @@ const KEEP_MS = 60_000;
 
 // #region errors
 type RunErrorCode =
-  | 'bad-seconds' | 'bad-after' | 'no-such-run' | 'busy' | 'too-many';
+  | 'bad-seconds'
+  | 'bad-after'
+  | 'no-such-run'
+  | 'busy'
+  | 'too-many';
 
 /** A refused request, with its stable code and its HTTP status. */
 export class RunError extends Error {
@@ -46,11 +53,7 @@ export class RunError extends Error {
   readonly code: RunErrorCode;
   readonly status: 400 | 404 | 409 | 429;
 
-  constructor(
-    code: RunErrorCode,
-    status: RunError['status'],
-    why: string,
-  ) {
+  constructor(code: RunErrorCode, status: RunError['status'], why: string) {
     super(why);
     this.code = code;
     this.status = status;
@@ -58,18 +61,38 @@ export class RunError extends Error {
 }
 
 export const runErrors = {
-  badSeconds: (raw: string) => new RunError('bad-seconds', 400,
-    `seconds must be a whole number from ${MIN_SECONDS} to ` +
-      `${MAX_SECONDS}, not "${raw}"`),
-  badAfter: (raw: string) => new RunError('bad-after', 400,
-    `after must be a count of events, not "${raw}"`),
-  noSuchRun: () => new RunError('no-such-run', 404,
-    'no such run; POST /why/runs first (runs last 60 s)'),
-  busy: (transport: Transport) => new RunError('busy', 409,
-    `this run already has a ${transport} request open`),
-  tooMany: (max: number) => new RunError('too-many', 429,
-    `${max} comparisons are running, the most at once; ` +
-      'try again in a few seconds'),
+  badSeconds: (raw: string) =>
+    new RunError(
+      'bad-seconds',
+      400,
+      `seconds must be a whole number from ${MIN_SECONDS} to ` +
+        `${MAX_SECONDS}, not "${raw}"`,
+    ),
+  badAfter: (raw: string) =>
+    new RunError(
+      'bad-after',
+      400,
+      `after must be a count of events, not "${raw}"`,
+    ),
+  noSuchRun: () =>
+    new RunError(
+      'no-such-run',
+      404,
+      'no such run; POST /why/runs first (runs last 60 s)',
+    ),
+  busy: (transport: Transport) =>
+    new RunError(
+      'busy',
+      409,
+      `this run already has a ${transport} request open`,
+    ),
+  tooMany: (max: number) =>
+    new RunError(
+      'too-many',
+      429,
+      `${max} comparisons are running, the most at once; ` +
+        'try again in a few seconds',
+    ),
 };
 // #endregion errors
 
@@ -83,8 +106,8 @@ export function createRuns(options: { maxRuns: number }) {
     /** Starts a run of `raw` seconds; returns its id. */
     start(raw: string) {
       const seconds = Number(raw);
-      if (!/^\d+$/.test(raw) || seconds < MIN_SECONDS ||
-        seconds > MAX_SECONDS) throw runErrors.badSeconds(raw);
+      if (!/^\d+$/.test(raw) || seconds < MIN_SECONDS || seconds > MAX_SECONDS)
+        throw runErrors.badSeconds(raw);
       if (going >= options.maxRuns) {
         throw runErrors.tooMany(options.maxRuns);
       }
@@ -93,7 +116,10 @@ export function createRuns(options: { maxRuns: number }) {
         TRANSPORTS.map((t) => [t, new WireMeter()]),
       ) as Run['meters'];
       const run: Run = {
-        events: [], done: false, waiting: new Set(), meters,
+        events: [],
+        done: false,
+        waiting: new Set(),
+        meters,
         open: new Set(),
       };
       runs.set(id, run);
@@ -121,7 +147,10 @@ export function createRuns(options: { maxRuns: number }) {
 // #region source
 /** Makes events at random moments 0.3 to 1.5 s apart, for `ms`. */
 function makeEvents(
-  run: Run, ms: number, timers: Set<NodeJS.Timeout>, onEnd: () => void,
+  run: Run,
+  ms: number,
+  timers: Set<NodeJS.Timeout>,
+  onEnd: () => void,
 ) {
   const end = Date.now() + ms;
   const notify = () => {
@@ -148,14 +177,13 @@ function makeEvents(
 // #endregion source
 
 /** setTimeout, remembered in `timers` until it fires. */
-function later(
-  timers: Set<NodeJS.Timeout>,
-  ms: number,
-  fn: () => void,
-) {
-  const timer = setTimeout(() => {
-    timers.delete(timer);
-    fn();
-  }, Math.max(0, ms));
+function later(timers: Set<NodeJS.Timeout>, ms: number, fn: () => void) {
+  const timer = setTimeout(
+    () => {
+      timers.delete(timer);
+      fn();
+    },
+    Math.max(0, ms),
+  );
   timers.add(timer);
 }

@@ -29,10 +29,15 @@ async function start(seconds = 1) {
 /** Waits until the run with `id` is over; returns its report. */
 async function finished(id: string) {
   let report: { done: boolean; events: number; transports: Record<string, { requests: number }> };
-  await expect.poll(async () => {
-    report = await (await get(`/why/report?run=${id}`)).json();
-    return report.done;
-  }, { timeout: 15_000, interval: 200 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        report = await (await get(`/why/report?run=${id}`)).json();
+        return report.done;
+      },
+      { timeout: 15_000, interval: 200 },
+    )
+    .toBe(true);
   return report!;
 }
 
@@ -123,8 +128,11 @@ describe('bad requests get a status and a body that says why', () => {
       error: '2 comparisons are running, the most at once; try again in a few seconds',
     });
     // Runs end by themselves, and then there is room again.
-    await expect.poll(async () => (await post('/why/runs?seconds=1')).status, {
-      timeout: 15_000, interval: 250,
-    }).toBe(201);
+    await expect
+      .poll(async () => (await post('/why/runs?seconds=1')).status, {
+        timeout: 15_000,
+        interval: 250,
+      })
+      .toBe(201);
   });
 });

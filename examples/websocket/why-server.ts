@@ -19,10 +19,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import {
-  refuseUpgrade,
-  sendJson,
-} from '../../playground-server/http-reply.ts';
+import { refuseUpgrade, sendJson } from '../../playground-server/http-reply.ts';
 import {
   createRuns,
   RunError,
@@ -41,15 +38,21 @@ export function createWhyServer(options: { maxRuns: number }) {
 
   // #region poll
   /** Short polling answers at once; long polling waits for news. */
-  function poll(req: IncomingMessage, res: ServerResponse, run: Run,
-    raw: string, transport: 'short-poll' | 'long-poll') {
+  function poll(
+    req: IncomingMessage,
+    res: ServerResponse,
+    run: Run,
+    raw: string,
+    transport: 'short-poll' | 'long-poll',
+  ) {
     if (!/^\d{1,9}$/.test(raw)) throw runErrors.badAfter(raw);
     const after = Number(raw);
     const news = () => run.done || run.events.length > after;
-    const answer = () => sendJson(res, 200, {
-      events: run.events.slice(after),
-      done: run.done,
-    });
+    const answer = () =>
+      sendJson(res, 200, {
+        events: run.events.slice(after),
+        done: run.done,
+      });
     if (transport === 'short-poll' || news()) {
       res.once('close', run.meters[transport].start(req));
       return answer();
@@ -119,24 +122,29 @@ export function createWhyServer(options: { maxRuns: number }) {
   // #endregion websocket
 
   /** Holds a request open: one per transport and run at a time. */
-  function hold(req: IncomingMessage, res: ServerResponse, run: Run,
-    transport: Transport) {
+  function hold(
+    req: IncomingMessage,
+    res: ServerResponse,
+    run: Run,
+    transport: Transport,
+  ) {
     if (run.open.has(transport)) throw runErrors.busy(transport);
     run.open.add(transport);
     res.once('close', run.meters[transport].start(req));
     res.once('close', () => run.open.delete(transport));
   }
 
-  const routes: Record<string, (req: IncomingMessage,
-    res: ServerResponse) => void> = {
+  const routes: Record<
+    string,
+    (req: IncomingMessage, res: ServerResponse) => void
+  > = {
     'POST /why/runs': (req, res) =>
       sendJson(res, 201, runs.start(query(req, 'seconds') || '10')),
-    'GET /why/clock': (_, res) =>
-      sendJson(res, 200, { now: Date.now() }),
-    'GET /why/poll': (req, res) => poll(req, res, runOf(req),
-      query(req, 'after') || '0', 'short-poll'),
-    'GET /why/long-poll': (req, res) => poll(req, res, runOf(req),
-      query(req, 'after') || '0', 'long-poll'),
+    'GET /why/clock': (_, res) => sendJson(res, 200, { now: Date.now() }),
+    'GET /why/poll': (req, res) =>
+      poll(req, res, runOf(req), query(req, 'after') || '0', 'short-poll'),
+    'GET /why/long-poll': (req, res) =>
+      poll(req, res, runOf(req), query(req, 'after') || '0', 'long-poll'),
     'GET /why/sse': (req, res) => sse(req, res, runOf(req)),
     'GET /why/report': (req, res) => {
       const run = runOf(req);

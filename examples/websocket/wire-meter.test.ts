@@ -44,11 +44,17 @@ test('requests on one keep-alive socket are counted apart, byte for byte', async
     sent[path] += Buffer.byteLength(req(path));
     got[path] += Buffer.byteLength(response, 'latin1');
   }
-  await expect.poll(() => meters['/a'].total()).toEqual({
-    requests: 2, bytesIn: sent['/a'], bytesOut: got['/a'],
-  });
+  await expect
+    .poll(() => meters['/a'].total())
+    .toEqual({
+      requests: 2,
+      bytesIn: sent['/a'],
+      bytesOut: got['/a'],
+    });
   expect(meters['/b'].total()).toEqual({
-    requests: 1, bytesIn: sent['/b'], bytesOut: got['/b'],
+    requests: 1,
+    bytesIn: sent['/b'],
+    bytesOut: got['/b'],
   });
   socket.destroy();
 });
@@ -60,7 +66,7 @@ test('the head of a request is counted as its line and headers were sent', () =>
     httpVersion: '1.1',
     rawHeaders: ['Host', 'example.org', 'Accept', '*/*'],
   } as Parameters<typeof headBytes>[0];
-  expect(headBytes(req)).toBe(Buffer.byteLength(
-    'GET /why/poll?run=x HTTP/1.1\r\nHost: example.org\r\nAccept: */*\r\n\r\n',
-  ));
+  expect(headBytes(req)).toBe(
+    Buffer.byteLength('GET /why/poll?run=x HTTP/1.1\r\nHost: example.org\r\nAccept: */*\r\n\r\n'),
+  );
 });

@@ -24,7 +24,8 @@ test('/api/cached/stats counts what the layer did for this token only', async ()
   const url = await start();
   const [mine, theirs] = [crypto.randomUUID(), crypto.randomUUID()];
   await rawRequest(url, 'PUT', '/api/cached/notes/a', note(mine));
-  for (let i = 0; i < 3; i++) await rawRequest(url, 'GET', '/api/cached/notes/a', { headers: bearer(mine) });
+  for (let i = 0; i < 3; i++)
+    await rawRequest(url, 'GET', '/api/cached/notes/a', { headers: bearer(mine) });
   await rawRequest(url, 'GET', '/api/cached/notes', { headers: bearer(mine) });
   await rawRequest(url, 'GET', '/api/cached/notes', { headers: bearer(mine) });
   await rawRequest(url, 'GET', '/api/cached/notes', { headers: bearer(theirs) });
@@ -32,22 +33,30 @@ test('/api/cached/stats counts what the layer did for this token only', async ()
   expect(stats.json).toEqual({ hit: 2, revalidated: 1, miss: 2, pass: 1, reachedOrigin: 4 });
   expect(stats.headers['cache-control']).toBe('no-store');
   const anonymous = await rawRequest(url, 'GET', '/api/cached/stats');
-  expect([anonymous.status, anonymous.headers['content-type']]).toEqual([401, 'application/problem+json']);
+  expect([anonymous.status, anonymous.headers['content-type']]).toEqual([
+    401,
+    'application/problem+json',
+  ]);
   const posted = await rawRequest(url, 'POST', '/api/cached/stats', { headers: bearer(mine) });
   expect([posted.status, posted.headers['allow']]).toEqual([405, 'GET, HEAD']);
 });
 
 test('a bug in a handler is logged and answered with 500, and the server goes on', async () => {
   const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-  const broken = createServer(guarded(async () => {
-    throw new Error('a bug');
-  }));
+  const broken = createServer(
+    guarded(async () => {
+      throw new Error('a bug');
+    }),
+  );
   await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
   try {
     const url = `http://127.0.0.1:${(broken.address() as { port: number }).port}`;
     for (let i = 0; i < 2; i++) {
       const response = await rawRequest(url, 'GET', '/api/notes');
-      expect([response.status, response.json]).toEqual([500, { error: 'internal error; see the server log' }]);
+      expect([response.status, response.json]).toEqual([
+        500,
+        { error: 'internal error; see the server log' },
+      ]);
     }
     expect(logged).toHaveBeenCalledTimes(2);
     expect(String(logged.mock.calls[0]?.[0])).toBe('wirebook: GET /api/notes:');
@@ -57,7 +66,7 @@ test('a bug in a handler is logged and answered with 500, and the server goes on
   }
 });
 
-test('REST_MAX_TOKENS: the least recently used token\'s notes are forgotten', async () => {
+test("REST_MAX_TOKENS: the least recently used token's notes are forgotten", async () => {
   const url = await start({ restMaxTokens: 2 });
   const [a, b, c] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
   for (const token of [a, b, c]) await rawRequest(url, 'PUT', '/api/notes/x', note(token));
@@ -77,7 +86,9 @@ test('REST_MAX_NOTES_PER_TOKEN, REST_MAX_BODY_BYTES and REST_MAX_URL_BYTES set t
     body: '{"title":"Milk","body":"123456"}',
   });
   expect([big.status, (big.json as { limit: number }).limit]).toEqual([413, 30]);
-  const long = await rawRequest(url, 'GET', `/api/notes/${'x'.repeat(60)}`, { headers: bearer(token) });
+  const long = await rawRequest(url, 'GET', `/api/notes/${'x'.repeat(60)}`, {
+    headers: bearer(token),
+  });
   expect([long.status, (long.json as { limit: number }).limit]).toEqual([414, 64]);
 });
 
@@ -87,8 +98,13 @@ test('REST_CACHE_MAX_BYTES=0: the layer stores nothing, and still answers', asyn
   await rawRequest(url, 'PUT', '/api/notes/a', note(token));
   const outcomes = [];
   for (let i = 0; i < 2; i++) {
-    const response = await rawRequest(url, 'GET', '/api/cached/notes/a', { headers: bearer(token) });
+    const response = await rawRequest(url, 'GET', '/api/cached/notes/a', {
+      headers: bearer(token),
+    });
     outcomes.push([response.status, response.headers['x-cache']]);
   }
-  expect(outcomes).toEqual([[200, 'miss'], [200, 'miss']]);
+  expect(outcomes).toEqual([
+    [200, 'miss'],
+    [200, 'miss'],
+  ]);
 });

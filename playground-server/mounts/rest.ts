@@ -4,10 +4,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken } from '../../examples/rest/bearer-token.ts';
-import {
-  createCacheLayer,
-  type Outcome,
-} from '../../examples/rest/cache-layer.ts';
+import { createCacheLayer, type Outcome } from '../../examples/rest/cache-layer.ts';
 import { NoteStore } from '../../examples/rest/note-store.ts';
 import { createNotesHandler } from '../../examples/rest/notes.ts';
 import { Problem, sendProblem } from '../../examples/rest/problem.ts';
@@ -33,9 +30,7 @@ export function restMount(config: Config): Mount {
     // request came in on: the same server, one hop further in.
     originOf: (req) => {
       const { localAddress = '127.0.0.1', localPort } = req.socket;
-      const host = localAddress.includes(':')
-        ? `[${localAddress}]`
-        : localAddress;
+      const host = localAddress.includes(':') ? `[${localAddress}]` : localAddress;
       return `http://${host}:${localPort}`;
     },
   });
@@ -86,8 +81,7 @@ class LayerCounters {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         throw new Problem(
           'method-not-allowed',
-          `${req.method} is not allowed here; the counters only ` +
-            'answer GET and HEAD.',
+          `${req.method} is not allowed here; the counters only ` + 'answer GET and HEAD.',
           { headers: { allow: 'GET, HEAD' } },
         );
       }
@@ -101,8 +95,7 @@ class LayerCounters {
   }
 
   #of(token: string) {
-    return this.#counts.get(token) ??
-      { hit: 0, revalidated: 0, miss: 0, pass: 0 };
+    return this.#counts.get(token) ?? { hit: 0, revalidated: 0, miss: 0, pass: 0 };
   }
 }
 

@@ -33,7 +33,11 @@ test('a visitor calling `explode` at will cannot flood the log', async () => {
   const server = await startTestServer({ rpcErrorLogsPerMinute: 5 });
   const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
   try {
-    const batch = Array.from({ length: 50 }, (_, id) => ({ jsonrpc: '2.0', method: 'explode', id }));
+    const batch = Array.from({ length: 50 }, (_, id) => ({
+      jsonrpc: '2.0',
+      method: 'explode',
+      id,
+    }));
     const response = await fetch(`${server.url}/rpc`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

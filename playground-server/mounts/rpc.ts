@@ -37,9 +37,7 @@ export function rpcMount(config: Config): Mount {
   const goTcp = serveTcp(goLines(server), { ...tcp, push: false });
   const ports = { tcpPort: 0, goPort: 0 };
   /** Listens on a port, or fails naming the setting that chose it. */
-  const listen = async (
-    tcp: typeof jsonTcp, port: number, setting: string,
-  ) => {
+  const listen = async (tcp: typeof jsonTcp, port: number, setting: string) => {
     try {
       return await tcp.listen(port, config.host);
     } catch (error) {

@@ -111,7 +111,7 @@ function summary(messages: RunMessage[]) {
   });
 }
 
-test('a demo\'s lines stream as JSON, bytes as hex, then end and 1000', async () => {
+test("a demo's lines stream as JSON, bytes as hex, then end and 1000", async () => {
   const { url } = await start();
   const run = openRun(url, 'test/hello');
   expect(await run.closed).toEqual({ code: 1000, reason: 'done' });
@@ -221,7 +221,7 @@ describe('every run is bounded', () => {
   });
 });
 
-test('closing the run socket (the page\'s Stop) aborts the run on the server', async () => {
+test("closing the run socket (the page's Stop) aborts the run on the server", async () => {
   const { url } = await start();
   const run = openRun(url, 'test/wait');
   await run.started();

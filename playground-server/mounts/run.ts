@@ -42,8 +42,7 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
   wss.on('connection', (ws: Client, req: IncomingMessage) => {
     // A reset socket must not become an uncaught error.
     ws.on('error', () => {});
-    const id = new URL(req.url ?? '/', 'http://playground')
-      .searchParams.get(DEMO_PARAM) ?? '';
+    const id = new URL(req.url ?? '/', 'http://playground').searchParams.get(DEMO_PARAM) ?? '';
     const load = Object.hasOwn(demos, id) ? demos[id] : undefined;
     const client = addressOf(req);
     if (!load) return refuse(ws, runRefusals.unknownDemo(id, Object.keys(demos)));
@@ -73,10 +72,7 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
       if (line.direction !== 'error') {
         if (signal.aborted) return;
         if (++printed > config.runMaxLines) {
-          return stop(
-            `output limit of ${config.runMaxLines} lines reached`,
-            'QuotaExceededError',
-          );
+          return stop(`output limit of ${config.runMaxLines} lines reached`, 'QuotaExceededError');
         }
       }
       send(ws, { type: 'line', line });

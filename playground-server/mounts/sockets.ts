@@ -6,14 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { reportConnection } from '../../examples/sockets/connection-report.ts';
 import type { EchoServerInfo } from '../../examples/sockets/echo-servers.ts';
-import {
-  listenTcpEcho,
-  type TcpEchoServer,
-} from '../../examples/sockets/tcp-echo-server.ts';
-import {
-  listenUdpEcho,
-  type UdpEchoServer,
-} from '../../examples/sockets/udp-echo-server.ts';
+import { listenTcpEcho, type TcpEchoServer } from '../../examples/sockets/tcp-echo-server.ts';
+import { listenUdpEcho, type UdpEchoServer } from '../../examples/sockets/udp-echo-server.ts';
 import type { Config } from '../config.ts';
 import { sendJson } from '../http-reply.ts';
 import type { Mount, RequestHandler } from '../mount.ts';
@@ -23,14 +17,16 @@ export function socketsMount(config: Config): Mount {
   let tcp: TcpEchoServer | undefined;
   let udp: UdpEchoServer | undefined;
 
-  const echo = (): EchoServerInfo | undefined => tcp && udp && {
-    tcp: {
-      port: tcp.port,
-      maxLineBytes: config.tcpEchoMaxLineBytes,
-      idleTimeoutMs: config.tcpEchoIdleTimeoutMs,
-    },
-    udp: { port: udp.port, maxDatagramBytes: config.udpEchoMaxDatagramBytes },
-  };
+  const echo = (): EchoServerInfo | undefined =>
+    tcp &&
+    udp && {
+      tcp: {
+        port: tcp.port,
+        maxLineBytes: config.tcpEchoMaxLineBytes,
+        idleTimeoutMs: config.tcpEchoIdleTimeoutMs,
+      },
+      udp: { port: udp.port, maxDatagramBytes: config.udpEchoMaxDatagramBytes },
+    };
 
   return {
     name: 'sockets',

@@ -7,7 +7,11 @@ import { openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import type { RunningServer } from '../server.ts';
 
 const ENDPOINTS = [
-  '/ws/echo', '/ws/push', '/ws/close-report', '/ws/stream-echo', '/ws/slow-reader',
+  '/ws/echo',
+  '/ws/push',
+  '/ws/close-report',
+  '/ws/stream-echo',
+  '/ws/slow-reader',
 ];
 
 describe('with a heartbeat every 100 ms', () => {

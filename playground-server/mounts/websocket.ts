@@ -81,9 +81,8 @@ export function websocketMount(config: Config): Mount {
         const connection = raw.handleUpgrade(req, socket, head);
         if (!connection) return;
         const allowed = limitMessages((code, reason) => connection.close(code, reason));
-        const idle = idleTimer(
-          config.wsIdleTimeoutMs,
-          (code, reason) => connection.close(code, reason),
+        const idle = idleTimer(config.wsIdleTimeoutMs, (code, reason) =>
+          connection.close(code, reason),
         );
         connection.on('frame', (direction) => {
           idle.touch();

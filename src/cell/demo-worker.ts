@@ -5,11 +5,7 @@
 // An error that names a line of the edited module says which line of
 // the editor that is.
 
-import {
-  runDemo,
-  type Demo,
-  type Line,
-} from '../../examples/demo-io.ts';
+import { runDemo, type Demo, type Line } from '../../examples/demo-io.ts';
 import { MAX_LINES } from './limits.ts';
 import type { FromWorker, ToWorker } from './worker-runner.ts';
 
@@ -98,9 +94,8 @@ function located(demo: Demo): Demo {
     try {
       await demo(io);
     } catch (error) {
-      const where = error instanceof Error && !controller.signal.aborted
-        ? editorLine(error.stack ?? '')
-        : '';
+      const where =
+        error instanceof Error && !controller.signal.aborted ? editorLine(error.stack ?? '') : '';
       if (!where) throw error;
       throw new Error(`${(error as Error).message}${where}`, { cause: error });
     }
@@ -149,9 +144,8 @@ scope.addEventListener('error', (event) => {
 scope.addEventListener('unhandledrejection', (event) => {
   event.preventDefault();
   const reason: unknown = event.reason;
-  const text = reason instanceof Error
-    ? `${reason.message}${editorLine(reason.stack ?? '')}`
-    : String(reason);
+  const text =
+    reason instanceof Error ? `${reason.message}${editorLine(reason.stack ?? '')}` : String(reason);
   fail(`unhandled rejection: ${text}`);
   end(false);
 });

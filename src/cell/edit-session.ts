@@ -3,12 +3,7 @@
 // the type stripper and module linker load on the first edited Run.
 
 import { createEditor, type Editor } from './editor.ts';
-import {
-  editableSource,
-  editorPosition,
-  withEdits,
-  type EditableSource,
-} from './edited-source.ts';
+import { editableSource, editorPosition, withEdits, type EditableSource } from './edited-source.ts';
 import { exampleSource } from './example-sources.ts';
 import type { Runner } from './runner.ts';
 import { workerRunner } from './worker-runner.ts';
@@ -94,8 +89,7 @@ export class EditSession {
       const at = editorPosition(this.#source, edited, error.line, error.column);
       this.editor.markError(at.line, at.column, error.message);
       throw new EditedCodeError(
-        `the edited code cannot run: ${error.message} ` +
-          `(line ${at.line}, column ${at.column})`,
+        `the edited code cannot run: ${error.message} ` + `(line ${at.line}, column ${at.column})`,
       );
     }
   }

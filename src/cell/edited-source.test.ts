@@ -19,7 +19,11 @@ const file = [
 ].join('\n');
 
 test('the editor starts from exactly what the page shows', () => {
-  const source = editableSource('websocket/echo-client.ts', sources['websocket/echo-client.ts']!, 'run');
+  const source = editableSource(
+    'websocket/echo-client.ts',
+    sources['websocket/echo-client.ts']!,
+    'run',
+  );
   expect(source.original).toBe(readSnippet('websocket/echo-client.ts', 'run').code);
 });
 
@@ -27,17 +31,19 @@ test('an unedited region gives back a file that differs only in markers', () => 
   const source = editableSource('thing.ts', file, 'method');
   expect(source.original).toBe('greet(name: string) {\n  return `hi ${name}`;\n}');
   expect(source.indent).toBe('  ');
-  expect(withEdits(source, source.original)).toBe([
-    "import { x } from './x.ts';",
-    '',
-    'export class Thing {',
-    '  // #region method',
-    '  greet(name: string) {',
-    '    return `hi ${name}`;',
-    '  }',
-    '  // #endregion method',
-    '}',
-  ].join('\n'));
+  expect(withEdits(source, source.original)).toBe(
+    [
+      "import { x } from './x.ts';",
+      '',
+      'export class Thing {',
+      '  // #region method',
+      '  greet(name: string) {',
+      '    return `hi ${name}`;',
+      '  }',
+      '  // #endregion method',
+      '}',
+    ].join('\n'),
+  );
 });
 
 test('edited lines get the region indentation back, blank lines stay blank', () => {

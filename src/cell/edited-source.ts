@@ -30,11 +30,7 @@ export interface EditorPosition {
 }
 
 /** Splits `source` around `region`, or makes the whole file editable. */
-export function editableSource(
-  file: string,
-  source: string,
-  region?: string,
-): EditableSource {
+export function editableSource(file: string, source: string, region?: string): EditableSource {
   const lines = source.replace(/\r\n/g, '\n').split('\n');
   if (region === undefined) {
     const original = extractRegion(source, file);

@@ -30,12 +30,21 @@ export interface EditorOptions {
 }
 
 const colours = HighlightStyle.define([
-  { tag: [tags.keyword, tags.modifier, tags.operatorKeyword], color: 'var(--sl-color-purple-high)' },
-  { tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'var(--sl-color-green-high)' },
+  {
+    tag: [tags.keyword, tags.modifier, tags.operatorKeyword],
+    color: 'var(--sl-color-purple-high)',
+  },
+  {
+    tag: [tags.string, tags.special(tags.string), tags.regexp],
+    color: 'var(--sl-color-green-high)',
+  },
   { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--sl-color-orange-high)' },
   { tag: [tags.comment, tags.docComment], color: 'var(--sl-color-gray-2)', fontStyle: 'italic' },
   { tag: [tags.typeName, tags.className, tags.namespace], color: 'var(--sl-color-blue-high)' },
-  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: 'var(--sl-color-accent-high)' },
+  {
+    tag: [tags.function(tags.variableName), tags.function(tags.propertyName)],
+    color: 'var(--sl-color-accent-high)',
+  },
   { tag: tags.invalid, color: 'var(--sl-color-red-high)' },
 ]);
 
@@ -70,11 +79,7 @@ const theme = EditorView.theme({
 });
 
 /** Opens an editor on `doc` inside `parent`. */
-export function createEditor(
-  parent: HTMLElement,
-  doc: string,
-  options: EditorOptions,
-): Editor {
+export function createEditor(parent: HTMLElement, doc: string, options: EditorOptions): Editor {
   const view = new EditorView({
     parent,
     doc,
@@ -82,9 +87,7 @@ export function createEditor(
       // Before basicSetup's keys, so Shift+Enter runs instead of
       // breaking the line. Escape is left to the cell (it stops a
       // run) unless the editor has a popup of its own to close.
-      Prec.highest(keymap.of([
-        { key: 'Shift-Enter', run: () => (options.run(), true) },
-      ])),
+      Prec.highest(keymap.of([{ key: 'Shift-Enter', run: () => (options.run(), true) }])),
       basicSetup,
       javascript({ typescript: true }),
       syntaxHighlighting(colours),
@@ -106,9 +109,7 @@ export function createEditor(
       const at = text.line(Math.min(Math.max(line, 1), text.lines));
       const from = Math.min(at.from + column - 1, at.to);
       const to = from < at.to ? from + 1 : from;
-      view.dispatch(setDiagnostics(view.state, [
-        { from, to, severity: 'error', message },
-      ]));
+      view.dispatch(setDiagnostics(view.state, [{ from, to, severity: 'error', message }]));
     },
     clearErrors: () => view.dispatch(setDiagnostics(view.state, [])),
     focus() {

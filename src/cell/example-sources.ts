@@ -6,10 +6,10 @@
 // src/snippets/sources.ts reads, which would otherwise pull every file
 // into this one chunk.
 
-const files = import.meta.glob<string>(
-  ['/examples/**/*.ts', '!/examples/**/*.test.ts'],
-  { query: '?raw&edit', import: 'default' },
-);
+const files = import.meta.glob<string>(['/examples/**/*.ts', '!/examples/**/*.test.ts'], {
+  query: '?raw&edit',
+  import: 'default',
+});
 
 /** The source of examples/<path>, or undefined when there is none. */
 export function exampleSource(path: string): Promise<string | undefined> {

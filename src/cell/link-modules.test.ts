@@ -20,7 +20,10 @@ function hostOf(files: Record<string, string>) {
 }
 
 const catchError = (promise: Promise<unknown>) =>
-  promise.then(() => expect.unreachable('it linked'), (error: unknown) => error as CodeError);
+  promise.then(
+    () => expect.unreachable('it linked'),
+    (error: unknown) => error as CodeError,
+  );
 
 test('types are stripped and every line stays where it was', () => {
   const code = [
@@ -56,7 +59,8 @@ test('a syntax error says where it is', () => {
 test('imports of example modules are linked once each; type-only ones vanish', async () => {
   const { host, published } = hostOf({
     'lib/shared.ts': 'export const base: number = 40;\n',
-    'lib/add.ts': "import { base } from './shared.ts';\nexport const add = (n: number) => base + n;\n",
+    'lib/add.ts':
+      "import { base } from './shared.ts';\nexport const add = (n: number) => base + n;\n",
     'lib/types.ts': 'export interface Nothing {}\n',
   });
   const entry = [
@@ -77,18 +81,32 @@ test('imports of example modules are linked once each; type-only ones vanish', a
 });
 
 test('what the page cannot load is refused at its line', async () => {
-  const { host } = hostOf({ 'a/one.ts': "import { two } from './two.ts';\nexport const one = two;\n", 'a/two.ts': "import { one } from './one.ts';\nexport const two = () => one;\n" });
+  const { host } = hostOf({
+    'a/one.ts': "import { two } from './two.ts';\nexport const one = two;\n",
+    'a/two.ts': "import { one } from './one.ts';\nexport const two = () => one;\n",
+  });
   const cases: [string, string][] = [
-    ["\nimport { WebSocketServer } from 'ws';\nnew WebSocketServer();", '"ws" is a package or a built-in module; code edited on the page can import only other files under examples/'],
-    ["\nimport { x } from './missing.ts';\nx();", '"./missing.ts" names examples/a/missing.ts, which does not exist'],
-    ["\nimport { x } from '../../src/demos.ts';\nx();", '"../../src/demos.ts" is not a .ts file under examples/'],
+    [
+      "\nimport { WebSocketServer } from 'ws';\nnew WebSocketServer();",
+      '"ws" is a package or a built-in module; code edited on the page can import only other files under examples/',
+    ],
+    [
+      "\nimport { x } from './missing.ts';\nx();",
+      '"./missing.ts" names examples/a/missing.ts, which does not exist',
+    ],
+    [
+      "\nimport { x } from '../../src/demos.ts';\nx();",
+      '"../../src/demos.ts" is not a .ts file under examples/',
+    ],
     ['\nawait import(name);', 'import() needs a string literal here, so it can be resolved'],
   ];
   for (const [code, message] of cases) {
     const error = await catchError(linkModules('a/entry.ts', code, host));
     expect(error).toMatchObject({ message, file: 'a/entry.ts', line: 2 });
   }
-  const cycle = await catchError(linkModules('a/entry.ts', "import { one } from './one.ts';\none;", host));
+  const cycle = await catchError(
+    linkModules('a/entry.ts', "import { one } from './one.ts';\none;", host),
+  );
   expect(cycle.message).toBe('an import cycle runs through examples/a/one.ts');
 });
 

@@ -63,11 +63,7 @@ export function stripTypes(code: string, file: string): string {
  * Strips and links examples/<file> (given as `code`) and every example
  * module it imports, publishing each once. Returns the entry's URL.
  */
-export async function linkModules(
-  file: string,
-  code: string,
-  host: LinkHost,
-): Promise<Linked> {
+export async function linkModules(file: string, code: string, host: LinkHost): Promise<Linked> {
   await init;
   const published = new Map<string, string>();
   const linking = new Set<string>();

@@ -24,8 +24,9 @@ test('a server-run demo prints the same lines as the demo run here', async () =>
   const local = await runInNode(tcpClient, server.url);
   // Only the client's ephemeral port differs between two runs.
   const port = /:\d+$/;
-  expect(remote.text.map((line) => line.replace(port, ':…')))
-    .toEqual(local.text.map((line) => line.replace(port, ':…')));
+  expect(remote.text.map((line) => line.replace(port, ':…'))).toEqual(
+    local.text.map((line) => line.replace(port, ':…')),
+  );
   expect(remote.text).toHaveLength(8);
   expect(remote.ok).toBe(true);
 });

@@ -8,49 +8,44 @@
 // stops the run on the server), same lines and error reporting.
 
 import { formatData, type Demo } from '../../examples/demo-io.ts';
-import {
-  decodeRunMessage,
-  DEMO_PARAM,
-  RUN_PATH,
-} from '../../playground-server/run-protocol.ts';
+import { decodeRunMessage, DEMO_PARAM, RUN_PATH } from '../../playground-server/run-protocol.ts';
 
 /** A demo that has the playground run demo `id` and replays its lines. */
 export function playgroundDemo(id: string): Demo {
-  return (io) => new Promise<void>((resolve, reject) => {
-    const path = `${RUN_PATH}?${DEMO_PARAM}=${encodeURIComponent(id)}`;
-    const ws = new io.WebSocket(io.url(path, 'ws'));
-    let ended = false;
-    let failure: string | undefined;
-    const stop = () => ws.close(1000, 'stopped');
-    io.signal.addEventListener('abort', stop, { once: true });
+  return (io) =>
+    new Promise<void>((resolve, reject) => {
+      const path = `${RUN_PATH}?${DEMO_PARAM}=${encodeURIComponent(id)}`;
+      const ws = new io.WebSocket(io.url(path, 'ws'));
+      let ended = false;
+      let failure: string | undefined;
+      const stop = () => ws.close(1000, 'stopped');
+      io.signal.addEventListener('abort', stop, { once: true });
 
-    ws.onmessage = (event: MessageEvent<unknown>) => {
-      try {
-        const message = decodeRunMessage(String(event.data));
-        if (message.type === 'end') {
-          ended = message.ok;
-          return;
+      ws.onmessage = (event: MessageEvent<unknown>) => {
+        try {
+          const message = decodeRunMessage(String(event.data));
+          if (message.type === 'end') {
+            ended = message.ok;
+            return;
+          }
+          const { line } = message;
+          if (line.direction === 'view') io.show(line.view, line.value);
+          else if (line.direction === 'sent') io.sent(line.data);
+          else if (line.direction === 'received') io.received(line.data);
+          else if (line.direction === 'info') io.log(formatData(line.data));
+          // The server's error line says why the run failed; it ends
+          // this run the same way, as a thrown error.
+          else failure = formatData(line.data);
+        } catch (error) {
+          failure = `the playground sent what this page cannot read: ${(error as Error).message}`;
+          ws.close(1000, 'unreadable');
         }
-        const { line } = message;
-        if (line.direction === 'view') io.show(line.view, line.value);
-        else if (line.direction === 'sent') io.sent(line.data);
-        else if (line.direction === 'received') io.received(line.data);
-        else if (line.direction === 'info') io.log(formatData(line.data));
-        // The server's error line says why the run failed; it ends
-        // this run the same way, as a thrown error.
-        else failure = formatData(line.data);
-      } catch (error) {
-        failure = `the playground sent what this page cannot read: ${
-          (error as Error).message}`;
-        ws.close(1000, 'unreadable');
-      }
-    };
-    ws.onclose = (event) => {
-      io.signal.removeEventListener('abort', stop);
-      if (ended) return resolve();
-      const code = `close code ${event.code}` +
-        (event.reason ? ` (${event.reason})` : '');
-      reject(new Error(failure ?? `the playground ended the run: ${code}`));
-    };
-  });
+      };
+      ws.onclose = (event) => {
+        io.signal.removeEventListener('abort', stop);
+        if (ended) return resolve();
+        const code = `close code ${event.code}` + (event.reason ? ` (${event.reason})` : '');
+        reject(new Error(failure ?? `the playground ended the run: ${code}`));
+      };
+    });
 }

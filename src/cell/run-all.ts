@@ -65,17 +65,18 @@ class WirebookRunAll extends HTMLElement {
 
 /** "2 of 4 cells succeeded; 1 failed; 1 stopped." and the like. */
 function summaryOf(outcomes: RunResult[], total: number) {
-  const count = (status: string) =>
-    outcomes.filter((result) => result.status === status).length;
+  const count = (status: string) => outcomes.filter((result) => result.status === status).length;
   const parts = [
     [count('error'), 'failed'],
     [count('stopped'), 'stopped'],
     [total - outcomes.length, 'not run'],
   ] as const;
-  return [
-    `${count('done')} of ${total} ${total === 1 ? 'cell' : 'cells'} succeeded`,
-    ...parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`),
-  ].join('; ') + '.';
+  return (
+    [
+      `${count('done')} of ${total} ${total === 1 ? 'cell' : 'cells'} succeeded`,
+      ...parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`),
+    ].join('; ') + '.'
+  );
 }
 
 function itemOf(cell: WirebookCell, result: RunResult) {
@@ -86,9 +87,12 @@ function itemOf(cell: WirebookCell, result: RunResult) {
   link.textContent = cell.name;
   // An error says why; a stopped run's reason starts with "stopped".
   const why = result.why ?? result.status;
-  const how = result.status === 'done' ? `done in ${result.took} ms`
-    : result.status === 'error' ? `error: ${why}`
-    : why;
+  const how =
+    result.status === 'done'
+      ? `done in ${result.took} ms`
+      : result.status === 'error'
+        ? `error: ${why}`
+        : why;
   item.append(link, `: ${how}`);
   return item;
 }

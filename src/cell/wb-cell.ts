@@ -53,10 +53,8 @@ export class WirebookCell extends HTMLElement {
     this.#button('run').addEventListener('click', () => void this.run());
     this.#button('stop').addEventListener('click', () => this.stop());
     this.#button('copy').addEventListener('click', () => void this.copy());
-    this.querySelector('[data-part="edit"]')
-      ?.addEventListener('click', () => void this.edit());
-    this.querySelector('[data-part="reset"]')
-      ?.addEventListener('click', () => this.reset());
+    this.querySelector('[data-part="edit"]')?.addEventListener('click', () => void this.edit());
+    this.querySelector('[data-part="reset"]')?.addEventListener('click', () => this.reset());
     this.addEventListener('keydown', (event) => this.#key(event));
   }
 
@@ -73,9 +71,7 @@ export class WirebookCell extends HTMLElement {
 
   /** Stops a running demo. */
   stop() {
-    this.#controller?.abort(
-      new DOMException('by the reader', 'AbortError'),
-    );
+    this.#controller?.abort(new DOMException('by the reader', 'AbortError'));
   }
 
   /** Turns the shown code into an editor. */
@@ -172,11 +168,12 @@ export class WirebookCell extends HTMLElement {
     this.#output ??= new kit.Output(this.#part('log'), this.#part('dropped'));
     this.#output.clear();
     const base = playgroundBase();
-    const fail = (data: string) => this.#print({
-      at: Math.round(performance.now() - started),
-      direction: 'error',
-      data,
-    });
+    const fail = (data: string) =>
+      this.#print({
+        at: Math.round(performance.now() - started),
+        direction: 'error',
+        data,
+      });
     try {
       const id = this.dataset['demo'] ?? '';
       const runner = this.#edit

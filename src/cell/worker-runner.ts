@@ -77,9 +77,8 @@ export function workerRunner(job: WorkerJob): Runner {
         };
         function onAbort() {
           const reason: unknown = signal.reason;
-          const { name, message } = reason instanceof Error
-            ? reason
-            : { name: 'AbortError', message: String(reason) };
+          const { name, message } =
+            reason instanceof Error ? reason : { name: 'AbortError', message: String(reason) };
           post({ type: 'stop', name, message });
           grace = setTimeout(() => {
             fail(

@@ -3,12 +3,7 @@
 // from a preset, sends what it holds with the reader's token, and shows
 // the status line, headers, body and time of the answer.
 
-import {
-  fromPreset,
-  PRESETS,
-  send,
-  type ExplorerRequest,
-} from '../../examples/rest/explorer.ts';
+import { fromPreset, PRESETS, send, type ExplorerRequest } from '../../examples/rest/explorer.ts';
 import { readerToken, renewToken } from './reader-token.ts';
 
 /** Where the playground is: set at build time, else this origin. */
@@ -52,8 +47,7 @@ class WirebookApiExplorer extends HTMLElement {
 
   #read(): ExplorerRequest {
     const { elements } = this.#form;
-    const value = (name: string) =>
-      (elements.namedItem(name) as HTMLInputElement).value;
+    const value = (name: string) => (elements.namedItem(name) as HTMLInputElement).value;
     return {
       method: value('method'),
       path: value('path'),

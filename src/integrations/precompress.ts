@@ -15,7 +15,15 @@ const gz = promisify(gzip);
 
 /** Text formats worth compressing; images and fonts already are. */
 const COMPRESSIBLE = new Set([
-  '.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt', '.webmanifest',
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.json',
+  '.svg',
+  '.xml',
+  '.txt',
+  '.webmanifest',
 ]);
 
 /** Below this, a compressed copy saves less than its headers cost. */

@@ -12,8 +12,17 @@ const TIMEOUT_MS = 10_000;
 /** The pushed notifications kept on screen. */
 const MAX_PUSHED = 50;
 
-type Part = 'form' | 'method' | 'params' | 'shape' | 'notification' |
-  'status' | 'request' | 'response' | 'rtt' | 'pushed';
+type Part =
+  | 'form'
+  | 'method'
+  | 'params'
+  | 'shape'
+  | 'notification'
+  | 'status'
+  | 'request'
+  | 'response'
+  | 'rtt'
+  | 'pushed';
 
 class RpcConsole extends HTMLElement {
   #nextId = 1;
@@ -22,8 +31,10 @@ class RpcConsole extends HTMLElement {
   #busy = false;
 
   connectedCallback() {
-    const examples = JSON.parse(this.dataset['examples'] ?? '{}') as
-      Record<string, { params: string; shape: string }>;
+    const examples = JSON.parse(this.dataset['examples'] ?? '{}') as Record<
+      string,
+      { params: string; shape: string }
+    >;
     const method = this.#part('method') as HTMLSelectElement;
     const params = this.#part('params') as HTMLTextAreaElement;
     const fill = () => {
@@ -80,9 +91,10 @@ class RpcConsole extends HTMLElement {
     this.#show('calling', `Calling ${method} over ${transport === 'ws' ? 'WebSocket' : 'HTTP'}…`);
     const started = performance.now();
     try {
-      const reply = transport === 'ws'
-        ? await this.#overWebSocket(text, notification ? undefined : id)
-        : await this.#overHttp(text);
+      const reply =
+        transport === 'ws'
+          ? await this.#overWebSocket(text, notification ? undefined : id)
+          : await this.#overHttp(text);
       const took = Math.round(performance.now() - started);
       this.#part('response').textContent = reply;
       this.#part('rtt').textContent = `${took} ms`;
@@ -150,9 +162,7 @@ class RpcConsole extends HTMLElement {
     } catch {
       return;
     }
-    const settle = typeof message.id === 'number'
-      ? this.#waiting.get(message.id)
-      : undefined;
+    const settle = typeof message.id === 'number' ? this.#waiting.get(message.id) : undefined;
     if (settle) {
       this.#waiting.delete(message.id as number);
       settle(pretty(text));
@@ -187,8 +197,10 @@ function pretty(text: string) {
 }
 
 function unreachable() {
-  return `The playground is not reachable at ${playgroundBase()}. Start it ` +
-    'with `npm install && npm start` in a clone of Wirebook.';
+  return (
+    `The playground is not reachable at ${playgroundBase()}. Start it ` +
+    'with `npm install && npm start` in a clone of Wirebook.'
+  );
 }
 
 customElements.define('wb-rpc-console', RpcConsole);

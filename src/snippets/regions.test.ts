@@ -23,16 +23,12 @@ const source = [
 ].join('\n');
 
 test('a region is its lines, without any marker', () => {
-  expect(extractRegion(source, 'a.ts', 'outer')).toBe(
-    'function outer() {\n  return 1;\n}',
-  );
+  expect(extractRegion(source, 'a.ts', 'outer')).toBe('function outer() {\n  return 1;\n}');
 });
 
 test('a nested region is dedented on its own', () => {
   expect(extractRegion(source, 'a.ts', 'inner')).toBe('return 1;');
-  expect(extractRegion(source, 'a.ts', 'method')).toBe(
-    'method() {\n\n    return 2;\n}',
-  );
+  expect(extractRegion(source, 'a.ts', 'method')).toBe('method() {\n\n    return 2;\n}');
 });
 
 test('no region means the whole file, markers removed', () => {

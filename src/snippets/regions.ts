@@ -30,8 +30,7 @@ export function readSnippet(src: string, region?: string): Snippet {
   const source = sources[src];
   if (source === undefined) {
     throw new SnippetError(
-      `Snippet file not found: examples/${src}` +
-        (region ? ` (region "${region}")` : ''),
+      `Snippet file not found: examples/${src}` + (region ? ` (region "${region}")` : ''),
     );
   }
   const code = extractRegion(source, src, region);
@@ -39,11 +38,7 @@ export function readSnippet(src: string, region?: string): Snippet {
 }
 
 /** Returns the lines of `region` (or of the whole source), dedented. */
-export function extractRegion(
-  source: string,
-  file: string,
-  region?: string,
-): string {
+export function extractRegion(source: string, file: string, region?: string): string {
   const regions = parseRegions(source, file);
   const lines = source.replace(/\r\n/g, '\n').split('\n');
   let body: string[];
@@ -55,9 +50,7 @@ export function extractRegion(
       const known = [...regions.keys()].map((name) => `"${name}"`);
       throw new SnippetError(
         `Snippet region "${region}" not found in examples/${file}` +
-          (known.length
-            ? `; its regions are ${known.join(', ')}`
-            : '; it has no regions'),
+          (known.length ? `; its regions are ${known.join(', ')}` : '; it has no regions'),
       );
     }
     body = lines.slice(range.start + 1, range.end);
@@ -86,7 +79,8 @@ export function parseRegions(source: string, file: string) {
     if (last?.name !== name) {
       throw new SnippetError(
         `#endregion ${name} does not close the open region` +
-          (last ? ` "${last.name}"` : '') + ` (${where})`,
+          (last ? ` "${last.name}"` : '') +
+          ` (${where})`,
       );
     }
     regions.set(name, { start: last.start, end: index });
@@ -94,8 +88,7 @@ export function parseRegions(source: string, file: string) {
   const unclosed = open.at(-1);
   if (unclosed) {
     throw new SnippetError(
-      `Region "${unclosed.name}" is never closed ` +
-        `(examples/${file}:${unclosed.start + 1})`,
+      `Region "${unclosed.name}" is never closed ` + `(examples/${file}:${unclosed.start + 1})`,
     );
   }
   return regions;
@@ -108,9 +101,7 @@ export function dedent(lines: string[]): string[] {
   const last = lines.findLastIndex((l) => l.trim() !== '');
   const body = lines.slice(first, last + 1);
   const indent = Math.min(
-    ...body
-      .filter((l) => l.trim() !== '')
-      .map((l) => /^[ \t]*/.exec(l)![0].length),
+    ...body.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length),
   );
   return body.map((l) => l.slice(indent).trimEnd());
 }

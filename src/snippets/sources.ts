@@ -3,15 +3,13 @@
 // (and vitest at test time), so `astro dev` reloads a page when an
 // example it shows changes.
 
-const files = import.meta.glob<string>(
-  '/examples/**/*.{ts,go,js,mjs,json,sh}',
-  { query: '?raw', import: 'default', eager: true },
-);
+const files = import.meta.glob<string>('/examples/**/*.{ts,go,js,mjs,json,sh}', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 /** Example sources by path under examples/. */
 export const sources: Record<string, string> = Object.fromEntries(
-  Object.entries(files).map(([path, text]) => [
-    path.replace(/^\/examples\//, ''),
-    text,
-  ]),
+  Object.entries(files).map(([path, text]) => [path.replace(/^\/examples\//, ''), text]),
 );

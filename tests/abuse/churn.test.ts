@@ -42,7 +42,8 @@ beforeAll(async () => {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<{ url: string; health: Measure['health'] }>((resolve) =>
-    child.once('message', (message) => resolve(message as never)));
+    child.once('message', (message) => resolve(message as never)),
+  );
   url = ready.url;
   tcpPort = ready.health.sockets.tcpEcho.port;
 });
@@ -56,9 +57,11 @@ afterAll(async () => {
 /** Runs `cycle` `count` times, PARALLEL at a time. */
 async function churn(count: number, cycle: () => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: PARALLEL }, async () => {
-    while (next++ < count) await cycle();
-  }));
+  await Promise.all(
+    Array.from({ length: PARALLEL }, async () => {
+      while (next++ < count) await cycle();
+    }),
+  );
 }
 
 /** Opens a WebSocket, has one message echoed, closes it. */
@@ -84,23 +87,29 @@ function tcpCycle() {
 
 /** The child's state once every connection it served is gone. */
 async function settled() {
-  await expect.poll(async () => {
-    const { health } = await ask<Measure>('measure');
-    return [health.websockets, health.sockets.tcpEcho.connections];
-  }).toEqual([0, 0]);
+  await expect
+    .poll(async () => {
+      const { health } = await ask<Measure>('measure');
+      return [health.websockets, health.sockets.tcpEcho.connections];
+    })
+    .toEqual([0, 0]);
   return ask<Measure>('measure');
 }
 
 test.each([
   ['WebSocket', webSocketCycle],
   ['TCP', tcpCycle],
-])(`${CYCLES.toLocaleString('en')} %s connect/disconnect cycles leave memory, handles, timers and listeners where they were`, async (_, cycle) => {
-  await churn(500, cycle);
-  const before = await settled();
-  await churn(CYCLES, cycle);
-  const after = await settled();
-  expect(after.resources).toEqual(before.resources);
-  expect(after.listeners).toEqual(before.listeners);
-  const growth = (after.heapUsed - before.heapUsed) / before.heapUsed;
-  expect(growth, `heapUsed ${before.heapUsed} → ${after.heapUsed}`).toBeLessThan(0.1);
-}, 180_000);
+])(
+  `${CYCLES.toLocaleString('en')} %s connect/disconnect cycles leave memory, handles, timers and listeners where they were`,
+  async (_, cycle) => {
+    await churn(500, cycle);
+    const before = await settled();
+    await churn(CYCLES, cycle);
+    const after = await settled();
+    expect(after.resources).toEqual(before.resources);
+    expect(after.listeners).toEqual(before.listeners);
+    const growth = (after.heapUsed - before.heapUsed) / before.heapUsed;
+    expect(growth, `heapUsed ${before.heapUsed} → ${after.heapUsed}`).toBeLessThan(0.1);
+  },
+  180_000,
+);

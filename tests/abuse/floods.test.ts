@@ -61,12 +61,9 @@ const rpcCall = JSON.stringify({ jsonrpc: '2.0', method: 'subtract', params: [42
 
 test(`${HANDSHAKES} handshakes from one address over its cap of ${CAP}: all get 429, its first ${CAP} and other addresses are served`, async () => {
   const paths = ['/ws/echo', '/ws/rpc', '/ws/stream-echo', '/ws/push'];
-  const first = await Promise.all(
-    Array.from({ length: CAP }, (_, i) => connect(paths[i % 2]!)),
-  );
+  const first = await Promise.all(Array.from({ length: CAP }, (_, i) => connect(paths[i % 2]!)));
   const flood = await Promise.all(
-    Array.from({ length: HANDSHAKES }, (_, i) =>
-      openRaw(`${wsBase}${paths[i % paths.length]}`)),
+    Array.from({ length: HANDSHAKES }, (_, i) => openRaw(`${wsBase}${paths[i % paths.length]}`)),
   );
   const statuses = new Set(flood.map((raw) => raw.response.split('\r\n')[0]));
   expect([...statuses]).toEqual(['HTTP/1.1 429 Too Many Requests']);
@@ -75,8 +72,9 @@ test(`${HANDSHAKES} handshakes from one address over its cap of ${CAP}: all get 
   // The flooder's own earlier sockets still work, each on its endpoint.
   const echoes = first.filter((_, i) => i % 2 === 0);
   const rpcs = first.filter((_, i) => i % 2 === 1);
-  expect(await Promise.all(echoes.map((ws, i) => answer(ws, `still ${i}`))))
-    .toEqual(echoes.map((_, i) => `still ${i}`));
+  expect(await Promise.all(echoes.map((ws, i) => answer(ws, `still ${i}`)))).toEqual(
+    echoes.map((_, i) => `still ${i}`),
+  );
   for (const ws of rpcs) {
     expect(JSON.parse(await answer(ws, rpcCall))).toEqual({ jsonrpc: '2.0', result: 19, id: 1 });
   }
@@ -90,7 +88,14 @@ test(`${HANDSHAKES} handshakes from one address over its cap of ${CAP}: all get 
 });
 
 // Every endpoint whose peers send messages: each is closed with 1008.
-test.each(['/ws/echo', '/ws/raw-echo', '/ws/stream-echo', '/ws/rpc', '/ws/push', '/ws/close-report'])(
+test.each([
+  '/ws/echo',
+  '/ws/raw-echo',
+  '/ws/stream-echo',
+  '/ws/rpc',
+  '/ws/push',
+  '/ws/close-report',
+])(
   `${MESSAGES.toLocaleString('en')} messages at once on %s close that connection with 1008; another visitor's echo is answered throughout`,
   async (path) => {
     const bystander = await connect('/ws/echo', '127.0.0.2');

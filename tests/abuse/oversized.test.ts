@@ -92,8 +92,7 @@ function sendHalf(head: string, body: Buffer, frame: (chunk: Buffer) => Buffer) 
 function wholeAnswer(answer: string) {
   const end = answer.indexOf('\r\n\r\n');
   const length = /\r\ncontent-length: (\d+)\r\n/i.exec(answer.slice(0, end));
-  return end !== -1 && length !== null &&
-    answer.length - end - 4 >= Number(length[1]);
+  return end !== -1 && length !== null && answer.length - end - 4 >= Number(length[1]);
 }
 
 const headFor = (method: string, path: string, type: string, length: string) =>
@@ -116,29 +115,35 @@ describe('a 2 MB body gets 413 before it is read whole', () => {
     const { answer, sent } = await sendHalf(
       headFor(method, path, type, 'Transfer-Encoding: chunked\r\n'),
       Buffer.alloc(SENT_BEFORE_WAITING, 'a'),
-      (chunk) => Buffer.concat([
-        Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n'),
-      ]),
+      (chunk) =>
+        Buffer.concat([
+          Buffer.from(`${chunk.length.toString(16)}\r\n`),
+          chunk,
+          Buffer.from('\r\n'),
+        ]),
     );
     expect(answer).toMatch(/^HTTP\/1.1 413 Payload Too Large\r\n/);
     expect(sent).toBeLessThan(TWO_MB);
   });
 });
 
-test.each(BODY_ENDPOINTS)('a client hanging up halfway through its body: %s %s (%s) goes on serving, and logs nothing', async (method, path, type) => {
-  const logged = vi.spyOn(console, 'error');
-  const socket = connect(port, '127.0.0.1');
-  socket.on('error', () => {});
-  await new Promise((resolve) => socket.once('connect', resolve));
-  socket.write(headFor(method, path, type, 'Content-Length: 1000\r\n') + '{"title":');
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  socket.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-  // Any visitor can do this at will: it must not flood the log.
-  expect(logged).not.toHaveBeenCalled();
-  logged.mockRestore();
-});
+test.each(BODY_ENDPOINTS)(
+  'a client hanging up halfway through its body: %s %s (%s) goes on serving, and logs nothing',
+  async (method, path, type) => {
+    const logged = vi.spyOn(console, 'error');
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => {});
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(headFor(method, path, type, 'Content-Length: 1000\r\n') + '{"title":');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    // Any visitor can do this at will: it must not flood the log.
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+  },
+);
 
 /**
  * Every WebSocket endpoint that reads messages, with what its URL
@@ -146,9 +151,16 @@ test.each(BODY_ENDPOINTS)('a client hanging up halfway through its body: %s %s (
  * closes with 1000 at once.)
  */
 const WS_ENDPOINTS = [
-  '/ws/echo', '/ws/raw-echo', '/ws/stream-echo', '/ws/rpc', '/ws/push',
-  '/ws/close-report', '/ws/slow-reader', '/ws/why?run=',
-  '/ws/raw-inspect?id=oversized-test', `/ws/run?demo=${Object.keys(serverDemos)[0]}`,
+  '/ws/echo',
+  '/ws/raw-echo',
+  '/ws/stream-echo',
+  '/ws/rpc',
+  '/ws/push',
+  '/ws/close-report',
+  '/ws/slow-reader',
+  '/ws/why?run=',
+  '/ws/raw-inspect?id=oversized-test',
+  `/ws/run?demo=${Object.keys(serverDemos)[0]}`,
 ];
 
 test.each(WS_ENDPOINTS)('a 2 MB message on %s closes it with 1009', async (path) => {
@@ -188,15 +200,31 @@ describe('an oversized request head gets 431 and a body that says why', () => {
     Array.from({ length: count }, (_, i) => `X-H${i}: ${i}\r\n`).join('');
   const many = lines(DEFAULTS.maxHeaders);
   const tooMany = `more than ${DEFAULTS.maxHeaders} header lines`;
-  const upgrade = 'Upgrade: websocket\r\nConnection: Upgrade\r\n' +
+  const upgrade =
+    'Upgrade: websocket\r\nConnection: Upgrade\r\n' +
     'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n';
 
   test.each([
     ['a head over MAX_HEADER_BYTES', 'GET /healthz', big, `over ${DEFAULTS.maxHeaderBytes} bytes`],
-    ['a head over MAX_HEADER_BYTES, on an upgrade', `GET /ws/echo`, upgrade + big, `over ${DEFAULTS.maxHeaderBytes} bytes`],
+    [
+      'a head over MAX_HEADER_BYTES, on an upgrade',
+      `GET /ws/echo`,
+      upgrade + big,
+      `over ${DEFAULTS.maxHeaderBytes} bytes`,
+    ],
     ['one line over MAX_HEADERS', 'GET /healthz', many, tooMany],
-    ['one line over MAX_HEADERS, on an upgrade', 'GET /ws/echo', upgrade + lines(DEFAULTS.maxHeaders - 4), tooMany],
-    ['one line over MAX_HEADERS, with a body', 'POST /rpc', `Content-Type: application/json\r\nContent-Length: 2\r\n${lines(DEFAULTS.maxHeaders - 2)}`, tooMany],
+    [
+      'one line over MAX_HEADERS, on an upgrade',
+      'GET /ws/echo',
+      upgrade + lines(DEFAULTS.maxHeaders - 4),
+      tooMany,
+    ],
+    [
+      'one line over MAX_HEADERS, with a body',
+      'POST /rpc',
+      `Content-Type: application/json\r\nContent-Length: 2\r\n${lines(DEFAULTS.maxHeaders - 2)}`,
+      tooMany,
+    ],
     ['a thousand header lines', 'GET /healthz', lines(1_000), tooMany],
     ['a thousand header lines, on an upgrade', 'GET /ws/echo', upgrade + lines(1_000), tooMany],
   ])('%s', async (_, line, headers, why) => {

@@ -49,7 +49,7 @@ beforeAll(async () => {
     runMaxTotal: 1_000,
   });
   port = Number(new URL(server.url).port);
-  const health = await (await fetch(`${server.url}/healthz`)).json() as {
+  const health = (await (await fetch(`${server.url}/healthz`)).json()) as {
     sockets: { tcpEcho: { port: number }; udpEcho: { port: number } };
     rpc: { tcpPort: number; goPort: number };
   };
@@ -92,63 +92,130 @@ function exchange(tcpPort: number, bytes: Uint8Array) {
 }
 
 const PATHS = [
-  '/', '/docs/', '/healthz', '/rpc', '/api/notes', '/api/notes/abc',
-  '/api/cached/notes', '/api/cached/notes/abc', '/api/cached/stats',
-  '/sockets/echo', '/sockets/connection', '/why/runs', '/why/poll',
-  '/why/long-poll', '/why/sse', '/why/report', '/why/clock',
-  '/close-reports/', '/close-reports/abc', '/ws/echo', '/nowhere',
+  '/',
+  '/docs/',
+  '/healthz',
+  '/rpc',
+  '/api/notes',
+  '/api/notes/abc',
+  '/api/cached/notes',
+  '/api/cached/notes/abc',
+  '/api/cached/stats',
+  '/sockets/echo',
+  '/sockets/connection',
+  '/why/runs',
+  '/why/poll',
+  '/why/long-poll',
+  '/why/sse',
+  '/why/report',
+  '/why/clock',
+  '/close-reports/',
+  '/close-reports/abc',
+  '/ws/echo',
+  '/nowhere',
 ];
 const pathPiece = fc.constantFrom(
-  '/', '?', '&', '=', '%', '%zz', '%00', '%ff', '..', ';', '+', '~', '#',
-  'a', '1', 'run=', 'after=-1', 'seconds=999', 'id=', '%2f', '%5c', '\\',
+  '/',
+  '?',
+  '&',
+  '=',
+  '%',
+  '%zz',
+  '%00',
+  '%ff',
+  '..',
+  ';',
+  '+',
+  '~',
+  '#',
+  'a',
+  '1',
+  'run=',
+  'after=-1',
+  'seconds=999',
+  'id=',
+  '%2f',
+  '%5c',
+  '\\',
 );
 const token = fc.stringMatching(/^[\x21-\x7e]{0,40}$/);
 
 describe('HTTP', () => {
   test('made-up requests to every endpoint get an answer below 500', async () => {
     const request = fc.record({
-      method: fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'BREW'),
-      path: fc.tuple(fc.constantFrom(...PATHS), fc.array(pathPiece, { maxLength: 8 }))
+      method: fc.constantFrom(
+        'GET',
+        'HEAD',
+        'POST',
+        'PUT',
+        'PATCH',
+        'DELETE',
+        'OPTIONS',
+        'TRACE',
+        'BREW',
+      ),
+      path: fc
+        .tuple(fc.constantFrom(...PATHS), fc.array(pathPiece, { maxLength: 8 }))
         .map(([path, pieces]) => path + pieces.join('')),
-      headers: fc.record({
-        'content-type': fc.constantFrom(
-          'application/json', 'application/vnd.msgpack', 'application/merge-patch+json',
-          'text/plain', 'application/json; charset=latin1', '',
-        ),
-        authorization: token.map((value) => `Bearer ${value}`),
-        accept: fc.oneof(token, fc.constantFrom('application/json', 'text/html', '*/*')),
-        'if-match': token,
-        'if-none-match': token,
-        origin: fc.constantFrom('https://evil.example', 'null', 'http://127.0.0.1'),
-        'access-control-request-method': token,
-      }, { requiredKeys: [] }),
+      headers: fc.record(
+        {
+          'content-type': fc.constantFrom(
+            'application/json',
+            'application/vnd.msgpack',
+            'application/merge-patch+json',
+            'text/plain',
+            'application/json; charset=latin1',
+            '',
+          ),
+          authorization: token.map((value) => `Bearer ${value}`),
+          accept: fc.oneof(token, fc.constantFrom('application/json', 'text/html', '*/*')),
+          'if-match': token,
+          'if-none-match': token,
+          origin: fc.constantFrom('https://evil.example', 'null', 'http://127.0.0.1'),
+          'access-control-request-method': token,
+        },
+        { requiredKeys: [] },
+      ),
       body: fc.option(fc.uint8Array({ maxLength: 4096 }), { nil: undefined }),
     });
-    await fc.assert(fc.asyncProperty(request, async ({ method, path, headers, body }) => {
-      const response = await rawRequest(server.url, method, path, {
-        headers,
-        ...(body && { body: Buffer.from(body) }),
-      });
-      expect(response.status, `${method} ${path}`).toBeGreaterThanOrEqual(200);
-      expect(response.status, `${method} ${path}: ${response.body}`).toBeLessThan(500);
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(request, async ({ method, path, headers, body }) => {
+        const response = await rawRequest(server.url, method, path, {
+          headers,
+          ...(body && { body: Buffer.from(body) }),
+        });
+        expect(response.status, `${method} ${path}`).toBeGreaterThanOrEqual(200);
+        expect(response.status, `${method} ${path}: ${response.body}`).toBeLessThan(500);
+      }),
+      { numRuns: 300 },
+    );
     await stillServing();
   }, 120_000);
 
   test('raw bytes at the HTTP port get a 4xx (or nothing), and the connection closes', async () => {
     const prefix = fc.constantFrom(
-      '', 'GET / HTTP/1.1\r\n', 'POST /rpc HTTP/1.1\r\nContent-Length: 5\r\n',
+      '',
+      'GET / HTTP/1.1\r\n',
+      'POST /rpc HTTP/1.1\r\nContent-Length: 5\r\n',
       'GET /ws/echo HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n',
       'PUT /api/notes/x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n',
     );
-    await fc.assert(fc.asyncProperty(prefix, fc.uint8Array({ minLength: 1, maxLength: 600 }), async (start, bytes) => {
-      const answer = (await exchange(port, Buffer.concat([Buffer.from(start), bytes])))
-        .toString('latin1');
-      for (const [, status] of answer.matchAll(/^HTTP\/1\.1 (\d{3}) /gm)) {
-        expect(Number(status), answer).toBeGreaterThanOrEqual(400);
-        expect(Number(status), answer).toBeLessThan(500);
-      }
-    }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(
+        prefix,
+        fc.uint8Array({ minLength: 1, maxLength: 600 }),
+        async (start, bytes) => {
+          const answer = (
+            await exchange(port, Buffer.concat([Buffer.from(start), bytes]))
+          ).toString('latin1');
+          for (const [, status] of answer.matchAll(/^HTTP\/1\.1 (\d{3}) /gm)) {
+            expect(Number(status), answer).toBeGreaterThanOrEqual(400);
+            expect(Number(status), answer).toBeLessThan(500);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
     await stillServing();
   }, 120_000);
 });
@@ -183,80 +250,111 @@ describe('WebSocket endpoints', () => {
     expect(() => serverFrames(raw.received())).not.toThrow();
   }
 
-  const frame = fc.record({
-    opcode: fc.integer({ min: 0, max: 15 }),
-    payload: fc.uint8Array({ maxLength: 300 }),
-    fin: fc.boolean(),
-    rsv: fc.integer({ min: 0, max: 7 }),
-    mask: fc.boolean(),
-  }).map(({ opcode, payload, ...options }) =>
-    clientFrame(opcode, Buffer.from(payload), options));
+  const frame = fc
+    .record({
+      opcode: fc.integer({ min: 0, max: 15 }),
+      payload: fc.uint8Array({ maxLength: 300 }),
+      fin: fc.boolean(),
+      rsv: fc.integer({ min: 0, max: 7 }),
+      mask: fc.boolean(),
+    })
+    .map(({ opcode, payload, ...options }) => clientFrame(opcode, Buffer.from(payload), options));
 
   test.each([
-    '/ws/echo', '/ws/raw-echo', '/ws/stream-echo', '/ws/rpc', '/ws/push',
-    '/ws/close-report', '/ws/slow-reader', '/ws/handshake', '/ws/why',
-    '/ws/raw-inspect', '/ws/run',
-  ])('%s: random bytes and random frames end with a close code for bad input', async (path) => {
-    await fc.assert(fc.asyncProperty(
-      fc.oneof(
-        fc.uint8Array({ minLength: 1, maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
-        fc.array(frame, { minLength: 1, maxLength: 4 }).map((frames) => Buffer.concat(frames)),
-      ),
-      (bytes) => endsWell(path, bytes),
-    // /ws/slow-reader reads nothing for its first two seconds.
-    ), { numRuns: path === '/ws/slow-reader' ? 5 : 30 });
-    await stillServing();
-  }, 120_000);
+    '/ws/echo',
+    '/ws/raw-echo',
+    '/ws/stream-echo',
+    '/ws/rpc',
+    '/ws/push',
+    '/ws/close-report',
+    '/ws/slow-reader',
+    '/ws/handshake',
+    '/ws/why',
+    '/ws/raw-inspect',
+    '/ws/run',
+  ])(
+    '%s: random bytes and random frames end with a close code for bad input',
+    async (path) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.uint8Array({ minLength: 1, maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
+            fc.array(frame, { minLength: 1, maxLength: 4 }).map((frames) => Buffer.concat(frames)),
+          ),
+          (bytes) => endsWell(path, bytes),
+          // /ws/slow-reader reads nothing for its first two seconds.
+        ),
+        { numRuns: path === '/ws/slow-reader' ? 5 : 30 },
+      );
+      await stillServing();
+    },
+    120_000,
+  );
 });
 
 describe('TCP and UDP ports', () => {
-  const bytesWithLines = fc.array(
-    fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.constant(new Uint8Array([10]))),
-    { minLength: 1, maxLength: 12 },
-  ).map((parts) => Buffer.concat(parts));
+  const bytesWithLines = fc
+    .array(fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.constant(new Uint8Array([10]))), {
+      minLength: 1,
+      maxLength: 12,
+    })
+    .map((parts) => Buffer.concat(parts));
 
   test('the TCP echo port echoes each line or answers `error CODE: …`', async () => {
-    await fc.assert(fc.asyncProperty(bytesWithLines, async (bytes) => {
-      const answer = await exchange(ports.tcpEcho, bytes);
-      // Everything that came back is what was sent, line for line,
-      // but for a last line that refuses.
-      const sent = bytes.toString('latin1');
-      const lines = answer.toString('latin1').split('\n');
-      for (const line of lines.slice(0, -1)) {
-        expect(line.startsWith('error ') || sent.includes(line), line).toBe(true);
-      }
-    }), { numRuns: 100 });
+    await fc.assert(
+      fc.asyncProperty(bytesWithLines, async (bytes) => {
+        const answer = await exchange(ports.tcpEcho, bytes);
+        // Everything that came back is what was sent, line for line,
+        // but for a last line that refuses.
+        const sent = bytes.toString('latin1');
+        const lines = answer.toString('latin1').split('\n');
+        for (const line of lines.slice(0, -1)) {
+          expect(line.startsWith('error ') || sent.includes(line), line).toBe(true);
+        }
+      }),
+      { numRuns: 100 },
+    );
   }, 120_000);
 
   test('the UDP echo port echoes each datagram or answers DATAGRAM_TOO_LARGE', async () => {
     const socket = createSocket('udp4');
     await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
     try {
-      await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2_000 }), async (bytes) => {
-        const reply = new Promise<Buffer>((resolve) => socket.once('message', resolve));
-        socket.send(bytes, ports.udpEcho, '127.0.0.1');
-        const answer = await reply;
-        if (bytes.length > 1024) {
-          expect(answer.toString()).toMatch(/^error DATAGRAM_TOO_LARGE: /);
-        } else {
-          expect(answer).toEqual(Buffer.from(bytes));
-        }
-      }), { numRuns: 100 });
+      await fc.assert(
+        fc.asyncProperty(fc.uint8Array({ maxLength: 2_000 }), async (bytes) => {
+          const reply = new Promise<Buffer>((resolve) => socket.once('message', resolve));
+          socket.send(bytes, ports.udpEcho, '127.0.0.1');
+          const answer = await reply;
+          if (bytes.length > 1024) {
+            expect(answer.toString()).toMatch(/^error DATAGRAM_TOO_LARGE: /);
+          } else {
+            expect(answer).toEqual(Buffer.from(bytes));
+          }
+        }),
+        { numRuns: 100 },
+      );
     } finally {
       socket.close();
     }
   }, 120_000);
 
-  test.each(['rpcTcp', 'rpcGo'] as const)('the %s port answers random bytes with error responses', async (name) => {
-    await fc.assert(fc.asyncProperty(bytesWithLines, async (bytes) => {
-      const answer = (await exchange(ports[name], bytes)).toString('utf8');
-      for (const line of answer.split('\n').filter((line) => line !== '')) {
-        const response = JSON.parse(line) as { error: unknown };
-        if (name === 'rpcTcp') expectJsonRpcResponse(response);
-        else expect(typeof response.error, line).toBe('string');
-      }
-    }), { numRuns: 100 });
-  }, 120_000);
+  test.each(['rpcTcp', 'rpcGo'] as const)(
+    'the %s port answers random bytes with error responses',
+    async (name) => {
+      await fc.assert(
+        fc.asyncProperty(bytesWithLines, async (bytes) => {
+          const answer = (await exchange(ports[name], bytes)).toString('utf8');
+          for (const line of answer.split('\n').filter((line) => line !== '')) {
+            const response = JSON.parse(line) as { error: unknown };
+            if (name === 'rpcTcp') expectJsonRpcResponse(response);
+            else expect(typeof response.error, line).toBe('string');
+          }
+        }),
+        { numRuns: 100 },
+      );
+    },
+    120_000,
+  );
 });
 
 /** Error codes that bad calls may get (examples/rpc/errors.ts). */
@@ -279,20 +377,42 @@ function expectJsonRpcResponse(value: unknown) {
 describe('malformed JSON-RPC', () => {
   // Calls to real methods (not the slow Clock ones, nor `explode`,
   // which fails on purpose) and to made-up ones, with any members.
-  const call = fc.record({
-    jsonrpc: fc.oneof(fc.constant('2.0'), fc.jsonValue()),
-    method: fc.oneof(
-      fc.constantFrom('subtract', 'sum', 'get_data', 'update', 'notify_hello',
-        'notify_sum', 'Arith.Multiply', 'Arith.Divide', 'rpc.discover', ''),
-      fc.jsonValue(),
-    ),
-    params: fc.oneof(
-      fc.array(fc.oneof(fc.integer(), fc.double(), fc.jsonValue()), { maxLength: 4 }),
-      fc.record({ minuend: fc.jsonValue(), subtrahend: fc.jsonValue(), A: fc.jsonValue(), B: fc.jsonValue(), n: fc.jsonValue() }, { requiredKeys: [] }),
-      fc.jsonValue(),
-    ),
-    id: fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.jsonValue()),
-  }, { requiredKeys: [] });
+  const call = fc.record(
+    {
+      jsonrpc: fc.oneof(fc.constant('2.0'), fc.jsonValue()),
+      method: fc.oneof(
+        fc.constantFrom(
+          'subtract',
+          'sum',
+          'get_data',
+          'update',
+          'notify_hello',
+          'notify_sum',
+          'Arith.Multiply',
+          'Arith.Divide',
+          'rpc.discover',
+          '',
+        ),
+        fc.jsonValue(),
+      ),
+      params: fc.oneof(
+        fc.array(fc.oneof(fc.integer(), fc.double(), fc.jsonValue()), { maxLength: 4 }),
+        fc.record(
+          {
+            minuend: fc.jsonValue(),
+            subtrahend: fc.jsonValue(),
+            A: fc.jsonValue(),
+            B: fc.jsonValue(),
+            n: fc.jsonValue(),
+          },
+          { requiredKeys: [] },
+        ),
+        fc.jsonValue(),
+      ),
+      id: fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.jsonValue()),
+    },
+    { requiredKeys: [] },
+  );
   const message = fc.oneof(
     call.map((value) => JSON.stringify(value)),
     fc.array(call, { maxLength: 5 }).map((value) => JSON.stringify(value)),
@@ -309,50 +429,72 @@ describe('malformed JSON-RPC', () => {
   }
 
   test('over HTTP: 200 with error responses, or 204 for notifications only', async () => {
-    await fc.assert(fc.asyncProperty(message, async (body) => {
-      const response = await rawRequest(server.url, 'POST', '/rpc', {
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-      expect([200, 204], `${body} → ${response.status} ${response.body}`).toContain(response.status);
-      if (response.status === 200) expectReply(response.body);
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(message, async (body) => {
+        const response = await rawRequest(server.url, 'POST', '/rpc', {
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        expect([200, 204], `${body} → ${response.status} ${response.body}`).toContain(
+          response.status,
+        );
+        if (response.status === 200) expectReply(response.body);
+      }),
+      { numRuns: 300 },
+    );
   }, 120_000);
 
   test('over TCP: every line gets error responses (or none, for notifications)', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(message, { minLength: 1, maxLength: 5 }), async (lines) => {
-      const answer = await exchange(ports.rpcTcp, Buffer.from(lines.map((line) => `${line}\n`).join('')));
-      for (const reply of answer.toString('utf8').split('\n').filter((line) => line !== '')) {
-        expectReply(reply);
-      }
-    }), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(message, { minLength: 1, maxLength: 5 }), async (lines) => {
+        const answer = await exchange(
+          ports.rpcTcp,
+          Buffer.from(lines.map((line) => `${line}\n`).join('')),
+        );
+        for (const reply of answer
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line !== '')) {
+          expectReply(reply);
+        }
+      }),
+      { numRuns: 150 },
+    );
   }, 120_000);
 
   test('over WebSocket: error responses, and the connection stays open', async () => {
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}/ws/rpc`);
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     try {
-      await fc.assert(fc.asyncProperty(message, async (text) => {
-        // A notification has no answer: a call after it has one.
-        const probe = JSON.stringify({ jsonrpc: '2.0', method: 'sum', params: [1, 2], id: 'probe' });
-        const replies: string[] = [];
-        await new Promise<void>((resolve, reject) => {
-          const onClose = (code: number) => reject(new Error(`closed with ${code}`));
-          ws.once('close', onClose);
-          const onMessage = (data: WebSocket.RawData) => {
-            const reply = String(data);
-            if (reply.includes('"probe"')) {
-              ws.off('message', onMessage);
-              ws.off('close', onClose);
-              resolve();
-            } else replies.push(reply);
-          };
-          ws.on('message', onMessage);
-          ws.send(text);
-          ws.send(probe);
-        });
-        for (const reply of replies) expectReply(reply);
-      }), { numRuns: 150 });
+      await fc.assert(
+        fc.asyncProperty(message, async (text) => {
+          // A notification has no answer: a call after it has one.
+          const probe = JSON.stringify({
+            jsonrpc: '2.0',
+            method: 'sum',
+            params: [1, 2],
+            id: 'probe',
+          });
+          const replies: string[] = [];
+          await new Promise<void>((resolve, reject) => {
+            const onClose = (code: number) => reject(new Error(`closed with ${code}`));
+            ws.once('close', onClose);
+            const onMessage = (data: WebSocket.RawData) => {
+              const reply = String(data);
+              if (reply.includes('"probe"')) {
+                ws.off('message', onMessage);
+                ws.off('close', onClose);
+                resolve();
+              } else replies.push(reply);
+            };
+            ws.on('message', onMessage);
+            ws.send(text);
+            ws.send(probe);
+          });
+          for (const reply of replies) expectReply(reply);
+        }),
+        { numRuns: 150 },
+      );
       expect(ws.readyState).toBe(WebSocket.OPEN);
     } finally {
       ws.close();

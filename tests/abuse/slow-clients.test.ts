@@ -50,20 +50,25 @@ test(`${SLOW} sockets trickling headers are dropped with 408; normal requests ar
       expect(health.status).toBe(200);
       await health.body?.cancel();
     }
-    await expect.poll(() => slow.filter(({ state }) => state.closed).length, { timeout: 15_000 })
+    await expect
+      .poll(() => slow.filter(({ state }) => state.closed).length, { timeout: 15_000 })
       .toBe(SLOW);
   } finally {
     clearInterval(trickle);
   }
   for (const { state } of slow) {
-    expect(state.received).toMatch(/^HTTP\/1.1 408 Request Timeout\r\n[^]*The request did not arrive in time: its head within 1 s, all of it within 2 s\n$/);
+    expect(state.received).toMatch(
+      /^HTTP\/1.1 408 Request Timeout\r\n[^]*The request did not arrive in time: its head within 1 s, all of it within 2 s\n$/,
+    );
   }
   expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 });
 
 test('a socket that connects and says nothing is dropped by the same timeout', async () => {
   const silent = await Promise.all(Array.from({ length: 10 }, open));
-  await expect.poll(() => silent.every(({ state }) => state.closed), { timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(() => silent.every(({ state }) => state.closed), { timeout: 15_000 })
+    .toBe(true);
 });
 
 test('a body that trickles and never ends is dropped by the request timeout', async () => {

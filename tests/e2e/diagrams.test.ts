@@ -46,16 +46,20 @@ function measure(page: Page, id: string) {
     let smallestText = Infinity;
     for (const text of svg.querySelectorAll('text')) {
       const b = text.getBBox();
-      if (b.x < box.x - 0.5 || b.y < box.y - 0.5 ||
+      if (
+        b.x < box.x - 0.5 ||
+        b.y < box.y - 0.5 ||
         b.x + b.width > box.x + box.width + 0.5 ||
-        b.y + b.height > box.y + box.height + 0.5) {
+        b.y + b.height > box.y + box.height + 0.5
+      ) {
         outside.push(text.textContent ?? '');
       }
       const size = parseFloat(getComputedStyle(text).fontSize);
       smallestText = Math.min(smallestText, size * scale);
     }
     const labelled = (attribute: string) =>
-      (svg.getAttribute(attribute) ?? '').split(' ')
+      (svg.getAttribute(attribute) ?? '')
+        .split(' ')
         .map((ref) => document.getElementById(ref)?.textContent?.trim() ?? '')
         .join(' ');
     const scroller = svg.parentElement!;
@@ -69,8 +73,8 @@ function measure(page: Page, id: string) {
       outside,
       smallestText,
       // Wider than the column: then it must scroll, not spill.
-      spills: svg.getBoundingClientRect().right >
-        document.documentElement.clientWidth + 1 &&
+      spills:
+        svg.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
         getComputedStyle(scroller).overflowX !== 'auto',
       scripts: svg.closest('figure')?.querySelectorAll('script').length ?? 0,
     };
@@ -121,8 +125,10 @@ suite(`diagrams in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, ()
       await page.waitForLoadState('networkidle');
       const scripts = requests.filter((url) => /\.m?js(\?|$)/.test(url));
       expect(scripts.length, path).toBeGreaterThan(0);
-      expect(scripts.filter((url) =>
-        /diagram|FrameLayout|Sequence|Timeline|RoundTrip/i.test(url)), path).toEqual([]);
+      expect(
+        scripts.filter((url) => /diagram|FrameLayout|Sequence|Timeline|RoundTrip/i.test(url)),
+        path,
+      ).toEqual([]);
       await page.context().close();
     }
   });

@@ -43,7 +43,10 @@ suite(`the echo page in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}
     );
 
   test('Run echoes text and binary, loading the demo only on Run', async () => {
-    const { page, problems, requests } = await openPage(browser, `${server.url}/websocket/echo-server/`);
+    const { page, problems, requests } = await openPage(
+      browser,
+      `${server.url}/websocket/echo-server/`,
+    );
     const cell = page.getByRole('group', { name: 'Demo: echo client' });
     const status = cell.getByRole('status');
     await expect.poll(() => status.textContent()).toBe('idle');
@@ -116,17 +119,20 @@ suite(`the echo page in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}
 
     test('the page still reads, and Run says how to start the playground', async () => {
       const { page } = await openPage(browser, `${url}/websocket/echo-server/`);
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
         .toBe('An echo server, from gorilla to ws');
       const cell = page.getByRole('group', { name: 'Demo: echo client' });
       await cell.getByRole('button', { name: 'Run' }).click();
       await expect.poll(() => cell.getByRole('status').textContent()).toBe('error');
-      expect(await outputOf(page)).toEqual([[
-        'error',
-        'text',
-        `The playground is not reachable at ${url}. Start it with ` +
-          '`npm install && npm start` in a clone of Wirebook, then Run.',
-      ]]);
+      expect(await outputOf(page)).toEqual([
+        [
+          'error',
+          'text',
+          `The playground is not reachable at ${url}. Start it with ` +
+            '`npm install && npm start` in a clone of Wirebook, then Run.',
+        ],
+      ]);
     });
   });
 });

@@ -68,9 +68,12 @@ suite(`every page in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, 
   async function fetchedBy(url: string) {
     const { page, problems } = await openPage(browser, url);
     await page.waitForLoadState('networkidle');
-    const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
-      .map((entry) => new URL(entry.name).pathname)
-      .filter((path) => path.endsWith('.js')));
+    const fetched = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.endsWith('.js')),
+    );
     expect(problems, url).toEqual([]);
     await page.context().close();
     return fetched;
@@ -83,17 +86,27 @@ suite(`every page in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, 
     expect(withCells.length, 'pages with cells').toBeGreaterThan(0);
     const starlight = Math.max(...reference.map((page) => page.bytes));
     for (const page of withCells) {
-      expect(page.bytes, `${page.url} (Starlight: ${starlight} bytes)`)
-        .toBeLessThanOrEqual(starlight + CELL_RUNTIME_BYTES);
+      expect(page.bytes, `${page.url} (Starlight: ${starlight} bytes)`).toBeLessThanOrEqual(
+        starlight + CELL_RUNTIME_BYTES,
+      );
     }
-    console.log(pages.map((page) =>
-      `${new URL(page.url).pathname}: ${page.bytes} bytes of JavaScript, ${page.gzipBytes} gzipped`).join('\n'));
+    console.log(
+      pages
+        .map(
+          (page) =>
+            `${new URL(page.url).pathname}: ${page.bytes} bytes of JavaScript, ${page.gzipBytes} gzipped`,
+        )
+        .join('\n'),
+    );
   });
 
   test('no page loads the editor, the type stripper or the worker before a reader asks', () => {
     for (const page of pages) {
       const early = [...page.files, ...page.fetched];
-      expect(early.filter((file) => ON_DEMAND.test(file)), page.url).toEqual([]);
+      expect(
+        early.filter((file) => ON_DEMAND.test(file)),
+        page.url,
+      ).toEqual([]);
     }
   });
 

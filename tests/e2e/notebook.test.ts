@@ -22,9 +22,14 @@ const suite = noChromium ? describe.skip : describe;
 
 /** A cell's output as "direction text" rows, as the unit tests print them. */
 const outputOf = (cell: Locator) =>
-  cell.locator('.wb-line').evaluateAll((items) =>
-    items.map((item) => `${item.getAttribute('data-direction')} ${item.querySelector('.wb-data')?.textContent}`),
-  );
+  cell
+    .locator('.wb-line')
+    .evaluateAll((items) =>
+      items.map(
+        (item) =>
+          `${item.getAttribute('data-direction')} ${item.querySelector('.wb-data')?.textContent}`,
+      ),
+    );
 
 const statusOf = (cell: Locator) => cell.getByRole('status').textContent();
 
@@ -113,8 +118,11 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     await cell.getByRole('button', { name: 'Run' }).click();
     await poll(() => statusOf(cell)).toBe('running');
     // The loop spins in the worker; the page still answers and paints.
-    expect(await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done('painted')))))
-      .toBe('painted');
+    expect(
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => done('painted'))),
+      ),
+    ).toBe('painted');
     await cell.getByRole('button', { name: 'Stop' }).click();
     await poll(() => statusOf(cell)).toMatch(/^stopped in \d+ ms$/);
     expect(await outputOf(cell)).toEqual([
@@ -141,7 +149,12 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
   test('an error the edited code throws names its line', async () => {
     const { page, problems } = await openPage(browser, `${server.url}${ECHO_PAGE}`);
     const { cell, editor } = await editEchoCell(page);
-    await insertAfter(page, editor, 'export async function run', "throw new TypeError('no wire today');");
+    await insertAfter(
+      page,
+      editor,
+      'export async function run',
+      "throw new TypeError('no wire today');",
+    );
     await page.keyboard.press('Shift+Enter');
     await poll(() => statusOf(cell)).toBe('error');
     expect(await outputOf(cell)).toEqual(['error no wire today (line 3)']);
@@ -151,11 +164,16 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
   test('edited code imports other example files and shows views, as the original can', async () => {
     const { page, problems } = await openPage(browser, `${server.url}${ECHO_PAGE}`);
     const { cell, editor } = await editEchoCell(page);
-    await insertAfter(page, editor, 'export async function run', [
-      "const { formatData } = await import('../demo-io.ts');",
-      "io.log(formatData(new Uint8Array([1, 2])));",
-      "io.show('table', [{ port: 8080, open: true }]);",
-    ].join(' '));
+    await insertAfter(
+      page,
+      editor,
+      'export async function run',
+      [
+        "const { formatData } = await import('../demo-io.ts');",
+        'io.log(formatData(new Uint8Array([1, 2])));',
+        "io.show('table', [{ port: 8080, open: true }]);",
+      ].join(' '),
+    );
     await page.keyboard.press('Shift+Enter');
     await poll(() => statusOf(cell)).toMatch(/^done/);
     expect((await outputOf(cell)).slice(0, 1)).toEqual(['info 2 bytes: 01 02']);
@@ -168,15 +186,21 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
   test('a long output keeps the last lines, scrolls inside the cell and says what it dropped', async () => {
     const { page, problems } = await openPage(browser, `${server.url}${ECHO_PAGE}`);
     const { cell, editor } = await editEchoCell(page);
-    await insertAfter(page, editor, 'export async function run', "for (let i = 0; i < 600; i++) io.log('line', i);");
+    await insertAfter(
+      page,
+      editor,
+      'export async function run',
+      "for (let i = 0; i < 600; i++) io.log('line', i);",
+    );
     await page.keyboard.press('Shift+Enter');
     await poll(() => statusOf(cell)).toMatch(/^done/);
     // 600 lines and the echo's 6: the first 106 are gone.
     const lines = await outputOf(cell);
     expect(lines).toHaveLength(500);
     expect(lines[0]).toBe('info line 106');
-    expect(await cell.locator('.wb-dropped').textContent())
-      .toBe('106 earlier lines were dropped; the log keeps the last 500.');
+    expect(await cell.locator('.wb-dropped').textContent()).toBe(
+      '106 earlier lines were dropped; the log keeps the last 500.',
+    );
     const log = cell.getByRole('log');
     expect(await log.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
     expect(problems).toEqual([]);
@@ -209,25 +233,32 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     await copy.click();
     await poll(() => cell.locator('[data-part="note"]').textContent()).toBe('Copied 6 lines');
     const ws = `${server.url.replace('http', 'ws')}/ws/echo`;
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe([
-      `info connected to ${ws}`,
-      'sent hello, wire',
-      'sent 4 bytes: ca fe ba be',
-      'received hello, wire',
-      'received 4 bytes: ca fe ba be',
-      'info closed with code 1000',
-    ].join('\n'));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      [
+        `info connected to ${ws}`,
+        'sent hello, wire',
+        'sent 4 bytes: ca fe ba be',
+        'received hello, wire',
+        'received 4 bytes: ca fe ba be',
+        'info closed with code 1000',
+      ].join('\n'),
+    );
     expect(problems).toEqual([]);
   });
 
-  test.each(['light', 'dark'] as const)('a cell in edit mode passes axe in %s theme', async (colorScheme) => {
-    const { page, problems } = await openPage(browser, `${server.url}${ECHO_PAGE}`, { colorScheme });
-    const { cell } = await editEchoCell(page);
-    await cell.getByRole('button', { name: 'Run' }).click();
-    await poll(() => statusOf(cell)).toMatch(/^done/);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-  });
+  test.each(['light', 'dark'] as const)(
+    'a cell in edit mode passes axe in %s theme',
+    async (colorScheme) => {
+      const { page, problems } = await openPage(browser, `${server.url}${ECHO_PAGE}`, {
+        colorScheme,
+      });
+      const { cell } = await editEchoCell(page);
+      await cell.getByRole('button', { name: 'Run' }).click();
+      await poll(() => statusOf(cell)).toMatch(/^done/);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    },
+  );
 
   describe('a page with the same demo twice', () => {
     let fixture: FixtureSite;
@@ -251,7 +282,8 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
           '',
         ].join('\n'),
       });
-      if (fixture.status !== 0) throw new Error(`the fixture site did not build:\n${fixture.output}`);
+      if (fixture.status !== 0)
+        throw new Error(`the fixture site did not build:\n${fixture.output}`);
       twice = await startTestServer({ siteDir: fixture.dist });
     });
     afterAll(async () => {
@@ -261,18 +293,21 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
 
     test('each cell has its own anchor and a link to it, and a link scrolls to the cell', async () => {
       const { page, problems } = await openPage(browser, `${twice.url}/twice/`);
-      expect(await page.locator('wb-cell').evaluateAll((cells) => cells.map((cell) => cell.id)))
-        .toEqual(['cell-websocket-echo-client', 'cell-websocket-echo-client-2']);
+      expect(
+        await page.locator('wb-cell').evaluateAll((cells) => cells.map((cell) => cell.id)),
+      ).toEqual(['cell-websocket-echo-client', 'cell-websocket-echo-client-2']);
       const second = page.getByRole('group', { name: 'Demo: second echo' });
       const link = second.getByRole('link', { name: 'Link to the cell “second echo”' });
       expect(await link.getAttribute('href')).toBe('#cell-websocket-echo-client-2');
 
       const linked = await openPage(browser, `${twice.url}/twice/#cell-websocket-echo-client-2`);
       const target = linked.page.getByRole('group', { name: 'Demo: second echo' });
-      await poll(() => target.evaluate((cell) => {
-        const { top } = cell.getBoundingClientRect();
-        return top >= 0 && top < innerHeight / 2;
-      })).toBe(true);
+      await poll(() =>
+        target.evaluate((cell) => {
+          const { top } = cell.getBoundingClientRect();
+          return top >= 0 && top < innerHeight / 2;
+        }),
+      ).toBe(true);
       expect(problems).toEqual([]);
       expect(linked.problems).toEqual([]);
     });
@@ -288,16 +323,22 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
 
       const runAll = page.getByRole('region', { name: 'Run all cells' });
       await runAll.getByRole('button', { name: 'Run all cells' }).click();
-      await poll(() => runAll.getByRole('status').textContent())
-        .toBe('1 of 2 cells succeeded; 1 failed.');
+      await poll(() => runAll.getByRole('status').textContent()).toBe(
+        '1 of 2 cells succeeded; 1 failed.',
+      );
       expect(await runAll.getByRole('listitem').allTextContents()).toEqual([
         expect.stringMatching(/^first echo: done in \d+ ms$/),
         'second echo: error: the edited code cannot run: Unexpected token (line 3, column 9)',
       ]);
-      expect(await runAll.getByRole('link', { name: 'second echo' }).getAttribute('href'))
-        .toBe('#cell-websocket-echo-client-2');
-      expect(await page.getByRole('group', { name: 'Demo: first echo' }).getByRole('status').textContent())
-        .toMatch(/^done/);
+      expect(await runAll.getByRole('link', { name: 'second echo' }).getAttribute('href')).toBe(
+        '#cell-websocket-echo-client-2',
+      );
+      expect(
+        await page
+          .getByRole('group', { name: 'Demo: first echo' })
+          .getByRole('status')
+          .textContent(),
+      ).toMatch(/^done/);
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     });
@@ -307,13 +348,16 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
       await page.route('**/healthz', () => {});
       const runAll = page.getByRole('region', { name: 'Run all cells' });
       await runAll.getByRole('button', { name: 'Run all cells' }).click();
-      await poll(() => runAll.getByRole('status').textContent())
-        .toBe('Running cell 1 of 2: first echo…');
+      await poll(() => runAll.getByRole('status').textContent()).toBe(
+        'Running cell 1 of 2: first echo…',
+      );
       await runAll.getByRole('button', { name: 'Stop' }).click();
-      await poll(() => runAll.getByRole('status').textContent())
-        .toBe('0 of 2 cells succeeded; 1 stopped; 1 not run.');
-      expect(await runAll.getByRole('listitem').allTextContents())
-        .toEqual(['first echo: stopped: by the reader']);
+      await poll(() => runAll.getByRole('status').textContent()).toBe(
+        '0 of 2 cells succeeded; 1 stopped; 1 not run.',
+      );
+      expect(await runAll.getByRole('listitem').allTextContents()).toEqual([
+        'first echo: stopped: by the reader',
+      ]);
       expect(problems).toEqual([]);
     });
   });

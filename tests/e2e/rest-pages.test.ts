@@ -41,9 +41,13 @@ const PAGES: [string, [string, string][]][] = [
  * resource, which is no fault of the page.
  */
 function unexpected(problems: string[]) {
-  return problems.filter((problem) =>
-    !/^4\d\d: http:\/\/[^/]+\/api\//.test(problem) &&
-    !/^console: Failed to load resource: the server responded with a status of 4\d\d/.test(problem));
+  return problems.filter(
+    (problem) =>
+      !/^4\d\d: http:\/\/[^/]+\/api\//.test(problem) &&
+      !/^console: Failed to load resource: the server responded with a status of 4\d\d/.test(
+        problem,
+      ),
+  );
 }
 
 /** A cell's output: [direction, text], a view as its table's rows. */
@@ -74,7 +78,8 @@ function expectedOf(lines: Line[]) {
 async function runCell(page: Page, title: string) {
   const cell = page.getByRole('group', { name: `Demo: ${title}` });
   await cell.getByRole('button', { name: 'Run' }).click();
-  await expect.poll(() => cell.getByRole('status').textContent(), { timeout: 40_000 })
+  await expect
+    .poll(() => cell.getByRole('status').textContent(), { timeout: 40_000 })
     .toMatch(/^done in \d+ ms$/);
   return cell;
 }
@@ -94,12 +99,15 @@ suite(`the REST pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''
 
   test('the sidebar reaches every REST page, in order', async () => {
     const { page } = await openPage(browser, `${server.url}/rest/resources/`);
-    const links = await page.locator('nav[aria-label="Main"] a[href^="/rest/"]')
+    const links = await page
+      .locator('nav[aria-label="Main"] a[href^="/rest/"]')
       .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
     expect(links).toEqual(PAGES.map(([path]) => path));
   });
 
-  test.each(PAGES.flatMap(([path, cells]) => cells.map(([title, id]) => [path, title, id] as const)))(
+  test.each(
+    PAGES.flatMap(([path, cells]) => cells.map(([title, id]) => [path, title, id] as const)),
+  )(
     '%s: Run "%s" prints what the demo prints in Node, and the page passes axe',
     async (path, title, id) => {
       const { page, problems } = await openPage(browser, `${server.url}${path}`);
@@ -124,14 +132,15 @@ suite(`the REST pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''
       expect(await explorer.getByLabel('Path', { exact: true }).inputValue()).toBe(preset.path);
       await explorer.getByRole('button', { name: 'Send' }).click();
       await expect.poll(() => explorer.getAttribute('data-sent')).toBe(String(index + 1));
-      expect(await status.textContent(), preset.label)
-        .toMatch(new RegExp(`^${preset.status} [A-Z][\\w -]+ · \\d+ ms$`));
+      expect(await status.textContent(), preset.label).toMatch(
+        new RegExp(`^${preset.status} [A-Z][\\w -]+ · \\d+ ms$`),
+      );
     }
     expect(await axeViolations(page)).toEqual([]);
     expect(unexpected(problems)).toEqual([]);
   }, 120_000);
 
-  test('the explorer sends what the form holds, with the reader\'s token kept for the tab', async () => {
+  test("the explorer sends what the form holds, with the reader's token kept for the tab", async () => {
     const { page, problems } = await openPage(browser, `${server.url}/rest/explorer/`);
     const explorer = page.getByRole('group', { name: 'API explorer' });
     const token = await explorer.locator('[data-part="token"]').textContent();
@@ -142,21 +151,28 @@ suite(`the REST pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''
     await explorer.getByLabel(/^Headers/).fill('Content-Type: application/json');
     await explorer.getByLabel('Body', { exact: true }).fill('{"title":"Typed","body":"by hand"}');
     await explorer.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => explorer.getByRole('status').textContent()).toMatch(/^201 Created · \d+ ms$/);
+    await expect
+      .poll(() => explorer.getByRole('status').textContent())
+      .toMatch(/^201 Created · \d+ ms$/);
     expect(await explorer.locator('[data-part="body"]').textContent()).toBe('Typed\n\nby hand\n');
-    expect(await explorer.locator('[data-part="headers"]').textContent()).toMatch(/^content-type: text\/plain; charset=utf-8$/m);
+    expect(await explorer.locator('[data-part="headers"]').textContent()).toMatch(
+      /^content-type: text\/plain; charset=utf-8$/m,
+    );
 
     // The token outlives a reload of the tab, and the note with it.
     await page.reload();
     expect(await explorer.locator('[data-part="token"]').textContent()).toBe(token);
-    const notes = await fetch(`${server.url}/api/notes/typed`, { headers: { authorization: `Bearer ${token}` } });
+    const notes = await fetch(`${server.url}/api/notes/typed`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(notes.status).toBe(200);
 
     await explorer.getByRole('button', { name: 'New token' }).click();
     expect(await explorer.locator('[data-part="token"]').textContent()).not.toBe(token);
     await explorer.getByLabel(/^Headers/).fill('no colon');
     await explorer.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => explorer.getByRole('status').textContent())
+    await expect
+      .poll(() => explorer.getByRole('status').textContent())
       .toBe('Not sent: Header line 1 needs the form "Name: value".');
     expect(unexpected(problems)).toEqual([]);
   });
@@ -167,13 +183,17 @@ suite(`the REST pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''
     const { type } = (await response.json()) as { type: string };
     const anchor = new URL(type, server.url).hash;
     expect(anchor).toBe('#missing-token');
-    expect(await page.locator(`tr${anchor} td`).first().textContent()).toBe('/rest/errors/#missing-token');
+    expect(await page.locator(`tr${anchor} td`).first().textContent()).toBe(
+      '/rest/errors/#missing-token',
+    );
   });
 
   test.each(PAGES.map(([path, cells]) => [path, cells] as const))(
     '%s passes axe in the dark theme, its cells run',
     async (path, cells) => {
-      const { page, problems } = await openPage(browser, `${server.url}${path}`, { colorScheme: 'dark' });
+      const { page, problems } = await openPage(browser, `${server.url}${path}`, {
+        colorScheme: 'dark',
+      });
       for (const [title] of cells) await runCell(page, title);
       if (cells.length === 0) {
         const explorer = page.getByRole('group', { name: 'API explorer' });

@@ -70,23 +70,29 @@ suite(`the RPC pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}
 
   /** A cell's lines as "direction text"; a view as its table's cells. */
   const outputOf = (page: Page, title: string) =>
-    page.getByRole('group', { name: `Demo: ${title}` }).locator('.wb-line')
-      .evaluateAll((items) => items.map((item) => {
-        const direction = item.getAttribute('data-direction');
-        const view = item.querySelector('.wb-view table');
-        if (view) {
-          const rows = [...view.querySelectorAll('tr')].map((tr) =>
-            [...tr.children].map((cell) => cell.textContent));
-          return `view ${JSON.stringify(rows)}`;
-        }
-        return `${direction} ${item.querySelector('.wb-data')?.textContent}`;
-      }));
+    page
+      .getByRole('group', { name: `Demo: ${title}` })
+      .locator('.wb-line')
+      .evaluateAll((items) =>
+        items.map((item) => {
+          const direction = item.getAttribute('data-direction');
+          const view = item.querySelector('.wb-view table');
+          if (view) {
+            const rows = [...view.querySelectorAll('tr')].map((tr) =>
+              [...tr.children].map((cell) => cell.textContent),
+            );
+            return `view ${JSON.stringify(rows)}`;
+          }
+          return `${direction} ${item.querySelector('.wb-data')?.textContent}`;
+        }),
+      );
 
   test.each(CELLS)('%s: Run "%s" prints what Node prints', async (path, title, demo, order) => {
     const { page, problems } = await openPage(browser, `${server.url}${path}`);
     const cell = page.getByRole('group', { name: `Demo: ${title}` });
     await cell.getByRole('button', { name: 'Run' }).click();
-    await expect.poll(() => cell.getByRole('status').textContent(), { timeout: 15_000 })
+    await expect
+      .poll(() => cell.getByRole('status').textContent(), { timeout: 15_000 })
       .toMatch(/^done in \d+ ms$/);
     const inNode = await runInNode(demo, server.url, { timeoutMs: 15_000 });
     expect(inNode.ok).toBe(true);
@@ -110,8 +116,11 @@ suite(`the RPC pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}
     const { page } = await openPage(browser, `${server.url}/rpc/registry/`);
     const groups = await page.locator('nav.sidebar details summary').allTextContents();
     expect(groups.map((g) => g.trim()).at(-1)).toBe('RPC');
-    const links = await page.locator('nav.sidebar a').evaluateAll((anchors) =>
-      anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const links = await page
+      .locator('nav.sidebar a')
+      .evaluateAll((anchors) =>
+        anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+      );
     for (const path of PAGES) expect(links).toContain(path);
   });
 
@@ -129,16 +138,22 @@ suite(`the RPC pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}
       expect(await params.inputValue()).toBe('{"A":17,"B":5}');
       await params.fill('{"A": 1, "B": 0}');
       await console.getByRole('button', { name: 'Call' }).click();
-      await expect.poll(() => console.getByRole('status').textContent())
+      await expect
+        .poll(() => console.getByRole('status').textContent())
         .toMatch(/^Answered in \d+ ms$/);
       const request = console.getByRole('region', { name: 'Request' }).locator('pre');
-      expect(JSON.parse((await request.textContent())!)).toEqual(
-        { jsonrpc: '2.0', method: 'Arith.Divide', params: { A: 1, B: 0 }, id: 1 },
-      );
+      expect(JSON.parse((await request.textContent())!)).toEqual({
+        jsonrpc: '2.0',
+        method: 'Arith.Divide',
+        params: { A: 1, B: 0 },
+        id: 1,
+      });
       const response = console.getByRole('region', { name: 'Response' });
-      expect(JSON.parse((await response.locator('pre').textContent())!)).toEqual(
-        { jsonrpc: '2.0', error: { code: 1, message: 'divide by zero' }, id: 1 },
-      );
+      expect(JSON.parse((await response.locator('pre').textContent())!)).toEqual({
+        jsonrpc: '2.0',
+        error: { code: 1, message: 'divide by zero' },
+        id: 1,
+      });
       expect(await response.locator('[data-part="rtt"]').textContent()).toMatch(/^\d+ ms$/);
       expect(problems).toEqual([]);
     });
@@ -153,16 +168,19 @@ suite(`the RPC pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}
       await console.getByRole('radio', { name: /WebSocket/ }).check();
       await console.getByLabel('Params (JSON)').fill('{"every": 50, "count": 3}');
       await console.getByLabel('Params (JSON)').press('Control+Enter');
-      await expect.poll(() => console.getByRole('status').textContent())
+      await expect
+        .poll(() => console.getByRole('status').textContent())
         .toMatch(/^Answered in \d+ ms$/);
       const response = console.getByRole('region', { name: 'Response' }).locator('pre');
-      expect(JSON.parse((await response.textContent())!)).toMatchObject(
-        { result: { subscribed: 'tick', count: 3, every: 50 } },
-      );
+      expect(JSON.parse((await response.textContent())!)).toMatchObject({
+        result: { subscribed: 'tick', count: 3, every: 50 },
+      });
       const pushed = console.getByRole('log');
-      await expect.poll(() => pushed.locator('div').allTextContents()).toEqual([1, 2, 3].map(
-        (n) => `{"jsonrpc":"2.0","method":"tick","params":{"n":${n},"of":3}}`,
-      ));
+      await expect
+        .poll(() => pushed.locator('div').allTextContents())
+        .toEqual(
+          [1, 2, 3].map((n) => `{"jsonrpc":"2.0","method":"tick","params":{"n":${n},"of":3}}`),
+        );
       expect(problems).toEqual([]);
     });
 
@@ -175,16 +193,23 @@ suite(`the RPC pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}
       await expect.poll(() => response.textContent()).toBe('204 No Content (nothing is returned)');
       await console.getByLabel('Params (JSON)').fill('[1, 2');
       await console.getByRole('button', { name: 'Call' }).click();
-      await expect.poll(() => console.getByRole('status').textContent())
+      await expect
+        .poll(() => console.getByRole('status').textContent())
         .toMatch(/^The params are not JSON: /);
       expect(problems).toEqual([]);
     });
   });
 
-  const themes = PAGES.flatMap((path) => (['light', 'dark'] as const).map((t) => [path, t] as const));
-  test.each(themes)('%s passes axe in %s theme', async (path, colorScheme) => {
-    const { page, problems } = await openPage(browser, `${server.url}${path}`, { colorScheme });
-    expect(await axeViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-  }, 120_000);
+  const themes = PAGES.flatMap((path) =>
+    (['light', 'dark'] as const).map((t) => [path, t] as const),
+  );
+  test.each(themes)(
+    '%s passes axe in %s theme',
+    async (path, colorScheme) => {
+      const { page, problems } = await openPage(browser, `${server.url}${path}`, { colorScheme });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    },
+    120_000,
+  );
 });

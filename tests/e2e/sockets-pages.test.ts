@@ -67,7 +67,8 @@ suite(`the sockets pages in Chromium${noChromium ? ` (skipped: ${noChromium})` :
     const { page, problems } = await open(`/sockets/${path}/`);
     const cell = page.getByRole('group', { name: `Demo: ${title}` });
     await cell.getByRole('button', { name: 'Run' }).click();
-    await expect.poll(() => cell.getByRole('status').textContent(), { timeout: 15_000 })
+    await expect
+      .poll(() => cell.getByRole('status').textContent(), { timeout: 15_000 })
       .toMatch(/^(done|error|stopped)/);
     return { page, problems, cell, output: await outputOf(cell) };
   }
@@ -137,8 +138,7 @@ suite(`the sockets pages in Chromium${noChromium ? ` (skipped: ${noChromium})` :
     await cell.locator('.wb-line').first().waitFor();
     expect(await cell.getByRole('status').textContent()).toBe('running');
     await cell.getByRole('button', { name: 'Stop' }).click();
-    await expect.poll(() => cell.getByRole('status').textContent())
-      .toMatch(/^stopped in \d+ ms$/);
+    await expect.poll(() => cell.getByRole('status').textContent()).toMatch(/^stopped in \d+ ms$/);
     expect(await outputOf(cell)).toEqual([
       'info a port no one listens on: ECONNREFUSED',
       'error stopped: by the reader',
@@ -188,11 +188,16 @@ suite(`the sockets pages in Chromium${noChromium ? ` (skipped: ${noChromium})` :
   test('the ParseIP table runs in the browser', async () => {
     const { cell, output, problems } = await runCell('ip-addresses', 'ParseIP table');
     expect(output.at(-1)).toBe('info 5 of 9 inputs are IP addresses');
-    const rows = await cell.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
-    );
+    const rows = await cell
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+      );
     expect(rows[1]).toEqual([
-      '::ffff:192.0.2.1', '192.0.2.1', 'c0000201', '0000 0000 0000 0000 0000 ffff c000 0201',
+      '::ffff:192.0.2.1',
+      '192.0.2.1',
+      'c0000201',
+      '0000 0000 0000 0000 0000 ffff c000 0201',
     ]);
     expect(rows[5]).toEqual(['127.001.002.003', '', '', 'null']);
     expect(problems).toEqual([]);
@@ -245,7 +250,13 @@ suite(`the sockets pages in Chromium${noChromium ? ` (skipped: ${noChromium})` :
   });
 
   test.each(
-    PAGES.flatMap((path) => [[path, 'light'], [path, 'dark']] as const),
+    PAGES.flatMap(
+      (path) =>
+        [
+          [path, 'light'],
+          [path, 'dark'],
+        ] as const,
+    ),
   )('/sockets/%s/ passes axe in %s theme', async (path, colorScheme) => {
     const { page, problems } = await open(`/sockets/${path}/`, { colorScheme });
     expect(await axeViolations(page)).toEqual([]);
@@ -254,9 +265,9 @@ suite(`the sockets pages in Chromium${noChromium ? ` (skipped: ${noChromium})` :
 
   test('every sockets page is in the sidebar, before WebSocket', async () => {
     const { page } = await open('/sockets/tcp/');
-    const links = await page.locator('nav[aria-label="Main"] a').evaluateAll((as) =>
-      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-    );
+    const links = await page
+      .locator('nav[aria-label="Main"] a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     const sockets = PAGES.map((path) => `/sockets/${path}/`);
     expect(links.filter((href) => href.startsWith('/sockets/'))).toEqual(sockets);
     expect(links.indexOf('/sockets/udp/')).toBeLessThan(links.indexOf('/websocket/echo-server/'));

@@ -21,10 +21,14 @@ const suite = noChromium ? describe.skip : describe;
 
 /** A cell's text lines as "direction text", leaving out views. */
 const linesOf = (cell: Locator) =>
-  cell.locator('.wb-line:not([data-direction="view"])').evaluateAll((items) =>
-    items.map((item) =>
-      `${item.getAttribute('data-direction')} ${item.querySelector('.wb-data')?.textContent}`),
-  );
+  cell
+    .locator('.wb-line:not([data-direction="view"])')
+    .evaluateAll((items) =>
+      items.map(
+        (item) =>
+          `${item.getAttribute('data-direction')} ${item.querySelector('.wb-data')?.textContent}`,
+      ),
+    );
 
 /** A table view's rows as objects of cell texts. */
 const tableOf = (cell: Locator) =>
@@ -40,7 +44,8 @@ async function run(page: Page, name: string, timeout = 20_000) {
   const cell = page.getByRole('group', { name: `Demo: ${name}` });
   await cell.getByRole('button', { name: 'Run' }).click();
   const status = cell.getByRole('status');
-  await expect.poll(() => status.textContent(), { timeout, interval: 200 })
+  await expect
+    .poll(() => status.textContent(), { timeout, interval: 200 })
     .toMatch(/^(done|error|stopped)/);
   expect(await status.textContent(), (await linesOf(cell)).join('\n')).toMatch(/^done in \d+ ms$/);
   return cell;
@@ -66,7 +71,8 @@ suite(`the WebSocket behaviour pages in Chromium${noChromium ? ` (skipped: ${noC
         // The browser test runs a 3 s comparison instead of 10 s,
         // through the endpoint's own bounded `seconds` parameter.
         await page.route('**/why/runs?seconds=10', (route) =>
-          route.continue({ url: route.request().url().replace('seconds=10', 'seconds=3') }));
+          route.continue({ url: route.request().url().replace('seconds=10', 'seconds=3') }),
+        );
         const cell = await run(page, 'four transports, one run');
         const lines = await linesOf(cell);
         expect(lines[0]).toBe('info following one run of events four ways at once…');
@@ -74,7 +80,12 @@ suite(`the WebSocket behaviour pages in Chromium${noChromium ? ` (skipped: ${noC
         const events = /made (\d+) events/.exec(lines[1]!)![1]!;
         const rows = await tableOf(cell);
         const by = Object.fromEntries(rows.map((row) => [row['transport'], row]));
-        expect(Object.keys(by)).toEqual(['short polling', 'long polling', 'Server-Sent Events', 'WebSocket']);
+        expect(Object.keys(by)).toEqual([
+          'short polling',
+          'long polling',
+          'Server-Sent Events',
+          'WebSocket',
+        ]);
         for (const row of rows) expect(row['events'], row['transport']).toBe(events);
         const n = (transport: string, column: string) => Number(by[transport]![column]);
         const bytes = (transport: string) => n(transport, 'bytes up') + n(transport, 'bytes down');
@@ -103,9 +114,24 @@ suite(`the WebSocket behaviour pages in Chromium${noChromium ? ` (skipped: ${noC
           { binaryType: 'blob', sent: 'a string', frame: 'text', received: 'string "héllo"' },
           { binaryType: 'blob', sent: 'a Uint8Array', frame: 'binary', received: 'Blob of ca fe' },
           { binaryType: 'blob', sent: 'a Blob', frame: 'binary', received: 'Blob of ca fe' },
-          { binaryType: 'arraybuffer', sent: 'a string', frame: 'text', received: 'string "héllo"' },
-          { binaryType: 'arraybuffer', sent: 'a Uint8Array', frame: 'binary', received: 'ArrayBuffer of ca fe' },
-          { binaryType: 'arraybuffer', sent: 'a Blob', frame: 'binary', received: 'ArrayBuffer of ca fe' },
+          {
+            binaryType: 'arraybuffer',
+            sent: 'a string',
+            frame: 'text',
+            received: 'string "héllo"',
+          },
+          {
+            binaryType: 'arraybuffer',
+            sent: 'a Uint8Array',
+            frame: 'binary',
+            received: 'ArrayBuffer of ca fe',
+          },
+          {
+            binaryType: 'arraybuffer',
+            sent: 'a Blob',
+            frame: 'binary',
+            received: 'ArrayBuffer of ca fe',
+          },
         ]);
       },
     },
@@ -142,15 +168,22 @@ suite(`the WebSocket behaviour pages in Chromium${noChromium ? ` (skipped: ${noC
         const lines = await linesOf(cell);
         expect(lines).toEqual([
           'info sending 6 MiB in 64 KiB messages, waiting whenever bufferedAmount reaches 512 KiB',
-          expect.stringMatching(/^info bufferedAmount peaked at [1-9]\d* KiB with \d+ KiB sent and \d+ KiB read by the server$/),
+          expect.stringMatching(
+            /^info bufferedAmount peaked at [1-9]\d* KiB with \d+ KiB sent and \d+ KiB read by the server$/,
+          ),
           'info the server read all 6 MiB; bufferedAmount is back to 0',
         ]);
         const chart = cell.locator('.wb-view[data-view="line"]');
         expect(await chart.locator('polyline').count()).toBe(3);
-        expect(await chart.locator('.wb-chart-legend li').allTextContents())
-          .toEqual([' sent', ' bufferedAmount', ' read by the server']);
+        expect(await chart.locator('.wb-chart-legend li').allTextContents()).toEqual([
+          ' sent',
+          ' bufferedAmount',
+          ' read by the server',
+        ]);
         const label = await chart.locator('svg[role="img"]').getAttribute('aria-label');
-        expect(label).toMatch(/^Where the bytes are, KiB over ms since the first send: sent from \d+ to 6,144, highest 6,144; bufferedAmount from \d+ to 0, highest [1-9][\d,]*; read by the server from \d+ to 6,144, highest 6,144$/);
+        expect(label).toMatch(
+          /^Where the bytes are, KiB over ms since the first send: sent from \d+ to 6,144, highest 6,144; bufferedAmount from \d+ to 0, highest [1-9][\d,]*; read by the server from \d+ to 6,144, highest 6,144$/,
+        );
       },
     },
     '/websocket/push/': {
@@ -174,24 +207,28 @@ suite(`the WebSocket behaviour pages in Chromium${noChromium ? ` (skipped: ${noC
     },
   };
 
-  test.each(Object.keys(pages))('%s: Run shows the output, with no errors, and axe passes in light and dark', async (path) => {
-    const { page, problems } = await openPage(browser, `${server.url}${path}`);
-    await pages[path]!.check(page);
-    expect(await axeViolations(page), 'light').toEqual([]);
-    // The same output in the dark theme: Starlight follows the
-    // system's preference, and reads the theme from data-theme.
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
-    expect(await axeViolations(page), 'dark').toEqual([]);
-    expect(problems).toEqual([]);
-    await page.context().close();
-    await expect.poll(() => server.playground.openWebSockets(), { timeout: 10_000 }).toBe(0);
-  });
+  test.each(Object.keys(pages))(
+    '%s: Run shows the output, with no errors, and axe passes in light and dark',
+    async (path) => {
+      const { page, problems } = await openPage(browser, `${server.url}${path}`);
+      await pages[path]!.check(page);
+      expect(await axeViolations(page), 'light').toEqual([]);
+      // The same output in the dark theme: Starlight follows the
+      // system's preference, and reads the theme from data-theme.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
+      expect(await axeViolations(page), 'dark').toEqual([]);
+      expect(problems).toEqual([]);
+      await page.context().close();
+      await expect.poll(() => server.playground.openWebSockets(), { timeout: 10_000 }).toBe(0);
+    },
+  );
 
   test('every page is in the sidebar', async () => {
     const { page } = await openPage(browser, `${server.url}/websocket/why/`);
-    const links = await page.locator('nav[aria-label="Main"] a').evaluateAll((as) =>
-      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const links = await page
+      .locator('nav[aria-label="Main"] a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     for (const path of Object.keys(pages)) expect(links).toContain(path);
     await page.context().close();
   });

@@ -37,29 +37,36 @@ suite(`the wire-level WebSocket pages in Chromium${noChromium ? ` (skipped: ${no
   async function runCell(page: Page, name: string) {
     const cell = page.getByRole('group', { name: `Demo: ${name}` });
     await cell.getByRole('button', { name: 'Run' }).click();
-    await expect.poll(() => cell.getByRole('status').textContent(), { timeout: 15_000 })
+    await expect
+      .poll(() => cell.getByRole('status').textContent(), { timeout: 15_000 })
       .toMatch(/^done in \d+ ms$/);
-    const lines = await cell.locator('.wb-line').evaluateAll((items) =>
-      items.map((item) => [
-        item.getAttribute('data-direction')!,
-        item.querySelector('.wb-data, .wb-view')!.textContent!,
-      ]),
-    );
+    const lines = await cell
+      .locator('.wb-line')
+      .evaluateAll((items) =>
+        items.map((item) => [
+          item.getAttribute('data-direction')!,
+          item.querySelector('.wb-data, .wb-view')!.textContent!,
+        ]),
+      );
     return { cell, lines };
   }
 
   /** Each frames table under a cell, as rows of its cells' text. */
   function framesTables(cell: ReturnType<Page['getByRole']>) {
-    return cell.locator('.wb-view[data-view="frames"] table').evaluateAll((tables) =>
-      tables.map((table) =>
-        [...table.querySelectorAll('tbody tr')].map((row) => [
-          ...[...row.querySelector('td')!.querySelectorAll('[data-field]')]
-            .map((part) => `${part.getAttribute('data-field')}=${part.textContent}`),
-          ...[...row.children].filter((c) => c.tagName !== 'TD' || c.querySelector('code') === null)
-            .map((c) => c.textContent),
-        ]),
-      ),
-    );
+    return cell
+      .locator('.wb-view[data-view="frames"] table')
+      .evaluateAll((tables) =>
+        tables.map((table) =>
+          [...table.querySelectorAll('tbody tr')].map((row) => [
+            ...[...row.querySelector('td')!.querySelectorAll('[data-field]')].map(
+              (part) => `${part.getAttribute('data-field')}=${part.textContent}`,
+            ),
+            ...[...row.children]
+              .filter((c) => c.tagName !== 'TD' || c.querySelector('code') === null)
+              .map((c) => c.textContent),
+          ]),
+        ),
+      );
   }
 
   test('the handshake cell shows the browser’s own request and the 101', async () => {
@@ -89,19 +96,72 @@ suite(`the wire-level WebSocket pages in Chromium${noChromium ? ` (skipped: ${no
     const { cell, lines } = await runCell(page, 'frame walk');
     const [table] = await framesTables(cell);
     expect(table).toEqual([
-      ['head=81 05', 'payload=48 65 6c 6c 6f', 'text', 'FIN 1 · RSV 000 · opcode 0x1 text · MASK 0 · length 5 · "Hello"'],
-      ['head=81 85', 'mask=37 fa 21 3d', 'payload=7f 9f 4d 51 58', 'masked text', 'FIN 1 · RSV 000 · opcode 0x1 text · MASK 1 · length 5 · "Hello"'],
-      ['head=01 03', 'payload=48 65 6c', 'first fragment', 'FIN 0 · RSV 000 · opcode 0x1 text · MASK 0 · length 3 · "Hel"'],
-      ['head=80 02', 'payload=6c 6f', 'last fragment', 'FIN 1 · RSV 000 · opcode 0x0 continuation · MASK 0 · length 2'],
-      ['head=89 05', 'payload=48 65 6c 6c 6f', 'ping', 'FIN 1 · RSV 000 · opcode 0x9 ping · MASK 0 · length 5 · "Hello"'],
-      ['head=8a 85', 'mask=37 fa 21 3d', 'payload=7f 9f 4d 51 58', 'masked pong', 'FIN 1 · RSV 000 · opcode 0xa pong · MASK 1 · length 5 · "Hello"'],
-      ['head=82 7e', 'length=01 00', `payload=${Array(16).fill('00').join(' ')}`, '256 bytes', 'FIN 1 · RSV 000 · opcode 0x2 binary · MASK 0 · length 256'],
-      ['head=82 7f', 'length=00 00 00 00 00 01 00 00', `payload=${Array(16).fill('00').join(' ')}`, '64 KiB', 'FIN 1 · RSV 000 · opcode 0x2 binary · MASK 0 · length 65536'],
+      [
+        'head=81 05',
+        'payload=48 65 6c 6c 6f',
+        'text',
+        'FIN 1 · RSV 000 · opcode 0x1 text · MASK 0 · length 5 · "Hello"',
+      ],
+      [
+        'head=81 85',
+        'mask=37 fa 21 3d',
+        'payload=7f 9f 4d 51 58',
+        'masked text',
+        'FIN 1 · RSV 000 · opcode 0x1 text · MASK 1 · length 5 · "Hello"',
+      ],
+      [
+        'head=01 03',
+        'payload=48 65 6c',
+        'first fragment',
+        'FIN 0 · RSV 000 · opcode 0x1 text · MASK 0 · length 3 · "Hel"',
+      ],
+      [
+        'head=80 02',
+        'payload=6c 6f',
+        'last fragment',
+        'FIN 1 · RSV 000 · opcode 0x0 continuation · MASK 0 · length 2',
+      ],
+      [
+        'head=89 05',
+        'payload=48 65 6c 6c 6f',
+        'ping',
+        'FIN 1 · RSV 000 · opcode 0x9 ping · MASK 0 · length 5 · "Hello"',
+      ],
+      [
+        'head=8a 85',
+        'mask=37 fa 21 3d',
+        'payload=7f 9f 4d 51 58',
+        'masked pong',
+        'FIN 1 · RSV 000 · opcode 0xa pong · MASK 1 · length 5 · "Hello"',
+      ],
+      [
+        'head=82 7e',
+        'length=01 00',
+        `payload=${Array(16).fill('00').join(' ')}`,
+        '256 bytes',
+        'FIN 1 · RSV 000 · opcode 0x2 binary · MASK 0 · length 256',
+      ],
+      [
+        'head=82 7f',
+        'length=00 00 00 00 00 01 00 00',
+        `payload=${Array(16).fill('00').join(' ')}`,
+        '64 KiB',
+        'FIN 1 · RSV 000 · opcode 0x2 binary · MASK 0 · length 65536',
+      ],
     ]);
     expect(lines.slice(1)).toEqual([
-      ['info', 'masked text, one byte at a time: GET_INFO (2) → GET_MASK (4) → GET_DATA (5) → frame'],
-      ['info', '256 bytes, one byte at a time: GET_INFO (2) → GET_PAYLOAD_LENGTH_16 (2) → GET_DATA (256) → frame'],
-      ['info', '64 KiB, one byte at a time: GET_INFO (2) → GET_PAYLOAD_LENGTH_64 (8) → GET_DATA (65536) → frame'],
+      [
+        'info',
+        'masked text, one byte at a time: GET_INFO (2) → GET_MASK (4) → GET_DATA (5) → frame',
+      ],
+      [
+        'info',
+        '256 bytes, one byte at a time: GET_INFO (2) → GET_PAYLOAD_LENGTH_16 (2) → GET_DATA (256) → frame',
+      ],
+      [
+        'info',
+        '64 KiB, one byte at a time: GET_INFO (2) → GET_PAYLOAD_LENGTH_64 (8) → GET_DATA (65536) → frame',
+      ],
       ['info', 'unmasked text: WS_ERR_EXPECTED_MASK → close 1002'],
       ['info', 'opcode 0x3: WS_ERR_INVALID_OPCODE → close 1002'],
       ['info', 'fragmented ping: WS_ERR_FRAGMENTED_CONTROL → close 1002'],
@@ -109,7 +169,9 @@ suite(`the wire-level WebSocket pages in Chromium${noChromium ? ` (skipped: ${no
       ['info', 'a 1 MiB length: WS_ERR_TOO_BIG → close 1009'],
     ]);
     // The diagram is drawn at build time and has a text alternative.
-    await expect.poll(() => page.getByRole('img', { name: 'The bit layout of a WebSocket frame' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('img', { name: 'The bit layout of a WebSocket frame' }).count())
+      .toBe(1);
     expect(problems).toEqual([]);
   });
 
@@ -117,27 +179,68 @@ suite(`the wire-level WebSocket pages in Chromium${noChromium ? ` (skipped: ${no
     const { page, problems } = await openPage(browser, `${server.url}/websocket/raw-server/`);
     const { cell, lines } = await runCell(page, 'raw echo with frame inspector');
     expect(lines.map(([direction]) => direction)).toEqual([
-      'info', 'sent', 'received', 'view', 'sent', 'received', 'view', 'info', 'view',
+      'info',
+      'sent',
+      'received',
+      'view',
+      'sent',
+      'received',
+      'view',
+      'info',
+      'view',
     ]);
     expect(lines[0]![1]).toMatch(/^connected to ws:\/\/.*\/ws\/raw-echo\?inspect=[0-9a-f]{24}$/);
-    expect(lines.filter(([d]) => d === 'sent' || d === 'received').map(([, text]) => text)).toEqual([
-      'Hello', 'Hello', '2 bytes: ca fe', '2 bytes: ca fe',
-    ]);
+    expect(lines.filter(([d]) => d === 'sent' || d === 'received').map(([, text]) => text)).toEqual(
+      ['Hello', 'Hello', '2 bytes: ca fe', '2 bytes: ca fe'],
+    );
     expect(lines[7]![1]).toBe('closed with code 1000 done');
     const mask = expect.stringMatching(/^mask=[0-9a-f]{2}( [0-9a-f]{2}){3}$/);
     const masked = expect.stringMatching(/^payload=[0-9a-f]{2}( [0-9a-f]{2})*$/);
     expect(await framesTables(cell)).toEqual([
       [
-        ['head=81 85', mask, masked, 'read', 'FIN 1 · RSV 000 · opcode 0x1 text · MASK 1 · length 5 · "Hello"'],
-        ['head=81 05', 'payload=48 65 6c 6c 6f', 'wrote', 'FIN 1 · RSV 000 · opcode 0x1 text · MASK 0 · length 5 · "Hello"'],
+        [
+          'head=81 85',
+          mask,
+          masked,
+          'read',
+          'FIN 1 · RSV 000 · opcode 0x1 text · MASK 1 · length 5 · "Hello"',
+        ],
+        [
+          'head=81 05',
+          'payload=48 65 6c 6c 6f',
+          'wrote',
+          'FIN 1 · RSV 000 · opcode 0x1 text · MASK 0 · length 5 · "Hello"',
+        ],
       ],
       [
-        ['head=82 82', mask, masked, 'read', 'FIN 1 · RSV 000 · opcode 0x2 binary · MASK 1 · length 2'],
-        ['head=82 02', 'payload=ca fe', 'wrote', 'FIN 1 · RSV 000 · opcode 0x2 binary · MASK 0 · length 2'],
+        [
+          'head=82 82',
+          mask,
+          masked,
+          'read',
+          'FIN 1 · RSV 000 · opcode 0x2 binary · MASK 1 · length 2',
+        ],
+        [
+          'head=82 02',
+          'payload=ca fe',
+          'wrote',
+          'FIN 1 · RSV 000 · opcode 0x2 binary · MASK 0 · length 2',
+        ],
       ],
       [
-        ['head=88 86', mask, masked, 'read', 'FIN 1 · RSV 000 · opcode 0x8 close · MASK 1 · length 6 · code 1000 "done"'],
-        ['head=88 06', 'payload=03 e8 64 6f 6e 65', 'wrote', 'FIN 1 · RSV 000 · opcode 0x8 close · MASK 0 · length 6 · code 1000 "done"'],
+        [
+          'head=88 86',
+          mask,
+          masked,
+          'read',
+          'FIN 1 · RSV 000 · opcode 0x8 close · MASK 1 · length 6 · code 1000 "done"',
+        ],
+        [
+          'head=88 06',
+          'payload=03 e8 64 6f 6e 65',
+          'wrote',
+          'FIN 1 · RSV 000 · opcode 0x8 close · MASK 0 · length 6 · code 1000 "done"',
+        ],
       ],
     ]);
     await expect.poll(() => server.playground.openWebSockets()).toBe(0);

@@ -57,7 +57,10 @@ export async function openPage(
   return { page, problems, requests };
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 /** What axe's default rules (WCAG A and AA, best practices) find. */
 export async function axeViolations(page: Page) {
@@ -65,7 +68,8 @@ export async function axeViolations(page: Page) {
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: Function } }).axe;
     const result = await axe.run(document);
-    return (result.violations as { id: string; nodes: { target: string[] }[] }[])
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   });
 }

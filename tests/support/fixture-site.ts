@@ -10,8 +10,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PARTS = [
-  'docs', 'src', 'examples', 'public', 'playground-server',
-  'astro.config.mjs', 'package.json', 'tsconfig.json',
+  'docs',
+  'src',
+  'examples',
+  'public',
+  'playground-server',
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
 ];
 
 /** A built copy of the site: where it is, and what the build said. */

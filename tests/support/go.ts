@@ -22,8 +22,10 @@ export function whyGoIsMissing(needs: 'go' | 'gorilla' = 'gorilla') {
   }
   const gorilla = join(GOPATH, 'src/github.com/gorilla/websocket');
   if (needs === 'gorilla' && !existsSync(gorilla)) {
-    return `gorilla/websocket is not in ${gorilla} ` +
-      '(apt-get install golang-github-gorilla-websocket-dev)';
+    return (
+      `gorilla/websocket is not in ${gorilla} ` +
+      '(apt-get install golang-github-gorilla-websocket-dev)'
+    );
   }
   return null;
 }

@@ -12,10 +12,7 @@ const main = fileURLToPath(new URL('../../playground-server/main.ts', import.met
  * `url` resolves with the address it prints, or rejects with its
  * output if it exits first.
  */
-export function startPlaygroundProcess(
-  env: Record<string, string>,
-  nodeOptions: string[] = [],
-) {
+export function startPlaygroundProcess(env: Record<string, string>, nodeOptions: string[] = []) {
   const child = spawn(process.execPath, [...nodeOptions, main], {
     env: {
       ...process.env,

@@ -3,12 +3,7 @@
 
 import { DEFAULTS, type Config } from '../../playground-server/config.ts';
 import { startServer } from '../../playground-server/server.ts';
-import {
-  formatLine,
-  runDemo,
-  type Demo,
-  type Line,
-} from '../../examples/demo-io.ts';
+import { formatLine, runDemo, type Demo, type Line } from '../../examples/demo-io.ts';
 
 /** A playground on 127.0.0.1 and a free port; no site unless given. */
 export function startTestServer(overrides: Partial<Config> = {}) {
@@ -42,10 +37,7 @@ export async function runInNode(
   const ok = await runDemo(demo, {
     base,
     WebSocket,
-    signal: AbortSignal.any([
-      AbortSignal.timeout(timeoutMs),
-      ...(signal ? [signal] : []),
-    ]),
+    signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])]),
     emit: (line) => {
       lines.push(line);
       onLine?.(line);

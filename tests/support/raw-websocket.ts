@@ -20,10 +20,7 @@ export interface RawConnection {
 }
 
 /** Connects to `url` (ws://host:port/path) and completes the handshake. */
-export function openRaw(
-  url: string,
-  headers: Record<string, string> = {},
-): Promise<RawConnection> {
+export function openRaw(url: string, headers: Record<string, string> = {}): Promise<RawConnection> {
   const { hostname, port, pathname, search } = new URL(url);
   const socket = connect(Number(port), hostname);
   const request =
@@ -32,7 +29,9 @@ export function openRaw(
     'Upgrade: websocket\r\nConnection: Upgrade\r\n' +
     `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n` +
     'Sec-WebSocket-Version: 13\r\n' +
-    Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('') +
+    Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('') +
     '\r\n';
   return new Promise((resolve, reject) => {
     let buffer = Buffer.alloc(0);

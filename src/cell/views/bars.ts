@@ -39,30 +39,29 @@ export function render(value: unknown, into: HTMLElement) {
 function chart(group: Group) {
   const max = Math.max(...group.bars.map((b) => b.value), 0) || 1;
   const height = group.bars.length * ROW + 26;
-  const spoken = group.bars
-    .map((b) => `${b.label} ${formatNumber(b.value)}`)
-    .join(', ');
+  const spoken = group.bars.map((b) => `${b.label} ${formatNumber(b.value)}`).join(', ');
   const root = svg('svg', {
     viewBox: `0 0 ${WIDTH} ${height}`,
     role: 'img',
     'aria-label': `${group.label}: ${spoken}`,
   });
-  root.append(svg('text', { x: 0, y: 14, class: 'wb-chart-heading' },
-    group.label));
+  root.append(svg('text', { x: 0, y: 14, class: 'wb-chart-heading' }, group.label));
   // Room for the longest bar, leaving space for its value.
   const room = WIDTH - LABEL - 70;
   group.bars.forEach((bar, i) => {
     const y = 22 + i * ROW;
     const width = Math.max(1, (bar.value / max) * room);
     root.append(
-      svg('text', { x: LABEL - 8, y: y + 14, 'text-anchor': 'end' },
-        bar.label),
+      svg('text', { x: LABEL - 8, y: y + 14, 'text-anchor': 'end' }, bar.label),
       svg('rect', {
-        x: LABEL, y: y + 3, width, height: ROW - 8, rx: 2,
+        x: LABEL,
+        y: y + 3,
+        width,
+        height: ROW - 8,
+        rx: 2,
         style: `fill: ${PALETTE[i % PALETTE.length]}`,
       }),
-      svg('text', { x: LABEL + width + 6, y: y + 14 },
-        formatNumber(bar.value)),
+      svg('text', { x: LABEL + width + 6, y: y + 14 }, formatNumber(bar.value)),
     );
   });
   return root;

@@ -42,45 +42,67 @@ export function render(value: unknown, into: HTMLElement) {
   const root = svg('svg', {
     viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
     role: 'img',
-    'aria-label': `${title ?? 'chart'}, ${y} over ${x}: ` +
-      series.map(describe).join('; '),
+    'aria-label': `${title ?? 'chart'}, ${y} over ${x}: ` + series.map(describe).join('; '),
   });
   for (const tick of yTicks) {
     const at = py(tick);
     root.append(
       svg('line', {
-        x1: LEFT, x2: WIDTH - RIGHT, y1: at, y2: at,
+        x1: LEFT,
+        x2: WIDTH - RIGHT,
+        y1: at,
+        y2: at,
         class: 'wb-chart-grid',
       }),
-      svg('text', { x: LEFT - 6, y: at + 4, 'text-anchor': 'end' },
-        formatNumber(tick)),
+      svg('text', { x: LEFT - 6, y: at + 4, 'text-anchor': 'end' }, formatNumber(tick)),
     );
   }
   for (const tick of xTicks) {
-    root.append(svg('text', {
-      x: px(tick), y: TOP + PLOT_HEIGHT + 16, 'text-anchor': 'middle',
-    }, formatNumber(tick)));
+    root.append(
+      svg(
+        'text',
+        {
+          x: px(tick),
+          y: TOP + PLOT_HEIGHT + 16,
+          'text-anchor': 'middle',
+        },
+        formatNumber(tick),
+      ),
+    );
   }
   const middle = TOP + PLOT_HEIGHT / 2;
   root.append(
-    svg('text', {
-      x: LEFT + PLOT_WIDTH / 2, y: HEIGHT - 6, 'text-anchor': 'middle',
-    }, x),
-    svg('text', {
-      x: 12, y: middle, 'text-anchor': 'middle',
-      transform: `rotate(-90 12 ${middle})`,
-    }, y),
+    svg(
+      'text',
+      {
+        x: LEFT + PLOT_WIDTH / 2,
+        y: HEIGHT - 6,
+        'text-anchor': 'middle',
+      },
+      x,
+    ),
+    svg(
+      'text',
+      {
+        x: 12,
+        y: middle,
+        'text-anchor': 'middle',
+        transform: `rotate(-90 12 ${middle})`,
+      },
+      y,
+    ),
   );
   series.forEach((s, i) => {
-    const points = s.points
-      .map(([a, b]) => `${px(a).toFixed(1)},${py(b).toFixed(1)}`);
-    root.append(svg('polyline', {
-      points: points.join(' '),
-      fill: 'none',
-      'stroke-width': 2,
-      'stroke-dasharray': DASHES[i % DASHES.length]!,
-      style: `stroke: ${PALETTE[i % PALETTE.length]}`,
-    }));
+    const points = s.points.map(([a, b]) => `${px(a).toFixed(1)},${py(b).toFixed(1)}`);
+    root.append(
+      svg('polyline', {
+        points: points.join(' '),
+        fill: 'none',
+        'stroke-width': 2,
+        'stroke-dasharray': DASHES[i % DASHES.length]!,
+        style: `stroke: ${PALETTE[i % PALETTE.length]}`,
+      }),
+    );
   });
 
   const figure = document.createElement('figure');
@@ -99,8 +121,10 @@ function describe(s: Series) {
   const values = s.points.map((p) => p[1]);
   if (values.length === 0) return `${s.name}: no data`;
   const [first, last] = [values[0]!, values.at(-1)!];
-  return `${s.name} from ${formatNumber(first)} to ` +
-    `${formatNumber(last)}, highest ${formatNumber(Math.max(...values))}`;
+  return (
+    `${s.name} from ${formatNumber(first)} to ` +
+    `${formatNumber(last)}, highest ${formatNumber(Math.max(...values))}`
+  );
 }
 
 /** The series' names beside their colour and dash. */
@@ -110,13 +134,21 @@ function legend(series: Series[]) {
   series.forEach((s, i) => {
     const item = document.createElement('li');
     const swatch = svg('svg', {
-      width: 28, height: 10, 'aria-hidden': 'true',
+      width: 28,
+      height: 10,
+      'aria-hidden': 'true',
     });
-    swatch.append(svg('line', {
-      x1: 0, x2: 28, y1: 5, y2: 5, 'stroke-width': 3,
-      'stroke-dasharray': DASHES[i % DASHES.length]!,
-      style: `stroke: ${PALETTE[i % PALETTE.length]}`,
-    }));
+    swatch.append(
+      svg('line', {
+        x1: 0,
+        x2: 28,
+        y1: 5,
+        y2: 5,
+        'stroke-width': 3,
+        'stroke-dasharray': DASHES[i % DASHES.length]!,
+        style: `stroke: ${PALETTE[i % PALETTE.length]}`,
+      }),
+    );
     item.append(swatch, document.createTextNode(` ${s.name}`));
     list.append(item);
   });

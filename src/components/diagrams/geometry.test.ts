@@ -21,8 +21,9 @@ test('JSON is cut after its own members only, and joins back to the exact bytes'
     '"params":{"A":7,"B":8},"id":1}',
   ]);
   expect(lines.join('')).toBe(JSON.stringify(request));
-  expect(jsonLines({ jsonrpc: '2.0', result: 56, id: 1 }, 44))
-    .toEqual(['{"jsonrpc":"2.0","result":56,"id":1}']);
+  expect(jsonLines({ jsonrpc: '2.0', result: 56, id: 1 }, 44)).toEqual([
+    '{"jsonrpc":"2.0","result":56,"id":1}',
+  ]);
   expect(jsonLines({}, 10)).toEqual(['{}']);
   // A member longer than a line gets a line of its own.
   expect(jsonLines({ a: 'x'.repeat(12), b: 1 }, 10)).toEqual(['{"a":"xxxxxxxxxxxx",', '"b":1}']);

@@ -11,13 +11,7 @@ export interface ArrowShape {
 }
 
 /** Draws an arrow from (x1, y1) to (x2, y2), its head at the end. */
-export function arrowShape(
-  x1: number,
-  y1: number,
-  x2: number,
-  y2: number,
-  size = 7,
-): ArrowShape {
+export function arrowShape(x1: number, y1: number, x2: number, y2: number, size = 7): ArrowShape {
   const length = Math.hypot(x2 - x1, y2 - y1);
   if (length <= size) {
     throw new RangeError(`an arrow of ${length} is too short for its head`);
@@ -47,8 +41,9 @@ export function arrowShape(
  * the lines joined together are exactly the bytes a codec sends.
  */
 export function jsonLines(value: Record<string, unknown>, max: number) {
-  const members = Object.entries(value).map(([key, member]) =>
-    `${JSON.stringify(key)}:${JSON.stringify(member)}`);
+  const members = Object.entries(value).map(
+    ([key, member]) => `${JSON.stringify(key)}:${JSON.stringify(member)}`,
+  );
   const lines: string[] = [];
   let line = '{';
   members.forEach((member, i) => {
@@ -66,8 +61,7 @@ export function jsonLines(value: Record<string, unknown>, max: number) {
 
 /** Bytes as two hex digits each, separated by spaces. */
 export function hexBytes(bytes: Uint8Array) {
-  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0'))
-    .join(' ');
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join(' ');
 }
 
 /** A number rounded to two decimals, for short SVG attributes. */

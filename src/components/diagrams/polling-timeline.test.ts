@@ -17,8 +17,8 @@ const scenario: Scenario = {
 };
 
 /** A lane's messages as "from sent→arrives kind [events]". */
-const wire = (lane: Lane) => lane.messages.map((m) =>
-  `${m.from} ${m.sent}→${m.arrives} ${m.kind} [${m.events}]`);
+const wire = (lane: Lane) =>
+  lane.messages.map((m) => `${m.from} ${m.sent}→${m.arrives} ${m.kind} [${m.events}]`);
 
 test('short polling asks on the clock and is often answered with nothing', () => {
   const lane = shortPolling(scenario);
@@ -51,7 +51,12 @@ test('long polling is held until an event, and asks again at once', () => {
     'server 2350→2430 news [3]',
     'client 2430→2510 request []',
   ]);
-  expect(lane.held).toEqual([[80, 400], [560, 1150], [1470, 2350], [2510, 3000]]);
+  expect(lane.held).toEqual([
+    [80, 400],
+    [560, 1150],
+    [1470, 2350],
+    [2510, 3000],
+  ]);
   expect(lane.requests).toBe(5);
   expect(lane.empty).toBe(0);
 });
@@ -72,8 +77,9 @@ test('SSE and WebSocket make one request and push each event as it happens', () 
 });
 
 test('each lane delivers every event, and push is never later than polling', () => {
-  const lanes = [shortPolling, longPolling, serverSentEvents, webSocketPush]
-    .map((make) => deliveries(make(scenario)));
+  const lanes = [shortPolling, longPolling, serverSentEvents, webSocketPush].map((make) =>
+    deliveries(make(scenario)),
+  );
   for (const arrived of lanes) expect([...arrived.keys()].sort()).toEqual([0, 1, 2, 3]);
   const [short, long, sse] = lanes;
   for (const event of [0, 1, 2, 3]) {

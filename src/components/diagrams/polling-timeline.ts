@@ -88,9 +88,7 @@ export function longPolling(scenario: Scenario): Lane {
     // Events already waiting are answered at once; otherwise the
     // server holds the request until the next one happens.
     const next = times[delivered];
-    const answered = delivered < times.length && next! <= arrives
-      ? arrives
-      : next;
+    const answered = delivered < times.length && next! <= arrives ? arrives : next;
     if (answered === undefined || answered + latency > end) {
       held.push([arrives, end]);
       break;
@@ -148,12 +146,7 @@ function stream(name: string, scenario: Scenario): Lane {
   return lane(name, messages, [], [opened, end]);
 }
 
-function lane(
-  name: string,
-  messages: Message[],
-  held: Lane['held'],
-  open: Lane['open'],
-): Lane {
+function lane(name: string, messages: Message[], held: Lane['held'], open: Lane['open']): Lane {
   return {
     name,
     messages,
