@@ -1,6 +1,7 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+
 import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
 import { playgroundInDev } from './playground-server/astro-integration.ts';
 import { precompress } from './src/integrations/precompress.ts';
 

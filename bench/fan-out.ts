@@ -11,14 +11,14 @@
 //
 //   node bench/fan-out.ts       (FAN_OUT_ROUNDS=5 broadcasts per size)
 
+import { requireOpenFiles } from './support/open-files.ts';
 import {
+  type ServerProcess,
   startBaseline,
   startLoadGenerator,
   startPlayground,
   stopAll,
-  type ServerProcess,
 } from './support/processes.ts';
-import { requireOpenFiles } from './support/open-files.ts';
 import { fmt, median, ranAt, ratio, table, writeSection } from './support/results.ts';
 
 const READERS = [1_000, 10_000];

@@ -12,15 +12,15 @@
 //
 //   node bench/idle-connections.ts   (IDLE_CONNECTIONS=10000)
 
+import { requireOpenFiles } from './support/open-files.ts';
 import {
+  type Memory,
+  type ServerProcess,
   startBaseline,
   startLoadGenerator,
   startPlayground,
   stopAll,
-  type Memory,
-  type ServerProcess,
 } from './support/processes.ts';
-import { requireOpenFiles } from './support/open-files.ts';
 import { bytes, fmt, ranAt, ratio, table, writeSection } from './support/results.ts';
 
 const CONNECTIONS = Number(process.env['IDLE_CONNECTIONS'] || 10_000);

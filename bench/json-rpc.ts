@@ -14,11 +14,11 @@
 import autocannon from 'autocannon';
 import { alternate } from './support/alternate.ts';
 import {
+  type ServerProcess,
   startBaseline,
   startLoadGenerator,
   startPlayground,
   stopAll,
-  type ServerProcess,
 } from './support/processes.ts';
 import { fmt, median, ranAt, ratio, table, writeSection } from './support/results.ts';
 

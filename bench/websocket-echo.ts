@@ -19,11 +19,11 @@
 //   (ECHO_RUNS=12 runs of ECHO_SECONDS=2 s per server and size)
 
 import {
+  type ServerProcess,
   startBaseline,
   startLoadGenerator,
   startPlayground,
   stopAll,
-  type ServerProcess,
 } from './support/processes.ts';
 import { fmt, median, ranAt, ratio, table, writeSection } from './support/results.ts';
 

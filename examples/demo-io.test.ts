@@ -4,9 +4,9 @@ import {
   describeError,
   formatData,
   formatLine,
-  runDemo,
   type Line,
   type RunnerOptions,
+  runDemo,
 } from './demo-io.ts';
 
 /** Runner options with a fake clock that advances 5 ms per reading. */

@@ -1,7 +1,7 @@
 // Small helpers to answer plainly: JSON bodies, and refusals written
 // on a raw socket before any WebSocket exists.
 
-import { STATUS_CODES, type ServerResponse } from 'node:http';
+import { type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 /** Sends `body` as JSON with `status`. */

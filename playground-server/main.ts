@@ -4,7 +4,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './server.ts';
 
-let config;
+let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig();
 } catch (error) {
@@ -31,6 +31,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) process.exit(130);
     stopping = true;
     console.log(`\n${signal}: closing connections…`);
-    running.close().then(() => process.exit(0));
+    void running.close().then(() => process.exit(0));
   });
 }

@@ -95,7 +95,8 @@ export function createRedisPubSub(
       if (closed) return () => {};
       let subscribers = channels.get(channel);
       if (!subscribers) {
-        channels.set(channel, (subscribers = new Set()));
+        subscribers = new Set();
+        channels.set(channel, subscribers);
         subscriber.subscribe(PREFIX + channel).catch(() => {});
       }
       subscribers.add(deliver);

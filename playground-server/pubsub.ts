@@ -60,7 +60,10 @@ export function createMemoryPubSub(
     subscribe(channel, subscriber) {
       if (closed) return () => {};
       let subscribers = channels.get(channel);
-      if (!subscribers) channels.set(channel, (subscribers = new Set()));
+      if (!subscribers) {
+        subscribers = new Set();
+        channels.set(channel, subscribers);
+      }
       subscribers.add(subscriber);
       return () => {
         subscribers.delete(subscriber);

@@ -51,13 +51,13 @@ export const runRefusals = {
     new RunRefusal(
       'TOO_MANY_RUNS',
       1013,
-      `you already have ${max} demos running here; ` + 'wait for one to end, or stop one',
+      `you already have ${max} demos running here; wait for one to end, or stop one`,
     ),
   tooManyRuns: (max: number) =>
     new RunRefusal(
       'TOO_MANY_RUNS',
       1013,
-      `the playground is running its limit of ${max} demos; ` + 'try again in a moment',
+      `the playground is running its limit of ${max} demos; try again in a moment`,
     ),
   noMessages: () =>
     new RunRefusal(

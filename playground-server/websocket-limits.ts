@@ -33,7 +33,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { TokenBucket } from '../examples/websocket/token-bucket.ts';
-import { clientAddressOf, type ClientAddressOf } from './client-address.ts';
+import { type ClientAddressOf, clientAddressOf } from './client-address.ts';
 import type { Config } from './config.ts';
 import { refuseUpgrade } from './http-reply.ts';
 

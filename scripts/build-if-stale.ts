@@ -11,7 +11,7 @@ const SOURCES = ['docs', 'src', 'examples', 'public', 'astro.config.mjs', 'packa
 
 /** The newest modification time among the files a build reads. */
 function newestSource(path: string): number {
-  let stats;
+  let stats: ReturnType<typeof statSync>;
   try {
     stats = statSync(path);
   } catch {

@@ -2,8 +2,8 @@
 // Starlight's own docsLoader reads only src/content/docs, so the docs
 // collection uses Astro's glob loader with Starlight's schema.
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
+import { glob } from 'astro/loaders';
 
 export const collections = {
   docs: defineCollection({

@@ -13,7 +13,7 @@
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type RawData } from 'ws';
+import { type RawData, WebSocketServer } from 'ws';
 
 /** The playground's default WS_MAX_MESSAGE_BYTES, for a fair parse. */
 const MAX_PAYLOAD = 64 * 1024;

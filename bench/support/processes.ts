@@ -5,7 +5,7 @@
 // raises its open-files limit, for benchmarks that hold thousands of
 // sockets.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = new URL('../../', import.meta.url);
@@ -59,7 +59,7 @@ export class Child {
       this.#waiting.delete(reply.id);
     });
     this.exited = new Promise((resolve) => this.process.once('exit', resolve));
-    this.exited.then((code) => {
+    void this.exited.then((code) => {
       for (const answer of this.#waiting.values()) {
         answer({ error: `exited with ${code}: ${this.#output.slice(-2000)}` });
       }
@@ -120,7 +120,7 @@ export class ServerProcess extends Child {
         if (match) resolve(match[1]!);
       };
       this.process.stdout!.on('data', look);
-      this.exited.then((code) =>
+      void this.exited.then((code) =>
         reject(new Error(`${this.name} exited with ${code}:\n${this.output()}`)),
       );
       look();

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { buildGo, startGo, whyGoIsMissing, type GoProgram } from '../../tests/support/go.ts';
+import { buildGo, type GoProgram, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
 import { clientFrame, openRaw } from '../../tests/support/raw-websocket.ts';
 
 const noGo = whyGoIsMissing();

@@ -17,11 +17,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   CacheStore,
+  type Entry,
   isFresh,
   renewed,
   storableFor,
   varyOf,
-  type Entry,
 } from './cache-store.ts';
 import { evaluatePreconditions } from './conditional.ts';
 import {

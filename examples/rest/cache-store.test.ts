@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CacheStore, isFresh, renewed, storableFor, varyOf, type Entry } from './cache-store.ts';
+import { CacheStore, type Entry, isFresh, renewed, storableFor, varyOf } from './cache-store.ts';
 
 describe('storableFor: what a shared cache may keep, for how long', () => {
   test.each([

@@ -3,7 +3,7 @@
 // do instead. None of them is a 500, and none disturbs anyone else.
 
 import type { DemoIO } from '../demo-io.ts';
-import { newToken, notesClient, type Ask } from './client.ts';
+import { type Ask, newToken, notesClient } from './client.ts';
 
 /** One bad request: what it is, and how it is sent. */
 interface Case extends Ask {

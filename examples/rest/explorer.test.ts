@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
-import { fromPreset, parseHeaders, PRESETS, send } from './explorer.ts';
+import { fromPreset, PRESETS, parseHeaders, send } from './explorer.ts';
 
 let server: RunningServer;
 beforeAll(async () => {

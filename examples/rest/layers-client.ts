@@ -5,7 +5,7 @@
 // the origin every time (no-cache), which a 304 makes cheap.
 
 import type { DemoIO } from '../demo-io.ts';
-import { newToken, notesClient, type Ask } from './client.ts';
+import { type Ask, newToken, notesClient } from './client.ts';
 
 // #region run
 /** Reads and writes through the layer; shows who answered each. */

@@ -60,9 +60,10 @@ function checkText(
         `${min} to ${max}.`,
     );
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
   const control = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/;
   if (!value.isWellFormed() || control.test(value)) {
-    refuse(`Its "${name}" contains control characters or broken ` + 'Unicode.');
+    refuse(`Its "${name}" contains control characters or broken Unicode.`);
   }
 }
 // #endregion note

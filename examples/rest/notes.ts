@@ -23,10 +23,10 @@ import { Problem, sendProblem } from './problem.ts';
 import {
   chooseType,
   MEDIA_TYPES,
-  renderNote,
-  renderNotes,
   type MediaType,
   type Note,
+  renderNote,
+  renderNotes,
 } from './representations.ts';
 import { checkContentType, parseJson, readBody } from './request-body.ts';
 import { parseTarget } from './resource-path.ts';

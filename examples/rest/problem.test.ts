@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { Problem, PROBLEMS } from './problem.ts';
+import { PROBLEMS, Problem } from './problem.ts';
 
 test('a problem document has the RFC 9457 members, and extensions', () => {
   const problem = new Problem('method-not-allowed', 'Use GET.', {

@@ -48,12 +48,15 @@ export function renderNote(note: Note, type: MediaType): string {
     case 'application/json':
       return JSON.stringify({ id, title, body });
     case 'text/html':
-      return page(title, `<h1>${escape(title)}</h1>\n<p>${escape(body)}</p>`);
+      return page(
+        title,
+        `<h1>${escapeMarkup(title)}</h1>\n<p>${escapeMarkup(body)}</p>`,
+      );
     case 'application/xml':
       return xml(
-        `<note id="${escape(id)}">` +
-          `<title>${escape(title)}</title>` +
-          `<body>${escape(body)}</body></note>`,
+        `<note id="${escapeMarkup(id)}">` +
+          `<title>${escapeMarkup(title)}</title>` +
+          `<body>${escapeMarkup(body)}</body></note>`,
       );
     case 'text/plain':
       return `${title}\n\n${body}\n`;
@@ -85,7 +88,7 @@ export function renderNotes(notes: Note[], type: MediaType): string {
         '<h1>Notes</h1>\n<ul>' +
           each(
             (n) =>
-              `<li><a href="${escape(n.href)}">${escape(n.title)}</a></li>`,
+              `<li><a href="${escapeMarkup(n.href)}">${escapeMarkup(n.title)}</a></li>`,
           ) +
           '</ul>',
       );
@@ -94,8 +97,8 @@ export function renderNotes(notes: Note[], type: MediaType): string {
         '<notes>' +
           each(
             (n) =>
-              `<note id="${escape(n.id)}" href="${escape(n.href)}">` +
-              `<title>${escape(n.title)}</title></note>`,
+              `<note id="${escapeMarkup(n.id)}" href="${escapeMarkup(n.href)}">` +
+              `<title>${escapeMarkup(n.title)}</title></note>`,
           ) +
           '</notes>',
       );
@@ -115,7 +118,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 /** Text made safe inside HTML or XML, as content or an attribute. */
-function escape(text: string) {
+function escapeMarkup(text: string) {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 // #endregion escape
@@ -123,7 +126,7 @@ function escape(text: string) {
 function page(title: string, content: string) {
   return (
     '<!doctype html>\n<html lang="en">\n<meta charset="utf-8">\n' +
-    `<title>${escape(title)}</title>\n${content}\n</html>\n`
+    `<title>${escapeMarkup(title)}</title>\n${content}\n</html>\n`
   );
 }
 

@@ -26,14 +26,14 @@ describe('targets that name nothing, or try tricks, are refused', () => {
     ['/api/notes/a\\b', 'bad-path', 'has a backslash'],
     ['/api/notes/%zz', 'bad-path', 'not followed by two hex digits'],
     ['/api/notes/has%20space', 'bad-id', '"has space" is not a note id'],
-    ['/api/notes/' + 'x'.repeat(65), 'bad-id', 'is not a note id'],
+    [`/api/notes/${'x'.repeat(65)}`, 'bad-id', 'is not a note id'],
     ['/api/notes/a/b', 'no-such-resource', 'Nothing is at /api/notes/a/b'],
     ['/api/notes/', 'no-such-resource', 'Nothing is at /api/notes/'],
     ['/api/note', 'no-such-resource', 'The notes are at /api/notes'],
     ['/api', 'no-such-resource', 'Nothing is at /api.'],
     ['//api/notes', 'no-such-resource', 'Nothing is at //api/notes'],
     ['http://evil.example/api/notes', 'no-such-resource', 'Nothing is at'],
-    ['/api/notes/' + 'x'.repeat(2040), 'url-too-long', 'this API reads at most 2048'],
+    [`/api/notes/${'x'.repeat(2040)}`, 'url-too-long', 'this API reads at most 2048'],
   ])('%s → %s', (url, code, detail) => {
     let problem: Problem | undefined;
     try {

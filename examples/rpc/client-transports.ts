@@ -1,8 +1,8 @@
 // A JsonRpcClient over HTTP or over a WebSocket: the same client
 // with a different `send`. Both work in a browser and in Node.
 
-import { JsonRpcClient, type CallOptions } from './client.ts';
-import { json, msgpack, type Codec } from './codecs.ts';
+import { type CallOptions, JsonRpcClient } from './client.ts';
+import { type Codec, json, msgpack } from './codecs.ts';
 
 /** Sees each message as it goes out and comes in (a demo's io). */
 export interface Tap {

@@ -5,7 +5,7 @@
 // comes back through `receive`. Each call gets a fresh id, so many
 // can be in flight at once and replies may arrive in any order.
 
-import { jsonRpc2, type Dialect, type Settled } from './dialect.ts';
+import { type Dialect, jsonRpc2, type Settled } from './dialect.ts';
 import type { Id, Params } from './messages.ts';
 
 /**

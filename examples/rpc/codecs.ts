@@ -12,7 +12,7 @@
 // a browser and a Go program can both read it.
 
 import { decode, encode } from '@msgpack/msgpack';
-import { rpcError, type RpcError } from './errors.ts';
+import { type RpcError, rpcError } from './errors.ts';
 import type { JsonRpcServer, Origin } from './server.ts';
 import { errorResponse } from './server.ts';
 

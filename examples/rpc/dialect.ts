@@ -5,9 +5,9 @@
 
 import { fromErrorObject } from './errors.ts';
 import {
+  type Id,
   isPlainObject,
   isResponse,
-  type Id,
   type Json,
   type Notification,
   type Params,

@@ -5,8 +5,8 @@ import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import type { DemoIO } from '../demo-io.ts';
-import { goLines } from './go-codec.ts';
 import { callArith, dialGo, run } from './go-client.ts';
+import { goLines } from './go-codec.ts';
 import { createRpcServer } from './services.ts';
 
 let server: RunningServer;

@@ -19,9 +19,9 @@
 import type { Dialect, Settled } from './dialect.ts';
 import { GoRpcError } from './errors.ts';
 import {
+  type ErrorObject,
   isParams,
   isPlainObject,
-  type ErrorObject,
   type Json,
   type Response,
 } from './messages.ts';

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { registerArith } from './arith.ts';
 import { RpcError } from './errors.ts';
 import { integer, list, named, none, number, range, string } from './params.ts';
-import { Registry, type CallContext } from './registry.ts';
+import { type CallContext, Registry } from './registry.ts';
 
 const context: CallContext = { signal: new AbortController().signal };
 const arith = registerArith(new Registry());

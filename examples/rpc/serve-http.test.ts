@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { encode, decode } from '@msgpack/msgpack';
+import { decode, encode } from '@msgpack/msgpack';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
@@ -54,7 +54,7 @@ describe('what HTTP refuses before JSON-RPC is reached', () => {
     expect(response.status).toBe(415);
     expect(response.headers.get('accept')).toBe('application/json, application/vnd.msgpack');
     expect(await response.text()).toBe(
-      'Content-Type must be one of application/json, application/vnd.msgpack, ' + `not "${type}"\n`,
+      `Content-Type must be one of application/json, application/vnd.msgpack, not "${type}"\n`,
     );
   });
 
@@ -69,7 +69,7 @@ describe('what HTTP refuses before JSON-RPC is reached', () => {
   });
 
   test('a chunked body that grows over the limit gets 413', async () => {
-    const chunk = '400\r\n' + ' '.repeat(0x400) + '\r\n';
+    const chunk = `400\r\n${' '.repeat(0x400)}\r\n`;
     const reply = await rawHttp(
       'POST /rpc HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
         'Transfer-Encoding: chunked\r\n\r\n' +

@@ -6,7 +6,7 @@
 // JSON-RPC is reached: the method, the media type, the size.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answer, json, msgpack, type Codec } from './codecs.ts';
+import { answer, type Codec, json, msgpack } from './codecs.ts';
 import { TransportError } from './errors.ts';
 import type { JsonRpcServer } from './server.ts';
 

@@ -9,8 +9,8 @@
 // the client down, and nothing needs to be refused.
 
 import { createServer, type Socket } from 'node:net';
-import { json, answer } from './codecs.ts';
-import { rpcError, TransportError } from './errors.ts';
+import { answer, json } from './codecs.ts';
+import { rpcError, type TransportError } from './errors.ts';
 import { LineFramer, toLine } from './line-framing.ts';
 import { errorResponse, type JsonRpcServer, type Origin } from './server.ts';
 

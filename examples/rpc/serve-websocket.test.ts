@@ -69,7 +69,7 @@ test('more calls in flight than allowed: the extra one gets -32001 at once', asy
   const { ws, texts } = await open();
   const sleep = (id: number) =>
     JSON.stringify({ jsonrpc: '2.0', method: 'Clock.sleep', params: { ms: 300 }, id });
-  [sleep(1), sleep(2), sleep(3)].forEach((m) => ws.send(m));
+  for (const m of [sleep(1), sleep(2), sleep(3)]) ws.send(m);
   await expect.poll(texts).toHaveLength(1);
   expect(texts()[0]).toEqual({
     jsonrpc: '2.0',

@@ -3,7 +3,7 @@
 // binary frames MessagePack. The connection stays open, so the server
 // can also send notifications of its own, which HTTP cannot.
 
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { answer, json, msgpack } from './codecs.ts';
 import { rpcError } from './errors.ts';
 import type { Push } from './registry.ts';
@@ -36,7 +36,7 @@ function connection(
 ) {
   const closed = new AbortController();
   let inFlight = 0;
-  ws.on('message', async (raw: RawData, isBinary: boolean) => {
+  ws.on('message', (raw: RawData, isBinary: boolean) => {
     const codec = isBinary ? msgpack : json;
     const data = toBytes(raw);
     const reply = (message: string | Uint8Array | null) => {
@@ -54,12 +54,10 @@ function connection(
       return reply(refuse(server, codec, data, options.maxInFlight));
     }
     inFlight++;
-    try {
-      const signal = closed.signal;
-      reply(await answer(server, codec, data, { push, signal }));
-    } finally {
-      inFlight--;
-    }
+    const signal = closed.signal;
+    void answer(server, codec, data, { push, signal })
+      .then(reply)
+      .finally(() => inFlight--);
   });
   // ws closes a connection that breaks the protocol or sends too big
   // a message (1002, 1007, 1009), then emits 'error': handled here, so

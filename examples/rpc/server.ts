@@ -8,10 +8,10 @@
 
 import { RpcError, rpcError } from './errors.ts';
 import {
+  type Id,
   isId,
   isParams,
   isPlainObject,
-  type Id,
   type Response,
 } from './messages.ts';
 import type { Push, Registry } from './registry.ts';

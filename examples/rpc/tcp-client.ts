@@ -2,9 +2,9 @@
 // Lines out, lines in: the same framing as the server's.
 
 import { connect } from 'node:net';
-import { JsonRpcClient, type CallOptions } from './client.ts';
-import type { Dialect } from './dialect.ts';
+import { type CallOptions, JsonRpcClient } from './client.ts';
 import type { Tap } from './client-transports.ts';
+import type { Dialect } from './dialect.ts';
 import { LineFramer, toLine } from './line-framing.ts';
 
 /** The longest reply line the client will hold. */

@@ -8,7 +8,7 @@ import type { RunningServer } from '../../playground-server/server.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { standIn } from '../../tests/support/stand-in.ts';
 import { run } from './connection-client.ts';
-import { countDescriptors, type ConnectionReport, type Descriptors } from './connection-report.ts';
+import { type ConnectionReport, countDescriptors, type Descriptors } from './connection-report.ts';
 
 let server: RunningServer;
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { buildGo, whyGoIsMissing } from '../../tests/support/go.ts';
-import { hex, ipString, ipv4, parseIP, to4, type IP } from './ip.ts';
+import { hex, type IP, ipString, ipv4, parseIP, to4 } from './ip.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 

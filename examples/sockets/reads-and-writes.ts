@@ -7,7 +7,7 @@
 // A line decoder (framing.ts) finds the same messages either way.
 
 import { once } from 'node:events';
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import type { DemoIO } from '../demo-io.ts';
 import { LineDecoder } from './framing.ts';
 

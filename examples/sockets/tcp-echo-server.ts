@@ -6,8 +6,8 @@
 // turns both loops inside out: 'connection' fires once per accepted
 // socket, and 'data' once per read.
 
-import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { refusals, type EchoError } from './echo-errors.ts';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { type EchoError, refusals } from './echo-errors.ts';
 import { encodeLine, LineDecoder } from './framing.ts';
 
 /** Where to listen, and what one client may cost. */

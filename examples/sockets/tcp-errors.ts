@@ -10,9 +10,9 @@
 
 import { once } from 'node:events';
 import {
+  type AddressInfo,
   connect,
   createServer,
-  type AddressInfo,
   type Server,
   type Socket,
 } from 'node:net';

@@ -24,7 +24,9 @@ describe.each(['/ws/echo', '/ws/raw-echo'])('%s', (path) => {
     const ws = new WebSocket(echoUrl());
     const replies: { data: Buffer; isBinary: boolean }[] = [];
     return new Promise<typeof replies>((resolve, reject) => {
-      ws.on('open', () => messages.forEach((m) => ws.send(m)));
+      ws.on('open', () => {
+        for (const m of messages) ws.send(m);
+      });
       ws.on('message', (data, isBinary) => {
         replies.push({ data: data as Buffer, isBinary });
         if (replies.length === messages.length) ws.close();
@@ -150,7 +152,7 @@ describe.each(['/ws/echo', '/ws/raw-echo'])('%s', (path) => {
     // A pong (0x8a) answers the ping; the echo is one whole text frame.
     expect(bytes.subarray(0, 2).toString('hex')).toBe('8a0f');
     expect(bytes.subarray(17).toString('hex')).toBe(
-      '810a' + Buffer.from('fragmented').toString('hex'),
+      `810a${Buffer.from('fragmented').toString('hex')}`,
     );
     raw.socket.destroy();
   });

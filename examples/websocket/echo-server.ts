@@ -6,7 +6,7 @@
 
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 /** The largest message echoed; a larger one is refused with 1009. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;

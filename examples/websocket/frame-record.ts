@@ -2,7 +2,7 @@
 // into the header's fields, and what each field says. The `frames`
 // view under a cell draws a list of these.
 
-import { encodeFrame, isControl, OPCODES, type Frame } from './frame.ts';
+import { encodeFrame, type Frame, isControl, OPCODES } from './frame.ts';
 
 /** At most this many payload bytes are shown; the rest are counted. */
 export const SHOWN_PAYLOAD_BYTES = 16;

@@ -6,8 +6,8 @@
 // functions over bytes, which is what lets them run on a page.
 
 import type { DemoIO } from '../demo-io.ts';
+import { encodeFrame, type Frame, FrameDecoder } from './frame.ts';
 import { describeFrame } from './frame-record.ts';
-import { encodeFrame, FrameDecoder, type Frame } from './frame.ts';
 import { MessageReader } from './message.ts';
 import { ProtocolError } from './protocol-error.ts';
 

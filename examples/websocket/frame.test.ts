@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   applyMask,
+  type DecoderOptions,
+  type DecoderState,
   encodeFrame,
+  type Frame,
   FrameDecoder,
   isControl,
   OPCODES,
-  type DecoderOptions,
-  type DecoderState,
-  type Frame,
 } from './frame.ts';
 import { MessageReader } from './message.ts';
 import { PROTOCOL_ERRORS, ProtocolError } from './protocol-error.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
-import { run } from './handshake-client.ts';
 import { acceptKey } from './handshake.ts';
+import { run } from './handshake-client.ts';
 
 let server: RunningServer;
 

@@ -3,8 +3,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
-import { clientFrame, openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
+import { clientFrame, openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import { run } from './message-types.ts';
 
 const execFileAsync = promisify(execFile);

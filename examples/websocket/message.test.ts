@@ -127,7 +127,7 @@ describe('close frames', () => {
   test('code and reason go out as two bytes and UTF-8, and come back', () => {
     const payload = encodeClose(4000, 'bye ✓');
     expect(Buffer.from(payload).toString('hex')).toBe(
-      '0fa0' + Buffer.from('bye ✓').toString('hex'),
+      `0fa0${Buffer.from('bye ✓').toString('hex')}`,
     );
     expect(decodeClose(payload)).toEqual({ code: 4000, reason: 'bye ✓' });
   });

@@ -5,7 +5,7 @@
 // without FIN followed by continuation frames up to one with FIN.
 // Control frames may come between fragments and are answered at once.
 
-import { isControl, OPCODES, type Frame } from './frame.ts';
+import { type Frame, isControl, OPCODES } from './frame.ts';
 import { ProtocolError } from './protocol-error.ts';
 
 /** What a frame means once its message is whole. */

@@ -18,7 +18,7 @@
 // Reader → server: {"type":"chat","text":"hi"}
 
 import { randomBytes } from 'node:crypto';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { PubSub } from '../../playground-server/pubsub.ts';
 import { ChatError, chatErrors, parseChat } from './chat-message.ts';
 import { decodeReport, encodeReport, PresenceTally } from './presence.ts';

@@ -2,7 +2,7 @@
 // itself passes the shared wire-level cases in echo-server.test.ts.
 
 import { createServer } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningServer } from '../../playground-server/server.ts';
@@ -38,7 +38,7 @@ function exchange(request: string | Buffer) {
 
 const KEY = 'dGhlIHNhbXBsZSBub25jZQ==';
 const request = (headers: string) =>
-  'GET /ws/raw-echo HTTP/1.1\r\nHost: playground\r\n' + headers + '\r\n';
+  `GET /ws/raw-echo HTTP/1.1\r\nHost: playground\r\n${headers}\r\n`;
 const good =
   'Upgrade: websocket\r\nConnection: Upgrade\r\n' +
   `Sec-WebSocket-Key: ${KEY}\r\nSec-WebSocket-Version: 13\r\n`;

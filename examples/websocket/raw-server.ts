@@ -9,7 +9,7 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { encodeFrame, FrameDecoder, OPCODES, type Frame } from './frame.ts';
+import { encodeFrame, type Frame, FrameDecoder, OPCODES } from './frame.ts';
 import {
   acceptResponse,
   checkUpgrade,

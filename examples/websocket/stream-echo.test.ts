@@ -20,7 +20,9 @@ function echoes(target: string, messages: (string | Buffer)[]) {
   const ws = new WebSocket(target);
   const got: { data: string; isBinary: boolean }[] = [];
   return new Promise<typeof got>((resolve, reject) => {
-    ws.on('open', () => messages.forEach((m) => ws.send(m)));
+    ws.on('open', () => {
+      for (const m of messages) ws.send(m);
+    });
     ws.on('message', (data, isBinary) => {
       got.push({ data: (data as Buffer).toString('hex'), isBinary });
       if (got.length === messages.length) ws.close();
@@ -69,7 +71,7 @@ test('a fragmented message is echoed whole, and a ping answered', async () => {
   const bytes = raw.received();
   // A pong (0x8a) with the ping's payload, then one binary frame.
   expect(bytes.subarray(0, 2).toString('hex')).toBe('8a0d');
-  expect(bytes.subarray(15).toString('hex')).toBe('8208' + Buffer.from('streamed').toString('hex'));
+  expect(bytes.subarray(15).toString('hex')).toBe(`8208${Buffer.from('streamed').toString('hex')}`);
   raw.socket.destroy();
 });
 

@@ -22,10 +22,10 @@ import { WebSocketServer } from 'ws';
 import { refuseUpgrade, sendJson } from '../../playground-server/http-reply.ts';
 import {
   createRuns,
+  type Run,
   RunError,
   runErrors,
   TRANSPORTS,
-  type Run,
   type Transport,
 } from './why-runs.ts';
 

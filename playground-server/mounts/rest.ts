@@ -81,7 +81,7 @@ class LayerCounters {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         throw new Problem(
           'method-not-allowed',
-          `${req.method} is not allowed here; the counters only ` + 'answer GET and HEAD.',
+          `${req.method} is not allowed here; the counters only answer GET and HEAD.`,
           { headers: { allow: 'GET, HEAD' } },
         );
       }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { Demo } from '../../examples/demo-io.ts';
 import { createPlayground } from '../app.ts';
-import { DEFAULTS, type Config } from '../config.ts';
+import { type Config, DEFAULTS } from '../config.ts';
 import { decodeRunMessage, type RunMessage } from '../run-protocol.ts';
 import type { ServerDemos } from '../server-demos.ts';
 import { runMount } from './run.ts';

@@ -7,8 +7,8 @@
 // (the page's Stop) aborts the run.
 
 import type { IncomingMessage } from 'node:http';
-import { WebSocketServer, type WebSocket as Client } from 'ws';
-import { runDemo, type Line } from '../../examples/demo-io.ts';
+import { type WebSocket as Client, WebSocketServer } from 'ws';
+import { type Line, runDemo } from '../../examples/demo-io.ts';
 import { clientAddressOf } from '../client-address.ts';
 import type { Config } from '../config.ts';
 import type { Mount } from '../mount.ts';
@@ -16,11 +16,11 @@ import {
   DEMO_PARAM,
   encodeRunMessage,
   RUN_PATH,
-  runRefusals,
   type RunMessage,
   type RunRefusal,
+  runRefusals,
 } from '../run-protocol.ts';
-import { serverDemos, type ServerDemos } from '../server-demos.ts';
+import { type ServerDemos, serverDemos } from '../server-demos.ts';
 
 /** The run endpoint, running demos from `demos`. */
 export function runMount(config: Config, demos: ServerDemos = serverDemos): Mount {

@@ -5,7 +5,7 @@
 // An error that names a line of the edited module says which line of
 // the editor that is.
 
-import { runDemo, type Demo, type Line } from '../../examples/demo-io.ts';
+import { type Demo, type Line, runDemo } from '../../examples/demo-io.ts';
 import { MAX_LINES } from './limits.ts';
 import type { FromWorker, ToWorker } from './worker-runner.ts';
 

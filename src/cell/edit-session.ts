@@ -2,8 +2,8 @@
 // runner for what the reader wrote. Loaded when Edit is first pressed;
 // the type stripper and module linker load on the first edited Run.
 
+import { type EditableSource, editableSource, editorPosition, withEdits } from './edited-source.ts';
 import { createEditor, type Editor } from './editor.ts';
-import { editableSource, editorPosition, withEdits, type EditableSource } from './edited-source.ts';
 import { exampleSource } from './example-sources.ts';
 import type { Runner } from './runner.ts';
 import { workerRunner } from './worker-runner.ts';
@@ -58,7 +58,9 @@ export class EditSession {
     const edited = this.editor.text();
     const { file } = this.#source;
     const urls: string[] = [];
-    const release = () => urls.splice(0).forEach((url) => URL.revokeObjectURL(url));
+    const release = () => {
+      for (const url of urls.splice(0)) URL.revokeObjectURL(url);
+    };
     this.#release();
     this.#release = release;
     try {

@@ -87,7 +87,17 @@ export function createEditor(parent: HTMLElement, doc: string, options: EditorOp
       // Before basicSetup's keys, so Shift+Enter runs instead of
       // breaking the line. Escape is left to the cell (it stops a
       // run) unless the editor has a popup of its own to close.
-      Prec.highest(keymap.of([{ key: 'Shift-Enter', run: () => (options.run(), true) }])),
+      Prec.highest(
+        keymap.of([
+          {
+            key: 'Shift-Enter',
+            run: () => {
+              options.run();
+              return true;
+            },
+          },
+        ]),
+      ),
       basicSetup,
       javascript({ typescript: true }),
       syntaxHighlighting(colours),

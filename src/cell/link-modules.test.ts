@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Demo } from '../../examples/demo-io.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
-import type { Demo } from '../../examples/demo-io.ts';
 import { sources } from '../snippets/sources.ts';
 import { editableSource, withEdits } from './edited-source.ts';
-import { CodeError, linkModules, stripTypes, type LinkHost } from './link-modules.ts';
+import { CodeError, type LinkHost, linkModules, stripTypes } from './link-modules.ts';
 
 /** Publishes as data: URLs, which Node imports like the page's blob: URLs. */
 function hostOf(files: Record<string, string>) {

@@ -7,8 +7,8 @@
 // other: same status, same Stop (which closes the run socket, and so
 // stops the run on the server), same lines and error reporting.
 
-import { formatData, type Demo } from '../../examples/demo-io.ts';
-import { decodeRunMessage, DEMO_PARAM, RUN_PATH } from '../../playground-server/run-protocol.ts';
+import { type Demo, formatData } from '../../examples/demo-io.ts';
+import { DEMO_PARAM, decodeRunMessage, RUN_PATH } from '../../playground-server/run-protocol.ts';
 
 /** A demo that has the playground run demo `id` and replays its lines. */
 export function playgroundDemo(id: string): Demo {
@@ -44,7 +44,7 @@ export function playgroundDemo(id: string): Demo {
       ws.onclose = (event) => {
         io.signal.removeEventListener('abort', stop);
         if (ended) return resolve();
-        const code = `close code ${event.code}` + (event.reason ? ` (${event.reason})` : '');
+        const code = `close code ${event.code}${event.reason ? ` (${event.reason})` : ''}`;
         reject(new Error(failure ?? `the playground ended the run: ${code}`));
       };
     });

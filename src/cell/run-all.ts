@@ -71,12 +71,10 @@ function summaryOf(outcomes: RunResult[], total: number) {
     [count('stopped'), 'stopped'],
     [total - outcomes.length, 'not run'],
   ] as const;
-  return (
-    [
-      `${count('done')} of ${total} ${total === 1 ? 'cell' : 'cells'} succeeded`,
-      ...parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`),
-    ].join('; ') + '.'
-  );
+  return `${[
+    `${count('done')} of ${total} ${total === 1 ? 'cell' : 'cells'} succeeded`,
+    ...parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`),
+  ].join('; ')}.`;
 }
 
 function itemOf(cell: WirebookCell, result: RunResult) {

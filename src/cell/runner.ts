@@ -9,7 +9,7 @@
 //
 // Lines, views and statuses look the same whichever runner made them.
 
-import { runDemo, type Demo, type RunnerOptions } from '../../examples/demo-io.ts';
+import { type Demo, type RunnerOptions, runDemo } from '../../examples/demo-io.ts';
 import { browserDemos } from '../demos.ts';
 import { playgroundDemo } from './playground-runner.ts';
 

@@ -3,7 +3,7 @@
 // from a preset, sends what it holds with the reader's token, and shows
 // the status line, headers, body and time of the answer.
 
-import { fromPreset, PRESETS, send, type ExplorerRequest } from '../../examples/rest/explorer.ts';
+import { type ExplorerRequest, fromPreset, PRESETS, send } from '../../examples/rest/explorer.ts';
 import { readerToken, renewToken } from './reader-token.ts';
 
 /** Where the playground is: set at build time, else this origin. */

@@ -30,7 +30,7 @@ export function readSnippet(src: string, region?: string): Snippet {
   const source = sources[src];
   if (source === undefined) {
     throw new SnippetError(
-      `Snippet file not found: examples/${src}` + (region ? ` (region "${region}")` : ''),
+      `Snippet file not found: examples/${src}${region ? ` (region "${region}")` : ''}`,
     );
   }
   const code = extractRegion(source, src, region);

@@ -6,7 +6,7 @@
 // as before. A warm-up first fills the caches and pools that any
 // server grows once (JIT code, the ws module's buffers).
 
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';

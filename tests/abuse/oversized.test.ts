@@ -134,7 +134,7 @@ test.each(BODY_ENDPOINTS)(
     const socket = connect(port, '127.0.0.1');
     socket.on('error', () => {});
     await new Promise((resolve) => socket.once('connect', resolve));
-    socket.write(headFor(method, path, type, 'Content-Length: 1000\r\n') + '{"title":');
+    socket.write(`${headFor(method, path, type, 'Content-Length: 1000\r\n')}{"title":`);
     await new Promise((resolve) => setTimeout(resolve, 100));
     socket.destroy();
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -58,7 +58,7 @@ test(`${SLOW} sockets trickling headers are dropped with 408; normal requests ar
   }
   for (const { state } of slow) {
     expect(state.received).toMatch(
-      /^HTTP\/1.1 408 Request Timeout\r\n[^]*The request did not arrive in time: its head within 1 s, all of it within 2 s\n$/,
+      /^HTTP\/1.1 408 Request Timeout\r\n[\s\S]*The request did not arrive in time: its head within 1 s, all of it within 2 s\n$/,
     );
   }
   expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

@@ -17,7 +17,7 @@ import {
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
-import { scriptsOf, type ScriptsOfPage } from '../support/page-scripts.ts';
+import { type ScriptsOfPage, scriptsOf } from '../support/page-scripts.ts';
 import { startTestServer } from '../support/playground.ts';
 import { sitePages, sitePaths } from '../support/sitemap.ts';
 

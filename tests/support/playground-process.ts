@@ -35,7 +35,7 @@ export function startPlaygroundProcess(env: Record<string, string>, nodeOptions:
       const match = /running at (http:\/\/\S+?)\/?$/m.exec(output);
       if (match) resolve(match[1]!);
     });
-    exited.then(() => reject(new Error(output)));
+    void exited.then(() => reject(new Error(output)));
   });
   // A test that expects an early exit never awaits the URL.
   url.catch(() => {});

@@ -1,9 +1,9 @@
 // Starts the playground in-process on an ephemeral port, and runs
 // demos against it the way a page does, collecting their lines.
 
-import { DEFAULTS, type Config } from '../../playground-server/config.ts';
+import { type Demo, formatLine, type Line, runDemo } from '../../examples/demo-io.ts';
+import { type Config, DEFAULTS } from '../../playground-server/config.ts';
 import { startServer } from '../../playground-server/server.ts';
-import { formatLine, runDemo, type Demo, type Line } from '../../examples/demo-io.ts';
 
 /** A playground on 127.0.0.1 and a free port; no site unless given. */
 export function startTestServer(overrides: Partial<Config> = {}) {

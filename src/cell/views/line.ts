@@ -42,7 +42,7 @@ export function render(value: unknown, into: HTMLElement) {
   const root = svg('svg', {
     viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
     role: 'img',
-    'aria-label': `${title ?? 'chart'}, ${y} over ${x}: ` + series.map(describe).join('; '),
+    'aria-label': `${title ?? 'chart'}, ${y} over ${x}: ${series.map(describe).join('; ')}`,
   });
   for (const tick of yTicks) {
     const at = py(tick);

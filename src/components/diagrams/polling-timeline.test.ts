@@ -1,12 +1,12 @@
 import { expect, test } from 'vitest';
 import {
   deliveries,
+  type Lane,
   longPolling,
+  type Scenario,
   serverSentEvents,
   shortPolling,
   webSocketPush,
-  type Lane,
-  type Scenario,
 } from './polling-timeline.ts';
 
 const scenario: Scenario = {

@@ -6,7 +6,7 @@
 
 import { getEventListeners } from 'node:events';
 import { get } from 'node:http';
-import { DEFAULTS, type Config } from '../../../playground-server/config.ts';
+import { type Config, DEFAULTS } from '../../../playground-server/config.ts';
 import { startServer } from '../../../playground-server/server.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
