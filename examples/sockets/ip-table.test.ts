@@ -33,6 +33,7 @@ test('the table shows bytes, To4 and text for each input', async () => {
         to4: 'null',
         bytes: '2001 0db8 0000 0001 0000 0000 0000 0001',
       },
+      { input: '2001:db8::00001', ipString: '', to4: '', bytes: 'null' },
       {
         input: '::',
         ipString: '::',
@@ -45,6 +46,6 @@ test('the table shows bytes, To4 and text for each input', async () => {
       { input: 'localhost', ipString: '', to4: '', bytes: 'null' },
     ],
   });
-  expect(result.text.slice(1)).toEqual(['info 5 of 9 inputs are IP addresses']);
+  expect(result.text.slice(1)).toEqual(['info 5 of 10 inputs are IP addresses']);
   expect(result.ok).toBe(true);
 });

@@ -4,6 +4,8 @@
 // for IPv4 and IPv6 alike: an IPv4 address becomes the IPv4-mapped
 // IPv6 address ::ffff:a.b.c.d. This module keeps those semantics in
 // TypeScript, with no I/O, so the page can run it in your browser.
+// It follows current Go, whose ParseIP calls netip.ParseAddr and
+// refuses an address with a zone (Go 1.21 and later).
 
 // #region type
 /** An IP address: 16 bytes, or 4 for what to4 returns. */
@@ -82,11 +84,10 @@ function groupsOf(text: string, v4Last: boolean): number[] | null {
       if (v4 === null) return null;
       bytes.push(...v4.subarray(12));
     } else {
-      // Go accepts any number of leading zeros ("000ff"), but
-      // not a value over ffff.
-      if (!/^[0-9a-fA-F]+$/.test(group)) return null;
+      // One to four hex digits (RFC 4291 §2.2), so "000ff" is
+      // refused, as Go has refused it since 1.21.
+      if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return null;
       const value = parseInt(group, 16);
-      if (value > 0xffff) return null;
       bytes.push(value >> 8, value & 0xff);
     }
   }

@@ -187,7 +187,7 @@ suite(`the sockets pages in Chromium${noChromium ? ` (skipped: ${noChromium})` :
 
   test('the ParseIP table runs in the browser', async () => {
     const { cell, output, problems } = await runCell('ip-addresses', 'ParseIP table');
-    expect(output.at(-1)).toBe('info 5 of 9 inputs are IP addresses');
+    expect(output.at(-1)).toBe('info 5 of 10 inputs are IP addresses');
     const rows = await cell
       .locator('tbody tr')
       .evaluateAll((trs) =>
@@ -199,7 +199,8 @@ suite(`the sockets pages in Chromium${noChromium ? ` (skipped: ${noChromium})` :
       'c0000201',
       '0000 0000 0000 0000 0000 ffff c000 0201',
     ]);
-    expect(rows[5]).toEqual(['127.001.002.003', '', '', 'null']);
+    expect(rows[4]).toEqual(['2001:db8::00001', '', '', 'null']);
+    expect(rows[6]).toEqual(['127.001.002.003', '', '', 'null']);
     expect(problems).toEqual([]);
   });
 
