@@ -58,7 +58,9 @@ export class LineDecoder {
   end(): Uint8Array | null {
     return this.#length > 0 && this.err === null ? this.#take() : null;
   }
+  // #endregion lines
 
+  // #region lines-keep
   #keep(part: Uint8Array) {
     this.#length += part.length;
     // Checked before the newline arrives, so a peer that never sends
@@ -90,7 +92,7 @@ export function encodeLine(message: Uint8Array): Uint8Array {
   }
   return concat([message, Uint8Array.of(NEWLINE)]);
 }
-// #endregion lines
+// #endregion lines-keep
 
 /** The size of a length prefix: a 32-bit big-endian count. */
 export const PREFIX_BYTES = 4;
@@ -137,7 +139,9 @@ export class LengthPrefixDecoder {
     }
     return frames;
   }
+  // #endregion length
 
+  // #region length-end
   /** At the end of the stream: a frame cut off is an error too. */
   end(): void {
     const inside = this.#state === 'body' || this.#have > 0;
@@ -172,7 +176,7 @@ export function encodeFrame(message: Uint8Array): Uint8Array {
   frame.set(message, PREFIX_BYTES);
   return frame;
 }
-// #endregion length
+// #endregion length-end
 
 /** Joins byte arrays into one. */
 export function concat(

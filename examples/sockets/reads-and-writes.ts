@@ -24,6 +24,7 @@ export async function run(io: DemoIO): Promise<void> {
   const { port } = server.address() as AddressInfo;
   const accepted = once(server, 'connection', { signal });
 
+  // #region reader
   const lines = new LineDecoder();
   let total = 0;
   let wanted = { total: 0, arrived: () => {} };
@@ -48,12 +49,14 @@ export async function run(io: DemoIO): Promise<void> {
     },
   });
   reader.on('error', () => {});
+  // #endregion reader
   const [writer] = (await accepted) as [Socket];
   writer.on('error', () => {});
   // Send each write at once, instead of holding it back (Nagle's
   // algorithm) to join the next one.
   writer.setNoDelay(true);
 
+  // #region writes
   let written = 0;
   const write = (text: string) => {
     // Stop ends the demo here, and not only its sockets.
@@ -80,6 +83,7 @@ export async function run(io: DemoIO): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   reader.resume();
   await allRead();
+  // #endregion writes
 
   reader.destroy();
   writer.destroy();
