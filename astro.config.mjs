@@ -21,7 +21,7 @@ export default defineConfig({
       sidebar: [
         {
           label: 'Start here',
-          items: [{ label: 'How to read Wirebook', link: '/' }, 'notebook'],
+          items: [{ label: 'How to read Wirebook', link: '/' }, 'notebook', 'course-notes'],
         },
         {
           label: 'Sockets',

@@ -26,6 +26,7 @@ const DIAGRAMS = [
   { id: 'handshake-sequence', path: '/websocket/handshake/', name: /TCP connect to close/ },
   { id: 'polling-timeline', path: '/websocket/why/', name: /same server events/ },
   { id: 'rpc-round-trip', path: '/rpc/transports/', name: /JSON-RPC call/ },
+  { id: 'tcp-lifecycle', path: '/sockets/tcp/', name: /from SYN to close/ },
 ];
 const VIEWS = [
   { theme: 'light', width: 1280 },
@@ -126,7 +127,9 @@ suite(`diagrams in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, ()
       const scripts = requests.filter((url) => /\.m?js(\?|$)/.test(url));
       expect(scripts.length, path).toBeGreaterThan(0);
       expect(
-        scripts.filter((url) => /diagram|FrameLayout|Sequence|Timeline|RoundTrip/i.test(url)),
+        scripts.filter((url) =>
+          /diagram|FrameLayout|Sequence|Timeline|RoundTrip|Lifecycle/i.test(url),
+        ),
         path,
       ).toEqual([]);
       await page.context().close();

@@ -3,8 +3,10 @@
 // WS /ws/run), Stop on a server-run cell stops the run on the server,
 // the IP box parses what is typed, and every page passes axe.
 
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -261,6 +263,35 @@ suite(`the sockets pages in Chromium${noChromium ? ` (skipped: ${noChromium})` :
   )('/sockets/%s/ passes axe in %s theme', async (path, colorScheme) => {
     const { page, problems } = await open(`/sockets/${path}/`, { colorScheme });
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test('the course notes page has every section other pages link to', async () => {
+    const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
+    const linked = new Set(
+      readdirSync(docs, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.mdx'))
+        .flatMap((file) => [
+          ...readFileSync(join(docs, file), 'utf8').matchAll(/\/course-notes\/#([a-z-]+)/g),
+        ])
+        .map(([, id]) => id!),
+    );
+    const { page, problems } = await open('/course-notes/');
+    const sections = await page.locator('main h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
+    expect(sections).toEqual(['web-services', 'sockets', 'ip', 'tcp', 'websocket', 'rest', 'rpc']);
+    expect([...linked].filter((id) => !sections.includes(id))).toEqual([]);
+    expect(linked.size).toBeGreaterThan(2);
+    // It is in the sidebar's first group, after the notebook's manual.
+    const start = await page
+      .locator('nav[aria-label="Main"] a')
+      .evaluateAll((as) =>
+        as.slice(0, 3).map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+      );
+    expect(start).toEqual(['/', '/notebook/', '/course-notes/']);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page: themed } = await open('/course-notes/', { colorScheme });
+      expect(await axeViolations(themed)).toEqual([]);
+    }
     expect(problems).toEqual([]);
   });
 
