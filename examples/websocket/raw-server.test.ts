@@ -97,6 +97,18 @@ describe('the handshake, done by hand', () => {
     expect(reply).toMatch(new RegExp(`^HTTP/1.1 ${status}\r\n`));
     expect(reply.endsWith(`\r\n\r\n${why}\n`)).toBe(true);
   });
+
+  test('the 426 names the protocol and the version to retry with', async () => {
+    const reply = await exchange(request(good.replace('Version: 13', 'Version: 8')));
+    const head = reply.toString().split('\r\n\r\n')[0]!.split('\r\n');
+    expect(head).toEqual(
+      expect.arrayContaining([
+        'Upgrade: websocket',
+        'Connection: Upgrade, close',
+        'Sec-WebSocket-Version: 13',
+      ]),
+    );
+  });
 });
 
 test('a client reset in the middle of a frame harms no one', async () => {
