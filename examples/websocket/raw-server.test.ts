@@ -111,6 +111,15 @@ describe('the handshake, done by hand', () => {
   });
 });
 
+test('a page that offers subprotocols is failed: the server names none', async () => {
+  // Browsers go further than RFC 6455 here (the Fetch standard's
+  // "establish a WebSocket connection"), and Node's WebSocket with them.
+  const ws = new globalThis.WebSocket(url, ['v2.chat']);
+  const closed = new Promise<CloseEvent>((resolve) => (ws.onclose = resolve));
+  expect((await closed).code).toBe(1006);
+  expect(ws.protocol).toBe('');
+});
+
 test('a client reset in the middle of a frame harms no one', async () => {
   const bystander = new WebSocket(url);
   await new Promise((resolve) => bystander.once('open', resolve));
