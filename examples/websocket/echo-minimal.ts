@@ -1,7 +1,7 @@
 // The smallest WebSocket echo server: ws listening on a port of its
-// own, every message sent straight back. Run it on your machine with
+// own, every message sent straight back. Run it from a clone with
 //
-//   node examples/websocket/echo-minimal.ts
+//   npx node examples/websocket/echo-minimal.ts
 //
 // It is the server most tutorials stop at. echo-server.ts, the one the
 // playground runs, closes its two holes: one bad frame from any client
