@@ -38,11 +38,11 @@ export default defineConfig({
           items: [
             'websocket/why',
             'websocket/echo-server',
+            'websocket/messages',
             'websocket/handshake',
             'websocket/frames',
-            'websocket/raw-server',
-            'websocket/messages',
             'websocket/control-frames',
+            'websocket/raw-server',
             'websocket/streams',
             'websocket/concurrency',
             'websocket/push',

@@ -65,7 +65,7 @@ func (h *hub) drop(c *client) {
 
 // #endregion hub
 
-// #region pumps
+// #region write-pump
 // writePump is the connection's one writer.
 func (c *client) writePump() {
 	defer c.conn.Close()
@@ -76,13 +76,18 @@ func (c *client) writePump() {
 			return
 		}
 	}
-	// The queue was closed: the client fell behind, or left.
+	// The queue was closed: the client fell behind, or left. If it
+	// left, gorilla has answered its close frame or the connection is
+	// gone, and this write fails harmlessly.
 	goodbye := websocket.FormatCloseMessage(
 		websocket.CloseTryAgainLater, "too slow: send queue full")
 	c.conn.WriteControl(websocket.CloseMessage, goodbye,
 		time.Now().Add(time.Second))
 }
 
+// #endregion write-pump
+
+// #region read-pump
 // readPump is the connection's one reader.
 func (c *client) readPump(h *hub) {
 	defer func() {
@@ -100,7 +105,7 @@ func (c *client) readPump(h *hub) {
 	}
 }
 
-// #endregion pumps
+// #endregion read-pump
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:9004", "where to listen")

@@ -21,7 +21,7 @@ import (
 
 var upgrader = websocket.Upgrader{}
 
-// #region heartbeat
+// #region deadline
 // serve echoes messages while a second goroutine pings every period.
 // A peer that has sent nothing, not even a pong, for two periods
 // makes ReadMessage fail with a timeout, and the deferred Close drops
@@ -35,7 +35,9 @@ func serve(conn *websocket.Conn, period time.Duration) {
 	// The pong handler runs inside ReadMessage: control frames are
 	// only handled while someone reads the connection.
 	conn.SetPongHandler(func(string) error { return alive() })
+	// #endregion deadline
 
+	// #region pinger
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
@@ -56,6 +58,7 @@ func serve(conn *websocket.Conn, period time.Duration) {
 			}
 		}
 	}()
+	// #endregion pinger
 
 	for {
 		messageType, p, err := conn.ReadMessage()
@@ -68,8 +71,6 @@ func serve(conn *websocket.Conn, period time.Duration) {
 		}
 	}
 }
-
-// #endregion heartbeat
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:9003", "where to listen")

@@ -2,10 +2,10 @@
 // faster than the network takes must watch `bufferedAmount`, the bytes
 // it has handed to send() that the browser has not yet passed on.
 //
-// This demo sends 6 MiB to /ws/slow-reader, which reads nothing for a
-// second and then reads slowly. It sends only while bufferedAmount is
-// under a high-water mark and otherwise waits, the loop every sender
-// of bulk data needs. Sampling every 25 ms shows where the bytes are:
+// This demo sends 6 MiB to /ws/slow-reader, which reads nothing for
+// two seconds and then reads slowly. It sends only while
+// bufferedAmount is under a high-water mark and otherwise waits, the
+// loop every sender of bulk data needs. Sampling every 25 ms shows where the bytes are:
 // sent, waiting in the browser, or read by the server. The rest are
 // in the kernels' socket buffers between the two.
 

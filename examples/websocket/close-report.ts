@@ -7,7 +7,8 @@
 // will read no more messages (a browser drops any that arrive), so
 // the server cannot say it on the WebSocket itself. The one thing it
 // can still send is its own close frame, and ws fills that with the
-// client's code and reason, as RFC 6455 suggests an endpoint do.
+// client's code and reason (RFC 6455 §5.5.1: an endpoint typically
+// echoes the code).
 
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';

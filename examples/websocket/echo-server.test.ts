@@ -1,6 +1,7 @@
 // The wire-level checks every echo endpoint must pass: /ws/echo (ws)
 // and /ws/raw-echo (written from scratch in raw-server.ts) get the
-// same bytes and must answer with the same bytes.
+// same bytes and must answer alike: the same echoes, the same close
+// codes (the reasons may differ: ws sends none).
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
@@ -185,3 +186,13 @@ describe.each(['/ws/echo', '/ws/raw-echo'])('%s', (path) => {
     expect(raw.received().toString('hex')).toBe('8800');
   });
 });
+
+// #region subprotocol
+test('ws, given no handleProtocols, accepts the first subprotocol offered', async () => {
+  const url = `${server.url.replace('http', 'ws')}/ws/echo`;
+  const ws = new globalThis.WebSocket(url, ['v2.chat', 'v1.chat']);
+  await new Promise((resolve) => (ws.onopen = resolve));
+  expect(ws.protocol).toBe('v2.chat');
+  ws.close();
+});
+// #endregion subprotocol

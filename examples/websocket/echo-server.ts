@@ -1,8 +1,10 @@
 // An echo server: every message that arrives goes back unchanged.
 //
-// This is the TypeScript counterpart of the notes' gorilla/websocket
-// server (examples/go/echo-server.go). `ws` plays the part of gorilla:
-// it does the HTTP Upgrade and reads and writes RFC 6455 frames.
+// echo-minimal.ts hardened: it survives a client that breaks the
+// protocol, bounds the size of a message, and shares an HTTP server
+// instead of owning a port. It is the TypeScript counterpart of the
+// notes' gorilla/websocket server (examples/go/echo-server.go); `ws`
+// plays the part of gorilla.
 
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -11,28 +13,16 @@ import { type WebSocket, WebSocketServer } from 'ws';
 /** The largest message echoed; a larger one is refused with 1009. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
-// #region upgrade
+// #region server
 /** A WebSocket server that echoes, attached to no port of its own. */
 export function createEchoServer(maxPayload = MAX_MESSAGE_BYTES) {
-  // Like gorilla's Upgrader, this only turns HTTP requests into
-  // WebSockets; `noServer` leaves the listening to an HTTP server.
+  // `noServer`: like gorilla's Upgrader, this only turns HTTP requests
+  // into WebSockets, and leaves the listening to an HTTP server.
   const wss = new WebSocketServer({ noServer: true, maxPayload });
   wss.on('connection', echo);
   return wss;
 }
-
-/** Hands an HTTP Upgrade request to the echo server. */
-export function upgrade(
-  wss: WebSocketServer,
-  request: IncomingMessage,
-  socket: Duplex,
-  head: Buffer,
-) {
-  wss.handleUpgrade(request, socket, head, (ws) => {
-    wss.emit('connection', ws, request);
-  });
-}
-// #endregion upgrade
+// #endregion server
 
 // #region echo
 function echo(ws: WebSocket) {
@@ -48,3 +38,17 @@ function echo(ws: WebSocket) {
   ws.on('error', () => {});
 }
 // #endregion echo
+
+// #region upgrade
+/** Hands an HTTP Upgrade request to a WebSocket server. */
+export function upgrade(
+  wss: WebSocketServer,
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+) {
+  wss.handleUpgrade(request, socket, head, (ws) => {
+    wss.emit('connection', ws, request);
+  });
+}
+// #endregion upgrade

@@ -66,7 +66,7 @@ export function applyMask(data: Uint8Array, key: Uint8Array) {
 }
 // #endregion encode
 
-// #region decoder
+// #region decoder-state
 /** What the decoder waits for next, named as in ws's receiver. */
 export type DecoderState =
   | 'GET_INFO'
@@ -85,8 +85,11 @@ export interface DecoderOptions {
   allowedRsv?: number;
 }
 
+// #endregion decoder-state
+
 const KNOWN: ReadonlySet<number> = new Set(Object.values(OPCODES));
 
+// #region decoder-push
 /** Reads frames from a byte stream delivered in chunks of any size. */
 export class FrameDecoder {
   #state: DecoderState = 'GET_INFO';
@@ -122,7 +125,9 @@ export class FrameDecoder {
       if (frame) onFrame(frame);
     }
   }
+  // #endregion decoder-push
 
+  // #region decoder-steps
   #needs() {
     switch (this.#state) {
       case 'GET_INFO':
@@ -162,7 +167,7 @@ export class FrameDecoder {
       }
     }
   }
-  // #endregion decoder
+  // #endregion decoder-steps
 
   // #region rules
   #info(first: number, second: number) {

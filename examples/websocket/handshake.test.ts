@@ -86,21 +86,43 @@ describe('each wrong request says what is wrong, with its status', () => {
   });
 });
 
-test('a refusal is a complete HTTP response that says why', () => {
+/** The HandshakeError that checkUpgrade throws for a spoiled request. */
+function refused(spoil: (r: UpgradeRequest) => void) {
   const request = rfcRequest();
-  request.headers['sec-websocket-version'] = '8';
-  let error: HandshakeError | undefined;
+  spoil(request);
   try {
     checkUpgrade(request);
   } catch (thrown) {
-    error = thrown as HandshakeError;
+    if (thrown instanceof HandshakeError) return thrown;
   }
-  expect(refusal(error!)).toBe(
+  throw new Error('the request was accepted');
+}
+
+// #region refusal
+test('a 426 names the protocol to upgrade to (RFC 9110 §15.5.22)', () => {
+  const error = refused((r) => (r.headers['sec-websocket-version'] = '8'));
+  expect(refusal(error)).toBe(
     'HTTP/1.1 426 Upgrade Required\r\n' +
+      // Upgrade is for the next hop only, so Connection lists it (§7.8).
+      'Upgrade: websocket\r\n' +
+      'Connection: Upgrade, close\r\n' +
+      // Which version of that protocol (RFC 6455 §4.2.2).
       'Sec-WebSocket-Version: 13\r\n' +
       'Content-Type: text/plain; charset=utf-8\r\n' +
-      'Content-Length: 33\r\n' +
-      'Connection: close\r\n\r\n' +
+      'Content-Length: 33\r\n\r\n' +
       'Sec-WebSocket-Version must be 13\n',
+  );
+});
+// #endregion refusal
+
+test('any other refusal is a complete HTTP response that says why', () => {
+  const error = refused((r) => (r.method = 'POST'));
+  expect(refusal(error)).toBe(
+    'HTTP/1.1 405 Method Not Allowed\r\n' +
+      'Connection: close\r\n' +
+      'Allow: GET\r\n' +
+      'Content-Type: text/plain; charset=utf-8\r\n' +
+      'Content-Length: 36\r\n\r\n' +
+      'a WebSocket handshake must be a GET\n',
   );
 });

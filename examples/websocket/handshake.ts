@@ -98,12 +98,16 @@ export function refusal(error: HandshakeError): string {
   const body = `${error.message}\n`;
   return (
     `HTTP/1.1 ${error.status} ${STATUS_TEXT[error.status]}\r\n` +
-    // A client told 426 learns which version to retry with.
-    (error.status === 426 ? 'Sec-WebSocket-Version: 13\r\n' : '') +
+    (error.status === 426
+      ? // A 426 must name the protocol (RFC 9110 §15.5.22), and
+        // Connection must list Upgrade, a field for this hop only
+        // (§7.8); the version goes in its own field (RFC 6455 §4.2.2).
+        'Upgrade: websocket\r\nConnection: Upgrade, close\r\n' +
+        'Sec-WebSocket-Version: 13\r\n'
+      : 'Connection: close\r\n') +
     (error.status === 405 ? 'Allow: GET\r\n' : '') +
     'Content-Type: text/plain; charset=utf-8\r\n' +
-    `Content-Length: ${new TextEncoder().encode(body).length}\r\n` +
-    'Connection: close\r\n\r\n' +
+    `Content-Length: ${new TextEncoder().encode(body).length}\r\n\r\n` +
     body
   );
 }

@@ -22,20 +22,20 @@ test('a string comes back as text; bytes and a Blob as binaryType says', async (
   const table = result.lines.find((line) => line.direction === 'view');
   expect(table).toMatchObject({ view: 'table' });
   expect(table && 'value' in table ? table.value : undefined).toEqual([
-    { binaryType: 'blob', sent: 'a string', frame: 'text', received: 'string "héllo"' },
-    { binaryType: 'blob', sent: 'a Uint8Array', frame: 'binary', received: 'Blob of ca fe' },
-    { binaryType: 'blob', sent: 'a Blob', frame: 'binary', received: 'Blob of ca fe' },
-    { binaryType: 'arraybuffer', sent: 'a string', frame: 'text', received: 'string "héllo"' },
+    { binaryType: 'blob', sent: 'a string', kind: 'text', received: 'string "héllo"' },
+    { binaryType: 'blob', sent: 'a Uint8Array', kind: 'binary', received: 'Blob of ca fe' },
+    { binaryType: 'blob', sent: 'a Blob', kind: 'binary', received: 'Blob of ca fe' },
+    { binaryType: 'arraybuffer', sent: 'a string', kind: 'text', received: 'string "héllo"' },
     {
       binaryType: 'arraybuffer',
       sent: 'a Uint8Array',
-      frame: 'binary',
+      kind: 'binary',
       received: 'ArrayBuffer of ca fe',
     },
     {
       binaryType: 'arraybuffer',
       sent: 'a Blob',
-      frame: 'binary',
+      kind: 'binary',
       received: 'ArrayBuffer of ca fe',
     },
   ]);

@@ -36,7 +36,7 @@ export async function run(io: DemoIO): Promise<void> {
       rows.push({
         binaryType,
         sent,
-        frame: typeof data === 'string' ? 'text' : 'binary',
+        kind: typeof data === 'string' ? 'text' : 'binary',
         received: await describe(await echo),
       });
     }

@@ -4,8 +4,9 @@
 // enforces no same-origin rule on WebSockets: the page gets the
 // connection whatever the server's origin. So the server must look.
 // Without the check, any site a reader visits could open a socket to
-// this server in the reader's name, cookies included: cross-site
-// WebSocket hijacking.
+// this server in the reader's name, with every cookie SameSite lets
+// through (SameSite=None ones, and all of them for a page on another
+// subdomain of the same site): cross-site WebSocket hijacking.
 
 // #region check
 /**

@@ -72,6 +72,9 @@ export function createPushServer(options: PushOptions) {
     announced = readers;
     for (const ws of wss.clients) tell(ws, readers);
   };
+  // #endregion server
+
+  // #region report
   // Tell every instance how many readers this one has. Its own count
   // it knows at once; the others' come through the channel.
   const report = () => {
@@ -101,7 +104,7 @@ export function createPushServer(options: PushOptions) {
     broadcast(JSON.stringify({ type: 'tick', at: Date.now() }));
     report();
   }, options.tickMs);
-  // #endregion server
+  // #endregion report
 
   // #region connection
   wss.on('connection', (ws: WebSocket) => {

@@ -97,6 +97,27 @@ describe('the handshake, done by hand', () => {
     expect(reply).toMatch(new RegExp(`^HTTP/1.1 ${status}\r\n`));
     expect(reply.endsWith(`\r\n\r\n${why}\n`)).toBe(true);
   });
+
+  test('the 426 names the protocol and the version to retry with', async () => {
+    const reply = await exchange(request(good.replace('Version: 13', 'Version: 8')));
+    const head = reply.toString().split('\r\n\r\n')[0]!.split('\r\n');
+    expect(head).toEqual(
+      expect.arrayContaining([
+        'Upgrade: websocket',
+        'Connection: Upgrade, close',
+        'Sec-WebSocket-Version: 13',
+      ]),
+    );
+  });
+});
+
+test('a page that offers subprotocols is failed: the server names none', async () => {
+  // Browsers go further than RFC 6455 here (the Fetch standard's
+  // "establish a WebSocket connection"), and Node's WebSocket with them.
+  const ws = new globalThis.WebSocket(url, ['v2.chat']);
+  const closed = new Promise<CloseEvent>((resolve) => (ws.onclose = resolve));
+  expect((await closed).code).toBe(1006);
+  expect(ws.protocol).toBe('');
 });
 
 test('a client reset in the middle of a frame harms no one', async () => {

@@ -57,13 +57,13 @@ export class RawEchoServer {
     connection.once('close', () => this.clients.delete(connection));
     return connection;
   }
+  // #endregion upgrade
 
   /** Takes no more connections (open ones close on their own). */
   close(done?: () => void) {
     done?.();
   }
 }
-// #endregion upgrade
 
 const utf8 = new TextEncoder();
 

@@ -121,7 +121,7 @@ suite(`the echo page in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}
       const { page } = await openPage(browser, `${url}/websocket/echo-server/`);
       await expect
         .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-        .toBe('An echo server, from gorilla to ws');
+        .toBe('An echo server, from ws to gorilla');
       const cell = page.getByRole('group', { name: 'Demo: echo client' });
       await cell.getByRole('button', { name: 'Run' }).click();
       await expect.poll(() => cell.getByRole('status').textContent()).toBe('error');

@@ -111,25 +111,25 @@ suite(`the WebSocket behaviour pages in Chromium${noChromium ? ` (skipped: ${noC
           'info "héllo" is 5 characters, 6 bytes of UTF-8 on the wire',
         ]);
         expect(await tableOf(cell)).toEqual([
-          { binaryType: 'blob', sent: 'a string', frame: 'text', received: 'string "héllo"' },
-          { binaryType: 'blob', sent: 'a Uint8Array', frame: 'binary', received: 'Blob of ca fe' },
-          { binaryType: 'blob', sent: 'a Blob', frame: 'binary', received: 'Blob of ca fe' },
+          { binaryType: 'blob', sent: 'a string', kind: 'text', received: 'string "héllo"' },
+          { binaryType: 'blob', sent: 'a Uint8Array', kind: 'binary', received: 'Blob of ca fe' },
+          { binaryType: 'blob', sent: 'a Blob', kind: 'binary', received: 'Blob of ca fe' },
           {
             binaryType: 'arraybuffer',
             sent: 'a string',
-            frame: 'text',
+            kind: 'text',
             received: 'string "héllo"',
           },
           {
             binaryType: 'arraybuffer',
             sent: 'a Uint8Array',
-            frame: 'binary',
+            kind: 'binary',
             received: 'ArrayBuffer of ca fe',
           },
           {
             binaryType: 'arraybuffer',
             sent: 'a Blob',
-            frame: 'binary',
+            kind: 'binary',
             received: 'ArrayBuffer of ca fe',
           },
         ]);
