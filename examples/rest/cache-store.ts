@@ -78,19 +78,22 @@ export function isFresh(entry: Entry, now: number) {
 }
 
 /**
- * An entry after the origin confirmed it with a 304: the headers the
- * 304 carries replace the stored ones, and its age starts again.
+ * An entry after the origin confirmed it with a 304: each field the
+ * 304 carries replaces the stored one or is added (RFC 9111, 3.2;
+ * `headers` come without the connection's own fields), and its age
+ * starts again.
  */
-export function renewed(entry: Entry, headers: Headers, now: number) {
-  const merged = new Headers(entry.headers);
-  for (const [name, value] of headers) {
-    if (name in entry.headers) merged.set(name, value);
-  }
+export function renewed(
+  entry: Entry,
+  headers: Record<string, string>,
+  now: number,
+) {
+  const merged = { ...entry.headers, ...headers };
   return {
     ...entry,
-    headers: Object.fromEntries(merged),
+    headers: merged,
     storedAt: now,
-    lifetime: storableFor(merged, true) ?? 0,
+    lifetime: storableFor(new Headers(merged), true) ?? 0,
   };
 }
 

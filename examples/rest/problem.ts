@@ -32,9 +32,15 @@ export const PROBLEMS = {
     title: 'Unsupported media type',
   },
   'invalid-note': { status: 422, title: 'The body is not a note' },
+  // The caching layer's own two: no valid answer from the origin
+  // (RFC 9110, 15.6.3), or none in time (15.6.5).
   'origin-unreachable': {
     status: 502,
-    title: 'The origin did not answer',
+    title: 'No valid answer from the origin',
+  },
+  'origin-timeout': {
+    status: 504,
+    title: 'The origin did not answer in time',
   },
 } as const;
 // #endregion catalogue
