@@ -104,7 +104,10 @@ const statuses: [number, string, Ask, Setup, Record<string, unknown>][] = [
     { method: 'OPTIONS', path: '/api/notes/n' },
     'none',
     {
-      headers: { allow: 'GET, HEAD, PUT, PATCH, DELETE, OPTIONS' },
+      headers: {
+        allow: 'GET, HEAD, PUT, PATCH, DELETE, OPTIONS',
+        'accept-patch': 'application/merge-patch+json',
+      },
     },
   ],
   [
@@ -368,7 +371,7 @@ const statuses: [number, string, Ask, Setup, Record<string, unknown>][] = [
     { method: 'PATCH', path: '/api/notes/n', headers: json, body: '{"body":"x"}' },
     'note',
     {
-      headers: { accept: 'application/merge-patch+json' },
+      headers: { 'accept-patch': 'application/merge-patch+json' },
       problem: [
         'unsupported-media-type',
         'Unsupported media type',
@@ -438,6 +441,35 @@ describe('every status code, with the headers and problem document it comes with
 
 describe('the verbs', () => {
   const auth = () => ({ authorization: `Bearer ${crypto.randomUUID()}` });
+
+  test('a PATCH of the wrong type names the patch types in Accept-Patch, not Accept (RFC 5789, 2.2)', async () => {
+    const headers = auth();
+    await rawRequest(server.url, 'PUT', '/api/notes/n', {
+      headers: { ...headers, ...json },
+      body: noteJson,
+    });
+    const patched = await rawRequest(server.url, 'PATCH', '/api/notes/n', {
+      headers: { ...headers, ...json },
+      body: '{"body":"x"}',
+    });
+    expect(patched.status).toBe(415);
+    expect(patched.headers['accept-patch']).toBe('application/merge-patch+json');
+    expect(patched.headers).not.toHaveProperty('accept');
+  });
+
+  test('OPTIONS on a note advertises Accept-Patch; the collection, which takes no PATCH, does not (RFC 5789, 3.1)', async () => {
+    const note = await rawRequest(server.url, 'OPTIONS', '/api/notes/n');
+    expect([note.status, note.headers['accept-patch']]).toEqual([
+      204,
+      'application/merge-patch+json',
+    ]);
+    const collection = await rawRequest(server.url, 'OPTIONS', '/api/notes');
+    expect([collection.status, collection.headers['allow']]).toEqual([
+      204,
+      'GET, HEAD, POST, OPTIONS',
+    ]);
+    expect(collection.headers).not.toHaveProperty('accept-patch');
+  });
 
   test('HEAD has the headers of GET and no body', async () => {
     const headers = auth();

@@ -56,6 +56,9 @@ export const CACHE_CONTROL = {
 };
 // #endregion policy
 
+/** The one patch format the notes take (RFC 7396). */
+const MERGE_PATCH = 'application/merge-patch+json';
+
 /** Answers one request; the promise rejects only on a bug. */
 export function createNotesHandler(options: NotesOptions) {
   return async (req: IncomingMessage, res: ServerResponse) => {
@@ -86,14 +89,17 @@ async function respond(
     );
   }
   if (method === 'OPTIONS') {
-    return send(res, 204, { allow: allow.join(', ') });
+    // Accept-Patch says PATCH is taken, and in which formats.
+    const patch = id === undefined ? {} : { 'accept-patch': MERGE_PATCH };
+    return send(res, 204, { allow: allow.join(', '), ...patch });
   }
   const notes = store.scope(bearerToken(req.headers.authorization));
   // Settled before any work: a 406 must not follow a change.
   const type =
     method === 'DELETE' ? 'application/json' : chooseType(req.headers.accept);
   const readJson = async (mediaType: string) => {
-    checkContentType(req.headers['content-type'], mediaType);
+    const field = mediaType === MERGE_PATCH ? 'accept-patch' : 'accept';
+    checkContentType(req.headers['content-type'], mediaType, field);
     return parseJson(await readBody(req, maxBodyBytes));
   };
 
@@ -122,7 +128,7 @@ async function respond(
     );
   }
   if (method === 'PATCH') {
-    const patch = await readJson('application/merge-patch+json');
+    const patch = await readJson(MERGE_PATCH);
     const fields = toNoteFields(mergePatch(note, patch), id);
     checkPreconditions(method, req.headers, tagsOf(note));
     notes.put(id, fields);

@@ -10,10 +10,16 @@ import { Problem } from './problem.ts';
 
 // #region type
 /**
- * Refuses a body whose Content-Type is not `expected`. Parameters
- * other than charset=utf-8 are refused too: JSON is always UTF-8.
+ * Refuses a body whose Content-Type is not `expected`, naming what is
+ * taken in `field`: Accept for a representation (RFC 9110, 15.5.16),
+ * Accept-Patch for a patch (RFC 5789, 2.2). Parameters other than
+ * charset=utf-8 are refused too: JSON is always UTF-8.
  */
-export function checkContentType(header: string | undefined, expected: string) {
+export function checkContentType(
+  header: string | undefined,
+  expected: string,
+  field: 'accept' | 'accept-patch' = 'accept',
+) {
   const [type = '', ...params] = (header ?? '').split(';');
   const charsetOk = params.every((param) =>
     /^\s*charset\s*=\s*"?utf-8"?\s*$/i.test(param),
@@ -24,7 +30,7 @@ export function checkContentType(header: string | undefined, expected: string) {
     'unsupported-media-type',
     `This request needs a body of type ${expected}, and it sent ` +
       `${sent}. Set Content-Type: ${expected}.`,
-    { headers: { accept: expected }, extensions: { expected } },
+    { headers: { [field]: expected }, extensions: { expected } },
   );
 }
 // #endregion type
