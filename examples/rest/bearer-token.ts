@@ -29,7 +29,7 @@ export function bearerToken(authorization: string | undefined): string {
       'missing-token',
       'Notes are kept per bearer token, and this request sent ' +
         `${sent}. Send Authorization: Bearer <token>, where the ` +
-        'token is any 16 to 128 letters and digits, such as ' +
+        'token is any 16 to 128 letters, digits or "-._~+/", such as ' +
         'crypto.randomUUID().',
       { headers: { 'www-authenticate': CHALLENGE } },
     );
