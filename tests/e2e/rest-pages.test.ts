@@ -58,19 +58,17 @@ function undated(text: unknown) {
 }
 
 /** A cell's output: [direction, text], a view as its table's rows. */
-function outputOf(cell: Locator) {
-  return cell
-    .locator('.wb-line')
-    .evaluateAll((items) =>
-      items.map((item) => {
-        const table = item.querySelector('table');
-        const content = table
-          ? [...table.rows].map((row) => [...row.cells].map((c) => c.textContent))
-          : item.querySelector('.wb-data')?.textContent;
-        return [item.getAttribute('data-direction'), content];
-      }),
-    )
-    .then((lines) => lines.map(([direction, content]) => [direction, undated(content)]));
+async function outputOf(cell: Locator) {
+  const lines = await cell.locator('.wb-line').evaluateAll((items) =>
+    items.map((item) => {
+      const table = item.querySelector('table');
+      const content = table
+        ? [...table.rows].map((row) => [...row.cells].map((c) => c.textContent))
+        : item.querySelector('.wb-data')?.textContent;
+      return [item.getAttribute('data-direction'), content];
+    }),
+  );
+  return lines.map(([direction, content]) => [direction, undated(content)]);
 }
 
 /** The same, from a run in Node: a view drawn as the table view draws it. */
