@@ -216,20 +216,28 @@ export function createCacheLayer(options: CacheLayerOptions) {
       body,
       timeoutMs,
     });
+    invalidateAfter(method, path, response);
+    relay(res, response, reply, { 'x-cache': 'pass' });
+    return 'pass';
+  }
+  // #endregion pass
+
+  // #region invalidate
+  /**
+   * RFC 9111, 4.4: a cache must invalidate the target of an unsafe
+   * request that succeeded; it may invalidate where Location points.
+   */
+  function invalidateAfter(method: string, path: string, response: Response) {
     const safe = ['GET', 'HEAD', 'OPTIONS'].includes(method);
     if (!safe && response.status < 400) {
-      // RFC 9111, 4.4: a successful write makes stored copies of its
-      // target, and of where Location points, out of date.
       store.invalidate(path);
       const location = response.headers.get('location');
       if (location) {
         store.invalidate(new URL(location, response.url).pathname);
       }
     }
-    relay(res, response, reply, { 'x-cache': 'pass' });
-    return 'pass';
   }
-  // #endregion pass
+  // #endregion invalidate
 
   return {
     handle,

@@ -34,7 +34,6 @@ interface Variants {
   keys: Set<string>;
 }
 
-// #region policy
 /** The directives of a Cache-Control value, e.g. s-maxage → "60". */
 export function directives(value: string | undefined) {
   const found = new Map<string, string>();
@@ -47,6 +46,7 @@ export function directives(value: string | undefined) {
   return found;
 }
 
+// #region storable
 /**
  * How long a shared cache may reuse a 200 response, in milliseconds,
  * or null if it must not store it at all.
@@ -72,6 +72,9 @@ export function storableFor(
   return Number.isInteger(seconds) && seconds > 0 ? seconds * 1000 : 0;
 }
 
+// #endregion storable
+
+// #region freshness
 /** Whether an entry may be reused without asking the origin. */
 export function isFresh(entry: Entry, now: number) {
   return now - entry.storedAt < entry.lifetime;
@@ -97,6 +100,8 @@ export function renewed(
   };
 }
 
+// #endregion freshness
+
 /** The request headers a Vary value names, in lower case. */
 export function varyOf(vary: string | null | undefined) {
   return (vary ?? '')
@@ -104,7 +109,6 @@ export function varyOf(vary: string | null | undefined) {
     .map((name) => name.trim().toLowerCase())
     .filter(Boolean);
 }
-// #endregion policy
 
 // #region store
 /** Entries by path and varying headers, bounded in total bytes. */

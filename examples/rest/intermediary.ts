@@ -72,7 +72,9 @@ export async function forward(onward: Onward) {
     throw gatewayProblem(error, url.origin, timeoutMs);
   }
 }
+// #endregion forward
 
+// #region gateway
 /** What went wrong on the way to the origin, as the client sees it. */
 function gatewayProblem(error: unknown, origin: string, timeoutMs: number) {
   if (error instanceof Error && error.name === 'TimeoutError') {
@@ -91,7 +93,7 @@ function gatewayProblem(error: unknown, origin: string, timeoutMs: number) {
       'Try again in a moment.',
   );
 }
-// #endregion forward
+// #endregion gateway
 
 // #region relay
 /**

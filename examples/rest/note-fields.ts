@@ -41,7 +41,10 @@ export function toNoteFields(value: unknown, id?: string): NoteFields {
   checkText('body', body, 0, Infinity, refuse);
   return { title: title as string, body: body as string };
 }
+// #endregion note
 
+// #region text
+/** A text member, checked: a string of `min` to `max` characters. */
 function checkText(
   name: string,
   value: unknown,
@@ -65,7 +68,7 @@ function checkText(
     refuse(`Its "${name}" contains control characters or broken Unicode.`);
   }
 }
-// #endregion note
+// #endregion text
 
 // #region patch
 /**

@@ -178,6 +178,17 @@ async function readWrite(
   checkPreconditions(req.method!, req.headers, currentTags());
   return body;
 }
+
+/**
+ * The tags a write's If-Match may name, or null when there is no note:
+ * a client may have read the note in any of its representations, and
+ * each names this state.
+ */
+function tagsAt(notes: TokenNotes, id: string) {
+  const note = notes.get(id);
+  if (!note) return null;
+  return MEDIA_TYPES.map((type) => entityTag(renderNote(note, type)));
+}
 // #endregion body
 
 // #region create
@@ -248,17 +259,6 @@ function sendNote(
   const headers: Record<string, string> = location ? { location } : {};
   if (tagged) headers['etag'] = entityTag(body);
   send(res, status, headers, body, type);
-}
-
-/**
- * The tags a write's If-Match may name, or null when there is no note:
- * a client may have read the note in any of its representations, and
- * each names this state.
- */
-function tagsAt(notes: TokenNotes, id: string) {
-  const note = notes.get(id);
-  if (!note) return null;
-  return MEDIA_TYPES.map((type) => entityTag(renderNote(note, type)));
 }
 // #endregion answer
 
