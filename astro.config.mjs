@@ -51,6 +51,7 @@ export default defineConfig({
         {
           label: 'REST',
           items: [
+            'rest/http-exchange',
             'rest/resources',
             'rest/representations',
             'rest/verbs',

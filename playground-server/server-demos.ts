@@ -20,4 +20,5 @@ export const serverDemos: ServerDemos = {
   'sockets/udp-client': () => import('../examples/sockets/udp-client.ts'),
   'rpc/tcp-calls': () => import('../examples/rpc/tcp-calls.ts'),
   'rpc/go-client': () => import('../examples/rpc/go-client.ts'),
+  'rest/raw-exchange': () => import('../examples/rest/raw-exchange.ts'),
 };

@@ -27,6 +27,8 @@ function refusal(header: string | undefined) {
 
 test.each([
   [undefined, 'missing-token', 'Bearer realm="notes"', 'this request sent none'],
+  // A UUID has hyphens: the detail must not say "letters and digits".
+  [undefined, 'missing-token', 'Bearer realm="notes"', '16 to 128 letters, digits or "-._~+/"'],
   ['', 'missing-token', 'Bearer realm="notes"', 'this request sent none'],
   ['Basic dXNlcjpwYXNz', 'missing-token', 'Bearer realm="notes"', 'sent a Basic credential'],
   ['Bearer', 'invalid-token', 'Bearer realm="notes", error="invalid_token"', '16 to 128'],

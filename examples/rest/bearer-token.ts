@@ -11,13 +11,18 @@
 
 import { Problem } from './problem.ts';
 
-// #region token
-/** A token: 16 to 128 characters of the token68 alphabet. */
+// #region syntax
+/**
+ * A token: 16 to 128 characters of the alphabet RFC 6750 (2.1) gives
+ * a bearer token: letters, digits and -._~+/, then any = signs.
+ */
 const TOKEN = /^[A-Za-z0-9\-._~+/]{16,128}=*$/;
 
 /** The challenge a 401 carries, naming the scheme to use. */
 const CHALLENGE = 'Bearer realm="notes"';
+// #endregion syntax
 
+// #region token
 /** The request's bearer token, or a 401 that says how to send one. */
 export function bearerToken(authorization: string | undefined): string {
   const [scheme = '', token = '', ...rest] = (authorization ?? '')
@@ -29,7 +34,7 @@ export function bearerToken(authorization: string | undefined): string {
       'missing-token',
       'Notes are kept per bearer token, and this request sent ' +
         `${sent}. Send Authorization: Bearer <token>, where the ` +
-        'token is any 16 to 128 letters and digits, such as ' +
+        'token is any 16 to 128 letters, digits or "-._~+/", such as ' +
         'crypto.randomUUID().',
       { headers: { 'www-authenticate': CHALLENGE } },
     );

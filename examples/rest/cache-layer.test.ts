@@ -241,7 +241,7 @@ describe('what the layer refuses itself', () => {
     expect(originRequests).toEqual([]);
   });
 
-  test('an origin that does not answer is a 502 that says so', async () => {
+  test('an origin that refuses the connection is a 502 that says so', async () => {
     const lonely = createCacheLayer({
       originOf: () => 'http://127.0.0.1:9',
       maxBytes: 1024,
@@ -259,7 +259,7 @@ describe('what the layer refuses itself', () => {
       expect(response.json).toMatchObject({
         type: '/rest/errors/#origin-unreachable',
         detail: expect.stringMatching(
-          /^The layer could not reach the origin at http:\/\/127\.0\.0\.1:9 \(.+\)\. Try again in a moment\.$/,
+          /^The origin at http:\/\/127\.0\.0\.1:9 gave no valid answer \(.+\)\. Try again in a moment\.$/,
         ),
       });
       expect(lonely.storedBytes).toBe(0);
@@ -268,32 +268,123 @@ describe('what the layer refuses itself', () => {
     }
   });
 
-  test('an origin that never answers is given up on, with a 502', async () => {
-    const silent = createServer(() => {});
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  /** The layer in front of `origin`, which has `originTimeoutMs` to answer. */
+  async function layerBefore(origin: Server, originTimeoutMs = 200) {
+    await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
     const layer = createCacheLayer({
-      originOf: () => `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+      originOf: () => `http://127.0.0.1:${(origin.address() as AddressInfo).port}`,
       maxBytes: 1024,
       maxBodyBytes: 1024,
       maxUrlBytes: 1024,
-      originTimeoutMs: 200,
+      originTimeoutMs,
     });
     const front = createServer((req, res) => void layer.handle(req, res));
     await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
+      close() {
+        origin.closeAllConnections();
+        return Promise.all([origin, front].map((s) => new Promise((r) => s.close(r))));
+      },
+    };
+  }
+
+  test('Via: the layer appends itself to what came before it, both ways (RFC 9110, 7.6.3)', async () => {
+    let seen: string | undefined;
+    const origin = createServer((req, res) => {
+      seen = req.headers['via'];
+      res.writeHead(200, { via: '1.1 origin-side', 'cache-control': 'no-store' });
+      res.end('{}');
+    });
+    const { url, close } = await layerBefore(origin);
     try {
-      const url = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+      const response = await rawRequest(url, 'GET', '/api/cached/notes/a', {
+        headers: { authorization: `Bearer ${token}`, via: '1.1 edge' },
+      });
+      expect(seen).toBe('1.1 edge, 1.1 wirebook-cache');
+      expect(response.headers['via']).toBe('1.1 origin-side, 1.1 wirebook-cache');
+    } finally {
+      await close();
+    }
+  });
+
+  test('fields that Connection names belong to one hop: never relayed (RFC 9110, 7.6.1)', async () => {
+    const origin = createServer((_, res) => {
+      res.writeHead(200, {
+        connection: 'keep-alive, x-hop',
+        'x-hop': 'for the layer only',
+        'x-end': 'for the client',
+        'cache-control': 'no-store',
+      });
+      res.end('{}');
+    });
+    const { url, close } = await layerBefore(origin);
+    try {
+      const response = await rawRequest(url, 'GET', '/api/cached/notes/a', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.headers['x-end']).toBe('for the client');
+      expect(response.headers).not.toHaveProperty('x-hop');
+    } finally {
+      await close();
+    }
+  });
+
+  test('an origin that never answers is given up on with 504 Gateway Timeout (RFC 9110, 15.6.5)', async () => {
+    const { url, close } = await layerBefore(createServer(() => {}));
+    try {
+      const response = await rawRequest(url, 'GET', '/api/cached/notes/a', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(504);
+      expect(response.json).toMatchObject({
+        type: '/rest/errors/#origin-timeout',
+        status: 504,
+        detail: expect.stringMatching(
+          /^The origin at http:\/\/127\.0\.0\.1:\d+ did not answer within 0\.2 s\. Try again in a moment\.$/,
+        ),
+      });
+    } finally {
+      await close();
+    }
+  });
+
+  test('an origin that sends its head and then stalls is a 504 too, not a 500', async () => {
+    const stalling = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"id":');
+    });
+    const { url, close } = await layerBefore(stalling);
+    try {
+      const response = await rawRequest(url, 'GET', '/api/cached/notes/a', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(504);
+      expect(response.json).toMatchObject({ type: '/rest/errors/#origin-timeout' });
+    } finally {
+      await close();
+    }
+  });
+
+  test('an origin that breaks off its answer is a 502: an invalid response (RFC 9110, 15.6.3)', async () => {
+    const breaking = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"id":', () => res.destroy());
+    });
+    const { url, close } = await layerBefore(breaking);
+    try {
       const response = await rawRequest(url, 'GET', '/api/cached/notes/a', {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(response.status).toBe(502);
       expect(response.json).toMatchObject({
+        type: '/rest/errors/#origin-unreachable',
         detail: expect.stringMatching(
-          /^The layer could not reach the origin at http:\/\/127\.0\.0\.1:\d+ \(.*timeout\)\./,
+          /^The origin at http:\/\/127\.0\.0\.1:\d+ gave no valid answer/,
         ),
       });
     } finally {
-      silent.closeAllConnections();
-      await Promise.all([silent, front].map((s) => new Promise((resolve) => s.close(resolve))));
+      await close();
     }
   });
 });

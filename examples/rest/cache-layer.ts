@@ -29,7 +29,7 @@ import {
   forwardable,
   headersFrom,
   relay,
-  VIA,
+  via,
 } from './intermediary.ts';
 import { Problem, sendProblem } from './problem.ts';
 import { readBody } from './request-body.ts';
@@ -97,12 +97,12 @@ export function createCacheLayer(options: CacheLayerOptions) {
     if (stored && isFresh(stored, now())) {
       return answer(req, res, stored, 'hit');
     }
-    const headers = headersFrom(req, ['accept', 'authorization']);
+    const headers = headersFrom(req, ['accept', 'authorization', 'via']);
     // A stale copy is not thrown away: its ETag asks the origin
     // whether it still holds, and a 304 costs no body.
     if (stored) headers.set('if-none-match', stored.etag);
     const base = options.originOf(req);
-    const response = await forward({
+    const { response, body } = await forward({
       base,
       path,
       method: 'GET',
@@ -110,11 +110,11 @@ export function createCacheLayer(options: CacheLayerOptions) {
       timeoutMs,
     });
     if (stored && response.status === 304) {
-      const entry = renewed(stored, response.headers, now());
+      const fields = forwardable(response.headers);
+      const entry = renewed(stored, fields, now());
       store.put(path, varyOf(entry.headers['vary']), header, entry);
       return answer(req, res, entry, 'revalidated');
     }
-    const body = new Uint8Array(await response.arrayBuffer());
     const lifetime =
       response.status === 200
         ? storableFor(response.headers, 'authorization' in req.headers)
@@ -145,7 +145,11 @@ export function createCacheLayer(options: CacheLayerOptions) {
     outcome: Outcome,
   ): Outcome {
     const age = Math.floor((now() - entry.storedAt) / 1000);
-    const mine = { age: String(age), via: VIA, 'x-cache': outcome };
+    const mine = {
+      age: String(age),
+      via: via(entry.headers['via']),
+      'x-cache': outcome,
+    };
     const verdict = evaluatePreconditions('GET', req.headers, [entry.etag]);
     if (verdict === 'not-modified') {
       // A 304 carries the validators and caching headers, no body.
@@ -192,6 +196,7 @@ export function createCacheLayer(options: CacheLayerOptions) {
       'content-type',
       'if-match',
       'if-none-match',
+      'via',
     ]);
     // Like any proxy, the layer has its own body limit: it will not
     // hold more for the origin than the origin would take. A body on
@@ -203,7 +208,7 @@ export function createCacheLayer(options: CacheLayerOptions) {
       ? await readBody(req, options.maxBodyBytes)
       : undefined;
     const base = options.originOf(req);
-    const response = await forward({
+    const { response, body: reply } = await forward({
       base,
       path,
       method,
@@ -211,21 +216,28 @@ export function createCacheLayer(options: CacheLayerOptions) {
       body,
       timeoutMs,
     });
+    invalidateAfter(method, path, response);
+    relay(res, response, reply, { 'x-cache': 'pass' });
+    return 'pass';
+  }
+  // #endregion pass
+
+  // #region invalidate
+  /**
+   * RFC 9111, 4.4: a cache must invalidate the target of an unsafe
+   * request that succeeded; it may invalidate where Location points.
+   */
+  function invalidateAfter(method: string, path: string, response: Response) {
     const safe = ['GET', 'HEAD', 'OPTIONS'].includes(method);
     if (!safe && response.status < 400) {
-      // RFC 9111, 4.4: a successful write makes stored copies of its
-      // target, and of where Location points, out of date.
       store.invalidate(path);
       const location = response.headers.get('location');
       if (location) {
         store.invalidate(new URL(location, response.url).pathname);
       }
     }
-    const reply = new Uint8Array(await response.arrayBuffer());
-    relay(res, response, reply, { 'x-cache': 'pass' });
-    return 'pass';
   }
-  // #endregion pass
+  // #endregion invalidate
 
   return {
     handle,

@@ -45,13 +45,20 @@ test('fresh until its lifetime has passed; a 304 renews it', () => {
   const stored = entry('x', 60_000, 1_000);
   expect(isFresh(stored, 60_999)).toBe(true);
   expect(isFresh(stored, 61_000)).toBe(false);
+  // RFC 9111, 3.2: the 304's fields replace the stored ones, and
+  // fields the stored response lacked are added.
   const again = renewed(
     stored,
-    new Headers({ etag: '"a"', 'cache-control': 's-maxage=10', connection: 'close' }),
+    { etag: '"a"', 'cache-control': 's-maxage=10', 'x-revision': '7' },
     70_000,
   );
   expect(again).toMatchObject({ storedAt: 70_000, lifetime: 10_000, body: stored.body });
-  expect(again.headers).toEqual({ etag: '"a"', 'cache-control': 's-maxage=10', vary: 'accept' });
+  expect(again.headers).toEqual({
+    etag: '"a"',
+    'cache-control': 's-maxage=10',
+    vary: 'accept',
+    'x-revision': '7',
+  });
   expect(varyOf(' Accept, AUTHORIZATION ,')).toEqual(['accept', 'authorization']);
 });
 

@@ -34,7 +34,6 @@ interface Variants {
   keys: Set<string>;
 }
 
-// #region policy
 /** The directives of a Cache-Control value, e.g. s-maxage → "60". */
 export function directives(value: string | undefined) {
   const found = new Map<string, string>();
@@ -47,6 +46,7 @@ export function directives(value: string | undefined) {
   return found;
 }
 
+// #region storable
 /**
  * How long a shared cache may reuse a 200 response, in milliseconds,
  * or null if it must not store it at all.
@@ -72,27 +72,35 @@ export function storableFor(
   return Number.isInteger(seconds) && seconds > 0 ? seconds * 1000 : 0;
 }
 
+// #endregion storable
+
+// #region freshness
 /** Whether an entry may be reused without asking the origin. */
 export function isFresh(entry: Entry, now: number) {
   return now - entry.storedAt < entry.lifetime;
 }
 
 /**
- * An entry after the origin confirmed it with a 304: the headers the
- * 304 carries replace the stored ones, and its age starts again.
+ * An entry after the origin confirmed it with a 304: each field the
+ * 304 carries replaces the stored one or is added (RFC 9111, 3.2;
+ * `headers` come without the connection's own fields), and its age
+ * starts again.
  */
-export function renewed(entry: Entry, headers: Headers, now: number) {
-  const merged = new Headers(entry.headers);
-  for (const [name, value] of headers) {
-    if (name in entry.headers) merged.set(name, value);
-  }
+export function renewed(
+  entry: Entry,
+  headers: Record<string, string>,
+  now: number,
+) {
+  const merged = { ...entry.headers, ...headers };
   return {
     ...entry,
-    headers: Object.fromEntries(merged),
+    headers: merged,
     storedAt: now,
-    lifetime: storableFor(merged, true) ?? 0,
+    lifetime: storableFor(new Headers(merged), true) ?? 0,
   };
 }
+
+// #endregion freshness
 
 /** The request headers a Vary value names, in lower case. */
 export function varyOf(vary: string | null | undefined) {
@@ -101,7 +109,6 @@ export function varyOf(vary: string | null | undefined) {
     .map((name) => name.trim().toLowerCase())
     .filter(Boolean);
 }
-// #endregion policy
 
 // #region store
 /** Entries by path and varying headers, bounded in total bytes. */

@@ -108,6 +108,22 @@ export const PRESETS: Preset[] = [
   },
   {
     section: 'Verbs',
+    label: 'What a note allows',
+    method: 'OPTIONS',
+    path: '/api/notes/groceries',
+    status: 204,
+  },
+  {
+    section: 'Verbs',
+    label: 'PATCH with plain JSON',
+    method: 'PATCH',
+    path: '/api/notes/groceries',
+    headers: json,
+    body: '{"body":"Milk, eggs, bread."}',
+    status: 415,
+  },
+  {
+    section: 'Verbs',
     label: 'PATCH part of it',
     method: 'PATCH',
     path: '/api/notes/groceries',

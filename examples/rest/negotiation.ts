@@ -75,7 +75,9 @@ export function negotiate(
   }
   return best;
 }
+// #endregion negotiate
 
+// #region quality
 /**
  * How much the client wants `mediaType`: the weight of the most
  * specific range that matches it: `text/html` outranks `text/*`,
@@ -100,4 +102,4 @@ export function qualityOf(mediaType: string, ranges: MediaRange[]) {
   }
   return q;
 }
-// #endregion negotiate
+// #endregion quality

@@ -5,7 +5,6 @@
 
 import type { NoteFields } from './note-store.ts';
 import { Problem } from './problem.ts';
-import type { Note } from './representations.ts';
 
 // #region note
 /** The longest title a note may have, in characters. */
@@ -42,7 +41,10 @@ export function toNoteFields(value: unknown, id?: string): NoteFields {
   checkText('body', body, 0, Infinity, refuse);
   return { title: title as string, body: body as string };
 }
+// #endregion note
 
+// #region text
+/** A text member, checked: a string of `min` to `max` characters. */
 function checkText(
   name: string,
   value: unknown,
@@ -66,26 +68,22 @@ function checkText(
     refuse(`Its "${name}" contains control characters or broken Unicode.`);
   }
 }
-// #endregion note
+// #endregion text
 
 // #region patch
 /**
- * PATCH with a JSON merge patch (RFC 7396): members of the patch
- * replace the note's, and null removes one (which, for a note, leaves
- * it invalid: both members are required).
+ * A JSON merge patch applied to `target`, as RFC 7396 (section 2)
+ * defines it: each member of the patch replaces the target's, null
+ * removes one, and an object merges into an object, member by member.
+ * A patch that is not an object replaces the target whole. `target`
+ * itself is left as it was.
  */
-export function mergePatch(note: Note, patch: unknown) {
-  if (!isObject(patch)) {
-    throw new Problem(
-      'invalid-note',
-      'A merge patch is an object of ' +
-        'the members to change, such as {"body":"3 litres"}.',
-    );
-  }
-  const merged: Record<string, unknown> = { ...note };
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch)) return patch;
+  const merged: Record<string, unknown> = isObject(target) ? { ...target } : {};
   for (const [name, value] of Object.entries(patch)) {
     if (value === null) delete merged[name];
-    else merged[name] = value;
+    else merged[name] = mergePatch(merged[name], value);
   }
   return merged;
 }

@@ -39,7 +39,9 @@ export class TokenNotes {
   get(id: string): Note | undefined {
     return this.#notes.get(id);
   }
+  // #endregion scope
 
+  // #region writes
   /** Adds a note under the next free number (POST). */
   create(fields: NoteFields): Note {
     this.#checkRoom();
@@ -72,8 +74,8 @@ export class TokenNotes {
       { extensions: { limit: this.#maxNotes } },
     );
   }
+  // #endregion writes
 }
-// #endregion scope
 
 // #region store
 /** Every token's notes, forgetting the least recently used token. */

@@ -83,7 +83,10 @@ const statuses: [number, string, Ask, Setup, Record<string, unknown>][] = [
     { method: 'POST', path: '/api/notes', headers: json, body: noteJson },
     'none',
     {
-      headers: { location: 'notes/1' },
+      headers: {
+        location: 'notes/1',
+        etag: entityTag(renderNote({ ...note, id: '1' }, 'application/json')),
+      },
       json: { ...note, id: '1' },
     },
   ],
@@ -92,10 +95,7 @@ const statuses: [number, string, Ask, Setup, Record<string, unknown>][] = [
     'PUT a new note',
     { method: 'PUT', path: '/api/notes/n', headers: json, body: noteJson },
     'none',
-    {
-      headers: { etag },
-      json: note,
-    },
+    { json: note },
   ],
   [204, 'DELETE a note', { method: 'DELETE', path: '/api/notes/n' }, 'note', { body: '' }],
   [
@@ -104,7 +104,10 @@ const statuses: [number, string, Ask, Setup, Record<string, unknown>][] = [
     { method: 'OPTIONS', path: '/api/notes/n' },
     'none',
     {
-      headers: { allow: 'GET, HEAD, PUT, PATCH, DELETE, OPTIONS' },
+      headers: {
+        allow: 'GET, HEAD, PUT, PATCH, DELETE, OPTIONS',
+        'accept-patch': 'application/merge-patch+json',
+      },
     },
   ],
   [
@@ -368,7 +371,7 @@ const statuses: [number, string, Ask, Setup, Record<string, unknown>][] = [
     { method: 'PATCH', path: '/api/notes/n', headers: json, body: '{"body":"x"}' },
     'note',
     {
-      headers: { accept: 'application/merge-patch+json' },
+      headers: { 'accept-patch': 'application/merge-patch+json' },
       problem: [
         'unsupported-media-type',
         'Unsupported media type',
@@ -438,6 +441,35 @@ describe('every status code, with the headers and problem document it comes with
 
 describe('the verbs', () => {
   const auth = () => ({ authorization: `Bearer ${crypto.randomUUID()}` });
+
+  test('a PATCH of the wrong type names the patch types in Accept-Patch, not Accept (RFC 5789, 2.2)', async () => {
+    const headers = auth();
+    await rawRequest(server.url, 'PUT', '/api/notes/n', {
+      headers: { ...headers, ...json },
+      body: noteJson,
+    });
+    const patched = await rawRequest(server.url, 'PATCH', '/api/notes/n', {
+      headers: { ...headers, ...json },
+      body: '{"body":"x"}',
+    });
+    expect(patched.status).toBe(415);
+    expect(patched.headers['accept-patch']).toBe('application/merge-patch+json');
+    expect(patched.headers).not.toHaveProperty('accept');
+  });
+
+  test('OPTIONS on a note advertises Accept-Patch; the collection, which takes no PATCH, does not (RFC 5789, 3.1)', async () => {
+    const note = await rawRequest(server.url, 'OPTIONS', '/api/notes/n');
+    expect([note.status, note.headers['accept-patch']]).toEqual([
+      204,
+      'application/merge-patch+json',
+    ]);
+    const collection = await rawRequest(server.url, 'OPTIONS', '/api/notes');
+    expect([collection.status, collection.headers['allow']]).toEqual([
+      204,
+      'GET, HEAD, POST, OPTIONS',
+    ]);
+    expect(collection.headers).not.toHaveProperty('accept-patch');
+  });
 
   test('HEAD has the headers of GET and no body', async () => {
     const headers = auth();
@@ -517,6 +549,169 @@ describe('the verbs', () => {
       ).toBeGreaterThanOrEqual(406);
     }
     expect((await rawRequest(server.url, 'GET', '/api/notes/n', { headers })).json).toEqual(note);
+  });
+});
+
+describe('writes and their validators', () => {
+  const auth = () => ({ authorization: `Bearer ${crypto.randomUUID()}` });
+
+  test('a PUT answer carries no ETag: what was stored is not the bytes sent (RFC 9110, 9.3.4)', async () => {
+    const headers = { ...auth(), ...json };
+    for (const status of [201, 200]) {
+      const put = await rawRequest(server.url, 'PUT', '/api/notes/n', { headers, body: noteJson });
+      expect(put.status).toBe(status);
+      expect(put.json).toEqual(note);
+      expect(put.headers).not.toHaveProperty('etag');
+    }
+    const get = await rawRequest(server.url, 'GET', '/api/notes/n', { headers });
+    expect(get.headers['etag']).toBe(etag);
+  });
+
+  test('POST and PATCH answer with the ETag a later GET has (RFC 9110, 15.3.1, 15.3.2)', async () => {
+    const headers = auth();
+    const post = await rawRequest(server.url, 'POST', '/api/notes', {
+      headers: { ...headers, ...json },
+      body: noteJson,
+    });
+    const patch = await rawRequest(server.url, 'PATCH', '/api/notes/1', {
+      headers: { ...headers, 'content-type': 'application/merge-patch+json' },
+      body: '{"body":"Three litres."}',
+    });
+    const get = await rawRequest(server.url, 'GET', '/api/notes/1', { headers });
+    expect(post.headers['etag']).toMatch(/^"[\w-]+"$/);
+    expect(patch.headers['etag']).not.toBe(post.headers['etag']);
+    expect(get.headers['etag']).toBe(patch.headers['etag']);
+  });
+
+  test.each([
+    ['JSON cut short', json, '{"title":', 412],
+    ['JSON that is not a note', json, '{"title":""}', 412],
+    // What the headers alone refuse comes first (RFC 9110, 13.2.1).
+    ['a type the API does not read', { 'content-type': 'text/plain' }, 'Milk', 415],
+  ])(
+    'a stale If-Match with %s: %i, preconditions before the body (RFC 9110, 13.2.1)',
+    async (_, type, body, status) => {
+      const headers = auth();
+      await rawRequest(server.url, 'PUT', '/api/notes/n', {
+        headers: { ...headers, ...json },
+        body: noteJson,
+      });
+      const put = await rawRequest(server.url, 'PUT', '/api/notes/n', {
+        headers: { ...headers, ...type, 'if-match': '"stale"' },
+        body,
+      });
+      expect(put.status).toBe(status);
+    },
+  );
+
+  test('a declared length over the limit is refused before preconditions: 413', async () => {
+    const { socket, received } = await openSocket(server.url);
+    socket.write(
+      'PUT /api/notes/n HTTP/1.1\r\nHost: x\r\n' +
+        `Authorization: Bearer ${crypto.randomUUID()}\r\nIf-Match: "stale"\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 104857600\r\n\r\n',
+    );
+    await expect.poll(() => received()).toMatch(/^HTTP\/1.1 413 /);
+    socket.destroy();
+  });
+
+  test('POST evaluates preconditions against the collection too', async () => {
+    const headers = { ...auth(), ...json };
+    for (const condition of [{ 'if-match': '"stale"' }, { 'if-none-match': '*' }]) {
+      const post = await rawRequest(server.url, 'POST', '/api/notes', {
+        headers: { ...headers, ...condition },
+        body: noteJson,
+      });
+      expect(post.status).toBe(412);
+    }
+    const list = await rawRequest(server.url, 'GET', '/api/notes', { headers });
+    expect(list.json).toEqual({ notes: [] });
+  });
+});
+
+/**
+ * A write whose body is held back: its head goes first, with Expect:
+ * 100-continue, and the server's "100 Continue" shows it has read the
+ * head and is waiting for the body. `finish` sends the body and
+ * resolves to the final status.
+ */
+async function heldBack(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+) {
+  const { socket, received } = await openSocket(server.url);
+  const fields = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.write(
+    `${method} ${path} HTTP/1.1\r\nHost: x\r\n${fields.join('')}` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
+  );
+  await expect.poll(() => received()).toMatch(/^HTTP\/1.1 100 Continue\r\n\r\n/);
+  return {
+    async finish() {
+      socket.write(body);
+      const final = /\r\n\r\nHTTP\/1.1 (\d{3}) /;
+      await expect.poll(() => received()).toMatch(final);
+      socket.destroy();
+      return Number(final.exec(received())![1]);
+    },
+  };
+}
+
+describe('writes that overlap while their bodies arrive', () => {
+  test('two PUTs naming the same ETag: the first wins, the second gets 412, no update lost', async () => {
+    const headers = { authorization: `Bearer ${crypto.randomUUID()}`, ...json };
+    await rawRequest(server.url, 'PUT', '/api/notes/n', { headers, body: noteJson });
+    const ada = await heldBack(
+      'PUT',
+      '/api/notes/n',
+      { ...headers, 'if-match': etag },
+      '{"title":"Ada","body":""}',
+    );
+    const grace = await heldBack(
+      'PUT',
+      '/api/notes/n',
+      { ...headers, 'if-match': etag },
+      '{"title":"Grace","body":""}',
+    );
+    expect(await ada.finish()).toBe(200);
+    expect(await grace.finish()).toBe(412);
+    const after = await rawRequest(server.url, 'GET', '/api/notes/n', { headers });
+    expect(after.json).toMatchObject({ title: 'Ada' });
+  });
+
+  test('a PATCH merges into the note as it is once its body is in, not as it was', async () => {
+    const headers = { authorization: `Bearer ${crypto.randomUUID()}`, ...json };
+    await rawRequest(server.url, 'PUT', '/api/notes/n', { headers, body: noteJson });
+    const patch = await heldBack(
+      'PATCH',
+      '/api/notes/n',
+      { ...headers, 'content-type': 'application/merge-patch+json' },
+      '{"body":"Three litres."}',
+    );
+    const put = await rawRequest(server.url, 'PUT', '/api/notes/n', {
+      headers,
+      body: '{"title":"Oat milk","body":"Two litres."}',
+    });
+    expect(put.status).toBe(200);
+    expect(await patch.finish()).toBe(200);
+    const after = await rawRequest(server.url, 'GET', '/api/notes/n', { headers });
+    expect(after.json).toEqual({ id: 'n', title: 'Oat milk', body: 'Three litres.' });
+  });
+
+  test('a PATCH whose note was deleted while its body arrived gets 404, and creates nothing', async () => {
+    const headers = { authorization: `Bearer ${crypto.randomUUID()}`, ...json };
+    await rawRequest(server.url, 'PUT', '/api/notes/n', { headers, body: noteJson });
+    const patch = await heldBack(
+      'PATCH',
+      '/api/notes/n',
+      { ...headers, 'content-type': 'application/merge-patch+json' },
+      '{"body":"Three litres."}',
+    );
+    expect((await rawRequest(server.url, 'DELETE', '/api/notes/n', { headers })).status).toBe(204);
+    expect(await patch.finish()).toBe(404);
+    expect((await rawRequest(server.url, 'GET', '/api/notes/n', { headers })).status).toBe(404);
   });
 });
 

@@ -1,15 +1,17 @@
 // The notes resource: a collection at /api/notes and a note at
 // /api/notes/{id}, on node:http, so that every step of answering a
 // request is in view. Each step is a small idea in a file of its own;
-// this file runs them in order:
+// `respond` runs them in order, and one function a method does the
+// work:
 //
 //   which resource the URI names   resource-path.ts   400 404 414
 //   which methods it allows        (below)            405
 //   whose notes: the bearer token  bearer-token.ts    401
 //   which representation to send   representations.ts 406
-//   whether the body is a note     request-body.ts    413 415 400
-//                                  note-fields.ts     422
+//   whether the body can be read   request-body.ts    415 413
 //   whether preconditions hold     conditional.ts     304 412
+//   whether the body is a note     request-body.ts    400
+//                                  note-fields.ts     422
 //   whether there is room          note-store.ts      409
 //
 // Every refusal is thrown as a Problem and written in one place.
@@ -18,7 +20,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken } from './bearer-token.ts';
 import { checkPreconditions, entityTag } from './conditional.ts';
 import { mergePatch, toNoteFields } from './note-fields.ts';
-import type { NoteStore } from './note-store.ts';
+import type { NoteStore, TokenNotes } from './note-store.ts';
 import { Problem, sendProblem } from './problem.ts';
 import {
   chooseType,
@@ -28,7 +30,12 @@ import {
   renderNote,
   renderNotes,
 } from './representations.ts';
-import { checkContentType, parseJson, readBody } from './request-body.ts';
+import {
+  checkContentType,
+  checkDeclaredLength,
+  parseJson,
+  readBody,
+} from './request-body.ts';
 import { parseTarget } from './resource-path.ts';
 
 /** What the handler needs from the playground. */
@@ -38,13 +45,39 @@ export interface NotesOptions {
   maxUrlBytes: number;
 }
 
-// #region policy
+/** The two kinds of resource: the collection, and one note. */
+type Kind = 'collection' | 'note';
+
+// #region methods
 /** The methods each resource allows, for 405 and Allow. */
 const ALLOWED = {
   collection: ['GET', 'HEAD', 'POST', 'OPTIONS'],
   note: ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
 };
 
+/** The one patch format a note takes (RFC 7396). */
+const MERGE_PATCH = 'application/merge-patch+json';
+
+/** A method the resource does not have: 405, with Allow. */
+function checkMethod(method: string, kind: Kind) {
+  const allow = ALLOWED[kind].join(', ');
+  if (ALLOWED[kind].includes(method)) return;
+  throw new Problem(
+    'method-not-allowed',
+    `${method} is not allowed here; this resource allows ${allow}.`,
+    { headers: { allow } },
+  );
+}
+
+/** OPTIONS: the methods, and the patch formats where PATCH is one. */
+function sendOptions(res: ServerResponse, kind: Kind) {
+  const allow = ALLOWED[kind].join(', ');
+  const patch = kind === 'note' ? { 'accept-patch': MERGE_PATCH } : {};
+  send(res, 204, { allow, ...patch });
+}
+// #endregion methods
+
+// #region caching
 /**
  * How caches may keep what GET returns (docs/rest/layers): browsers
  * check back every time; a shared cache may reuse a note for 60 s,
@@ -54,7 +87,7 @@ export const CACHE_CONTROL = {
   collection: 'public, no-cache',
   note: 'max-age=0, s-maxage=60',
 };
-// #endregion policy
+// #endregion caching
 
 /** Answers one request; the promise rejects only on a bug. */
 export function createNotesHandler(options: NotesOptions) {
@@ -68,6 +101,15 @@ export function createNotesHandler(options: NotesOptions) {
   };
 }
 
+/** One request, with what every method's function needs. */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  notes: TokenNotes;
+  type: MediaType;
+  maxBodyBytes: number;
+}
+
 // #region respond
 async function respond(
   req: IncomingMessage,
@@ -75,77 +117,29 @@ async function respond(
   { store, maxBodyBytes, maxUrlBytes }: NotesOptions,
 ) {
   const { id } = parseTarget(req.url ?? '', '/api/notes', maxUrlBytes);
+  const kind = id === undefined ? 'collection' : 'note';
   const method = req.method ?? '';
-  const allow = ALLOWED[id === undefined ? 'collection' : 'note'];
-  if (!allow.includes(method)) {
-    throw new Problem(
-      'method-not-allowed',
-      `${method} is not allowed here; this resource allows ` +
-        `${allow.join(', ')}.`,
-      { headers: { allow: allow.join(', ') } },
-    );
-  }
-  if (method === 'OPTIONS') {
-    return send(res, 204, { allow: allow.join(', ') });
-  }
+  checkMethod(method, kind);
+  if (method === 'OPTIONS') return sendOptions(res, kind);
   const notes = store.scope(bearerToken(req.headers.authorization));
   // Settled before any work: a 406 must not follow a change.
   const type =
     method === 'DELETE' ? 'application/json' : chooseType(req.headers.accept);
-  const readJson = async (mediaType: string) => {
-    checkContentType(req.headers['content-type'], mediaType);
-    return parseJson(await readBody(req, maxBodyBytes));
-  };
-
-  if (id === undefined && method === 'POST') {
-    const note = notes.create(toNoteFields(await readJson('application/json')));
-    // Relative to /api/notes, this names /api/notes/{id}.
-    const location = `notes/${note.id}`;
-    return write(res, 201, note, type, { location });
-  }
+  const exchange = { req, res, notes, type, maxBodyBytes };
   if (id === undefined) {
-    const list = renderNotes(notes.list(), type);
-    return read(req, res, list, type, 'collection');
+    return method === 'POST' ? create(exchange) : list(exchange);
   }
-  const note = notes.get(id);
-  if (method === 'PUT') {
-    const fields = toNoteFields(await readJson('application/json'), id);
-    checkPreconditions(method, req.headers, note ? tagsOf(note) : null);
-    const created = notes.put(id, fields);
-    return write(res, created ? 201 : 200, notes.get(id)!, type);
-  }
-  if (!note) {
-    throw new Problem(
-      'no-such-note',
-      `This token has no note "${id}". Create it with PUT ` +
-        `/api/notes/${id}, or GET /api/notes to list the notes it has.`,
-    );
-  }
-  if (method === 'PATCH') {
-    const patch = await readJson('application/merge-patch+json');
-    const fields = toNoteFields(mergePatch(note, patch), id);
-    checkPreconditions(method, req.headers, tagsOf(note));
-    notes.put(id, fields);
-    return write(res, 200, notes.get(id)!, type);
-  }
-  if (method === 'DELETE') {
-    checkPreconditions(method, req.headers, tagsOf(note));
-    notes.delete(id);
-    return send(res, 204, {});
-  }
-  return read(req, res, renderNote(note, type), type, 'note');
+  if (method === 'PUT') return replace(exchange, id);
+  const note = notes.get(id) ?? noSuchNote(id);
+  if (method === 'PATCH') return patch(exchange, id);
+  if (method === 'DELETE') return remove(exchange, id);
+  return read(exchange, renderNote(note, type), 'note');
 }
 // #endregion respond
 
 // #region read
 /** GET and HEAD: a representation, or 304 if the client has it. */
-function read(
-  req: IncomingMessage,
-  res: ServerResponse,
-  body: string,
-  type: MediaType,
-  kind: 'collection' | 'note',
-) {
+function read({ req, res, type }: Exchange, body: string, kind: Kind) {
   const etag = entityTag(body);
   const headers = {
     etag,
@@ -156,29 +150,125 @@ function read(
   if (verdict === 'not-modified') return send(res, 304, headers);
   send(res, 200, headers, body, type);
 }
+
+function list(exchange: Exchange) {
+  const body = renderNotes(exchange.notes.list(), exchange.type);
+  read(exchange, body, 'collection');
+}
 // #endregion read
 
-// #region write
-/** The note as it now is, with the ETag a later If-Match can name. */
-function write(
+// #region body
+/**
+ * A write's body, read only after everything that can be refused
+ * without it: its type and declared size (415, 413), then the
+ * preconditions (412), as RFC 9110 section 13.2.1 orders them. The
+ * preconditions are asked again once the body is in, since other
+ * requests may have changed the note while it was arriving.
+ */
+async function readWrite(
+  { req, maxBodyBytes }: Exchange,
+  mediaType: string,
+  currentTags: () => string[] | null,
+) {
+  const field = mediaType === MERGE_PATCH ? 'accept-patch' : 'accept';
+  checkContentType(req.headers['content-type'], mediaType, field);
+  checkDeclaredLength(req.headers['content-length'], maxBodyBytes);
+  checkPreconditions(req.method!, req.headers, currentTags());
+  const body = parseJson(await readBody(req, maxBodyBytes));
+  checkPreconditions(req.method!, req.headers, currentTags());
+  return body;
+}
+
+/**
+ * The tags a write's If-Match may name, or null when there is no note:
+ * a client may have read the note in any of its representations, and
+ * each names this state.
+ */
+function tagsAt(notes: TokenNotes, id: string) {
+  const note = notes.get(id);
+  if (!note) return null;
+  return MEDIA_TYPES.map((type) => entityTag(renderNote(note, type)));
+}
+// #endregion body
+
+// #region create
+/** POST: a new note, at a URI the server picks. */
+async function create(exchange: Exchange) {
+  const { notes, type } = exchange;
+  const collectionTags = () =>
+    MEDIA_TYPES.map((t) => entityTag(renderNotes(notes.list(), t)));
+  const body = await readWrite(exchange, 'application/json', collectionTags);
+  const note = notes.create(toNoteFields(body));
+  // Relative to /api/notes, this names /api/notes/{id}.
+  const location = `notes/${note.id}`;
+  sendNote(exchange.res, 201, note, type, { location, tagged: true });
+}
+// #endregion create
+
+// #region replace
+/** PUT: create or replace the note at this URI, 201 or 200. */
+async function replace(exchange: Exchange, id: string) {
+  const { notes, type } = exchange;
+  const body = await readWrite(exchange, 'application/json', () =>
+    tagsAt(notes, id),
+  );
+  const created = notes.put(id, toNoteFields(body, id));
+  // No ETag: what is stored (with its id) is not the bytes that were
+  // sent, and RFC 9110 (9.3.4) then forbids one. A GET has it.
+  sendNote(exchange.res, created ? 201 : 200, notes.get(id)!, type);
+}
+// #endregion replace
+
+// #region patch
+/** PATCH: a merge patch applied to the note as it is now. */
+async function patch(exchange: Exchange, id: string) {
+  const { notes, type } = exchange;
+  const change = await readWrite(exchange, MERGE_PATCH, () =>
+    tagsAt(notes, id),
+  );
+  // Not the note as it was before the body came: it may have changed,
+  // or gone, meanwhile.
+  const note = notes.get(id) ?? noSuchNote(id);
+  notes.put(id, toNoteFields(mergePatch(note, change), id));
+  sendNote(exchange.res, 200, notes.get(id)!, type, { tagged: true });
+}
+// #endregion patch
+
+// #region remove
+/** DELETE: no body to wait for, so one check is enough. */
+function remove({ req, res, notes }: Exchange, id: string) {
+  checkPreconditions('DELETE', req.headers, tagsAt(notes, id));
+  notes.delete(id);
+  send(res, 204, {});
+}
+// #endregion remove
+
+// #region answer
+/**
+ * A write's answer: the note as it now is, and after POST or PATCH its
+ * ETag, the validator of that new state (RFC 9110, 15.3.1 and 15.3.2).
+ */
+function sendNote(
   res: ServerResponse,
   status: number,
   note: Note,
   type: MediaType,
-  headers: Record<string, string> = {},
+  { location, tagged = false }: { location?: string; tagged?: boolean } = {},
 ) {
   const body = renderNote(note, type);
-  send(res, status, { ...headers, etag: entityTag(body) }, body, type);
+  const headers: Record<string, string> = location ? { location } : {};
+  if (tagged) headers['etag'] = entityTag(body);
+  send(res, status, headers, body, type);
 }
+// #endregion answer
 
-/**
- * The tags a write's If-Match may name: a client may have read the
- * note in any of its representations, and each names this state.
- */
-function tagsOf(note: Note) {
-  return MEDIA_TYPES.map((type) => entityTag(renderNote(note, type)));
+function noSuchNote(id: string): never {
+  throw new Problem(
+    'no-such-note',
+    `This token has no note "${id}". Create it with PUT ` +
+      `/api/notes/${id}, or GET /api/notes to list the notes it has.`,
+  );
 }
-// #endregion write
 
 function send(
   res: ServerResponse,

@@ -20,9 +20,12 @@ test('a problem document has the RFC 9457 members, and extensions', () => {
   });
 });
 
-test('every problem in the catalogue is a client error, or a gateway one', () => {
+test("every problem in the catalogue is a client error, or one of the layer's two gateway errors", () => {
+  const gateway = ['origin-unreachable', 'origin-timeout'];
   for (const [code, { status }] of Object.entries(PROBLEMS)) {
-    expect((status >= 400 && status < 500) || code === 'origin-unreachable', code).toBe(true);
+    expect((status >= 400 && status < 500) || gateway.includes(code), code).toBe(true);
   }
+  // RFC 9110: 502 is an invalid answer (15.6.3), 504 none in time (15.6.5).
   expect(PROBLEMS['origin-unreachable'].status).toBe(502);
+  expect(PROBLEMS['origin-timeout'].status).toBe(504);
 });

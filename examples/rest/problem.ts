@@ -12,8 +12,8 @@
 import type { ServerResponse } from 'node:http';
 
 // #region catalogue
-/** Every problem the API answers with, by its stable code. */
-export const PROBLEMS = {
+/** What the notes API refuses, by stable code: the client's errors. */
+const CLIENT_ERRORS = {
   'bad-path': { status: 400, title: 'The path is not allowed' },
   'bad-id': { status: 400, title: 'The note id is not valid' },
   'malformed-json': { status: 400, title: 'The body is not JSON' },
@@ -32,17 +32,37 @@ export const PROBLEMS = {
     title: 'Unsupported media type',
   },
   'invalid-note': { status: 422, title: 'The body is not a note' },
-  'origin-unreachable': {
-    status: 502,
-    title: 'The origin did not answer',
-  },
 } as const;
 // #endregion catalogue
+
+// #region gateway
+/**
+ * The caching layer's own two: no valid answer from the origin
+ * (RFC 9110, 15.6.3), or none in time (15.6.5).
+ */
+const GATEWAY_ERRORS = {
+  'origin-unreachable': {
+    status: 502,
+    title: 'No valid answer from the origin',
+  },
+  'origin-timeout': {
+    status: 504,
+    title: 'The origin did not answer in time',
+  },
+} as const;
+
+/** Every problem there is, by its stable code. */
+export const PROBLEMS = { ...CLIENT_ERRORS, ...GATEWAY_ERRORS };
+// #endregion gateway
 
 /** The stable code of a problem, e.g. "body-too-large". */
 export type ProblemCode = keyof typeof PROBLEMS;
 
-/** Where each problem type is explained: the errors page. */
+/**
+ * Where each problem type is explained: the errors page. A site
+ * hosted apart from the playground (README, Deployment) would make
+ * this absolute, with the site's origin.
+ */
 export const PROBLEM_TYPE_BASE = '/rest/errors/#';
 
 /** The media type of a problem document. */
@@ -85,8 +105,9 @@ export class Problem extends Error {
   /** The document a client receives. */
   document(): ProblemDocument {
     return {
-      // The type is a relative URI: it resolves against the API's
-      // own origin, which is where the site that explains it lives.
+      // A relative URI with its full path, as RFC 9457 (3.1.1) asks
+      // of one that is not absolute. It resolves against the API's
+      // origin, which also serves this site when the playground does.
       type: PROBLEM_TYPE_BASE + this.code,
       title: PROBLEMS[this.code].title,
       status: this.status,

@@ -1,8 +1,8 @@
 // One note, four representations. A resource is the note itself; what
 // travels is a representation of it, in a media type the client asked
 // for: JSON for programs, HTML for people in a browser, XML for older
-// programs, plain text for a terminal. The notes' "an image as png or
-// jpg" is the same idea for pictures.
+// programs, plain text for a terminal. The course notes' "an image as
+// png or jpg" is the same idea for pictures.
 
 import { negotiate } from './negotiation.ts';
 import { Problem } from './problem.ts';

@@ -37,6 +37,19 @@ test.each([
   }
 });
 
+test('a patch of the wrong type names what is taken in Accept-Patch (RFC 5789, 2.2)', () => {
+  try {
+    checkContentType('application/json', 'application/merge-patch+json', 'accept-patch');
+    expect.unreachable();
+  } catch (error) {
+    expect(error).toMatchObject({
+      status: 415,
+      headers: { 'accept-patch': 'application/merge-patch+json' },
+    });
+    expect((error as Problem).headers).not.toHaveProperty('accept');
+  }
+});
+
 test('a body up to the limit is read whole', async () => {
   expect((await readBody(request(['ab', 'cd']), 4)).toString()).toBe('abcd');
 });

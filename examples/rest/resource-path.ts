@@ -8,6 +8,7 @@
 
 import { Problem } from './problem.ts';
 
+// #region target
 /** What a request's target names. */
 export interface Target {
   /** The path without its query, e.g. "/api/notes/groceries". */
@@ -18,6 +19,7 @@ export interface Target {
 
 /** What a note id may look like: letters, digits, `-` and `_`. */
 export const ID = /^[A-Za-z0-9_-]{1,64}$/;
+// #endregion target
 
 // #region parse
 /**

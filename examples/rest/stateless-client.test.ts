@@ -31,7 +31,7 @@ test('two tokens, one URI, two notes; no token, 401', async () => {
     'received 401 Unauthorized\nWWW-Authenticate: Bearer realm="notes"\n\n{"type":"/rest/errors/#missing-token",' +
       '"title":"A bearer token is required","status":401,"detail":"Notes are kept per bearer token, ' +
       'and this request sent none. Send Authorization: Bearer <token>, where the token is any 16 to ' +
-      '128 letters and digits, such as crypto.randomUUID()."}',
+      '128 letters, digits or \\"-._~+/\\", such as crypto.randomUUID()."}',
   ]);
   expect(result.ok).toBe(true);
 });

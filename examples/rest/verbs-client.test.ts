@@ -29,6 +29,16 @@ test('PUT twice leaves one note, POST twice makes two, DELETE twice ends in 404'
     'sent GET /api/notes',
     `received 200 OK\n\n{"notes":[${item('groceries')},${item('1')},${item('2')}]}`,
     'info after POST twice: 3 notes',
+    'sent OPTIONS /api/notes/groceries',
+    'received 204 No Content\nAccept-Patch: application/merge-patch+json\n' +
+      'Allow: GET, HEAD, PUT, PATCH, DELETE, OPTIONS',
+    'sent PATCH /api/notes/groceries\nContent-Type: application/json\n\n' +
+      '{"body":"Milk, eggs, bread."}',
+    'received 415 Unsupported Media Type\nAccept-Patch: application/merge-patch+json\n\n' +
+      '{"type":"/rest/errors/#unsupported-media-type","title":"Unsupported media type",' +
+      '"status":415,"detail":"This request needs a body of type application/merge-patch+json, ' +
+      'and it sent \\"application/json\\". Set Content-Type: application/merge-patch+json.",' +
+      '"expected":"application/merge-patch+json"}',
     'sent PATCH /api/notes/groceries\nContent-Type: application/merge-patch+json\n\n' +
       '{"body":"Milk, eggs, bread."}',
     'received 200 OK\n\n{"id":"groceries","title":"Groceries","body":"Milk, eggs, bread."}',

@@ -31,9 +31,18 @@ export async function run(io: DemoIO): Promise<void> {
   }
   await count('POST twice');
 
-  // PATCH sends only what changes, as a JSON merge patch.
+  // PATCH sends only what changes, as a JSON merge patch; OPTIONS
+  // says which methods the note allows, and which patch formats.
+  const change = JSON.stringify({ body: 'Milk, eggs, bread.' });
+  const show = ['allow', 'accept-patch'];
+  await request('OPTIONS', '/api/notes/groceries', { show });
   await request('PATCH', '/api/notes/groceries', {
-    body: JSON.stringify({ body: 'Milk, eggs, bread.' }),
+    body: change,
+    type: 'application/json',
+    show,
+  });
+  await request('PATCH', '/api/notes/groceries', {
+    body: change,
     type: 'application/merge-patch+json',
   });
 

@@ -10,6 +10,7 @@ import type { Demo, Line } from '../../examples/demo-io.ts';
 import { formatData } from '../../examples/demo-io.ts';
 import { PRESETS } from '../../examples/rest/explorer.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
+import { serverDemos } from '../../playground-server/server-demos.ts';
 import { browserDemos } from '../../src/demos.ts';
 import {
   axeViolations,
@@ -25,6 +26,7 @@ const suite = noChromium ? describe.skip : describe;
 
 /** Each REST page, and the cells on it: [title, demo id]. */
 const PAGES: [string, [string, string][]][] = [
+  ['/rest/http-exchange/', [['a raw exchange', 'rest/raw-exchange']]],
   ['/rest/resources/', [['resources', 'rest/resources-client']]],
   ['/rest/representations/', [['representations', 'rest/representations-client']]],
   ['/rest/verbs/', [['the verbs', 'rest/verbs-client']]],
@@ -50,9 +52,14 @@ function unexpected(problems: string[]) {
   );
 }
 
+/** Text with each answer's Date, which differs from run to run, blanked. */
+function undated(text: unknown) {
+  return typeof text === 'string' ? text.replace(/\r?\nDate: [^\r\n]+/g, '\nDate: *') : text;
+}
+
 /** A cell's output: [direction, text], a view as its table's rows. */
-function outputOf(cell: Locator) {
-  return cell.locator('.wb-line').evaluateAll((items) =>
+async function outputOf(cell: Locator) {
+  const lines = await cell.locator('.wb-line').evaluateAll((items) =>
     items.map((item) => {
       const table = item.querySelector('table');
       const content = table
@@ -61,12 +68,13 @@ function outputOf(cell: Locator) {
       return [item.getAttribute('data-direction'), content];
     }),
   );
+  return lines.map(([direction, content]) => [direction, undated(content)]);
 }
 
 /** The same, from a run in Node: a view drawn as the table view draws it. */
 function expectedOf(lines: Line[]) {
   return lines.map((line) => {
-    if (line.direction !== 'view') return [line.direction, formatData(line.data)];
+    if (line.direction !== 'view') return [line.direction, undated(formatData(line.data))];
     const rows = line.value as Record<string, unknown>[];
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
     const cell = (value: unknown) =>
@@ -112,7 +120,8 @@ suite(`the REST pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''
     async (path, title, id) => {
       const { page, problems } = await openPage(browser, `${server.url}${path}`);
       const cell = await runCell(page, title);
-      const { run } = (await browserDemos[id]!()) as { run: Demo };
+      const load = browserDemos[id] ?? serverDemos[id];
+      const { run } = (await load!()) as { run: Demo };
       const inNode = await runInNode(run, server.url);
       expect(inNode.ok).toBe(true);
       expect(await outputOf(cell)).toEqual(expectedOf(inNode.lines));
