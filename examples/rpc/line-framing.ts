@@ -2,11 +2,14 @@
 //
 // TCP delivers bytes, not messages: one read may hold half a request
 // or three of them. So the stream needs a framing rule. Ours is
-// newline-delimited JSON: one message a line. JSON.stringify never
-// writes a raw newline (inside strings it is escaped as \n), so a
-// newline cannot be part of a message, and lines can be typed and
-// read with `nc`. It is also what Go's jsonrpc codec writes: its
-// json.Encoder ends every value with "\n".
+// newline-delimited JSON: one message a line. JSON text itself may
+// hold newlines between tokens (RFC 8259 §2), but compact JSON, as
+// JSON.stringify writes it without an indent, has no whitespace at
+// all, and a newline inside a string must be escaped as \n (§7). So
+// every sender that writes compact JSON puts a raw newline only at the
+// end of a message, and lines can be typed and read with `nc`. Go's
+// jsonrpc writes this way too: its json.Encoder ends every compact
+// value with "\n" (its json.Decoder, reading, accepts any spacing).
 //
 // A length prefix is the other common rule, and the one to pick for
 // binary codecs such as MessagePack, whose bytes may hold 0x0a.
