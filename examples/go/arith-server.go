@@ -20,6 +20,7 @@ import (
 )
 
 // #region service
+// #region types
 // Args and Quotient are exported, and so are their fields: net/rpc
 // decodes into them by reflection and skips what it cannot see.
 type Args struct {
@@ -32,6 +33,9 @@ type Quotient struct {
 
 type Arith int
 
+// #endregion types
+
+// #region methods
 // Multiply fits the rules: exported, two exported argument types,
 // the second a pointer for the reply, and an error result.
 func (t *Arith) Multiply(args *Args, reply *int) error {
@@ -53,6 +57,7 @@ func (t *Arith) describe() string {
 	return "Arith: Multiply and Divide"
 }
 
+// #endregion methods
 // #endregion service
 
 // #region serve

@@ -18,3 +18,17 @@ export function atHome(port = RPC_TCP_PORT) {
     node: `node examples/rpc/first-call.ts 127.0.0.1 ${port}`,
   };
 }
+
+/** The commands as the page prints them, each under what it does. */
+export function script(port = RPC_TCP_PORT) {
+  const { playground, nc, node } = atHome(port);
+  return [
+    '# Terminal 1, in the Wirebook folder after npm install:',
+    '# the playground, with JSON-RPC over TCP on port 8301',
+    playground,
+    '# Terminal 2: the request typed as one line, sent with nc',
+    nc,
+    "# Terminal 2: the same call made by this page's code",
+    node,
+  ].join('\n');
+}

@@ -21,6 +21,7 @@ const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 
 // #region framer
+// #region push
 /** Splits a byte stream into lines of at most `maxLineBytes`. */
 export class LineFramer {
   #parts: Uint8Array[] = [];
@@ -49,6 +50,8 @@ export class LineFramer {
     this.#keep(chunk.subarray(start));
     return lines;
   }
+  // #endregion push
+  // #region keep
 
   #keep(bytes: Uint8Array) {
     this.#size += bytes.length;
@@ -75,6 +78,7 @@ export class LineFramer {
     return line;
   }
 }
+// #endregion keep
 // #endregion framer
 
 /** One message as a line: its text and the newline that ends it. */
