@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import type { DemoIO } from '../demo-io.ts';
 
 // #region request
-/** A call of Arith.Multiply with A = 7 and B = 8, as JSON-RPC 2.0. */
+/** Arith.Multiply with A = 7 and B = 8, in JSON-RPC 2.0. */
 export const REQUEST = JSON.stringify({
   jsonrpc: '2.0',
   method: 'Arith.Multiply',
