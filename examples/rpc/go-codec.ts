@@ -8,8 +8,10 @@
 // #region wire
 //   → {"method":"Arith.Multiply","params":[{"A":7,"B":8}],"id":0}
 //   ← {"id":0,"result":56,"error":null}
-//   → {"method":"Arith.Divide","params":[{"A":1,"B":0}],"id":1}
-//   ← {"id":1,"result":null,"error":"divide by zero"}
+//   → {"method":"Arith.Divide","params":[{"A":17,"B":5}],"id":1}
+//   ← {"id":1,"result":{"Quo":3,"Rem":2},"error":null}
+//   → {"method":"Arith.Divide","params":[{"A":1,"B":0}],"id":2}
+//   ← {"id":2,"result":null,"error":"divide by zero"}
 // #endregion wire
 //
 // A codec is only a translation. So the server side below turns

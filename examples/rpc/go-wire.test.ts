@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual, promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { readSnippet } from '../../src/snippets/regions.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
 import goHttp from './go-http-bytes.json' with { type: 'json' };
 import gobArgs from './gob-args-bytes.json' with { type: 'json' };
@@ -113,5 +114,27 @@ describe.skipIf(noGo)(`Go writes the kept bytes${skipped}`, () => {
       client: firstCall(client, 4),
       server: firstCall(server, 3),
     });
+  }, 60_000);
+
+  test("go-codec.ts's wire comment is what Go's jsonrpc client and server say", async () => {
+    const go = await startGo(buildGo('arith-server.go'), ['-addr', '127.0.0.1:0']);
+    const [host, port] = go.address.split(':');
+    const relay = await recordingRelay(host!, Number(port));
+    try {
+      await exec(buildGo('arith-client.go'), ['-addr', `127.0.0.1:${relay.port}`]);
+    } finally {
+      await relay.close();
+      go.stop();
+    }
+    // The first three calls wait for their answers, so they alternate.
+    const { client, server } = relay.recorded();
+    const lines = (bytes: Buffer) => String(bytes).split('\n').slice(0, 3);
+    const sent = lines(client).map((line) => `→ ${line}`);
+    const received = lines(server).map((line) => `← ${line}`);
+    const recorded = sent.flatMap((line, i) => [line, received[i]]);
+    const comment = readSnippet('rpc/go-codec.ts', 'wire')
+      .code.split('\n')
+      .map((line) => line.replace(/^\/\/\s*/, ''));
+    expect(comment).toEqual(recorded);
   }, 60_000);
 });
