@@ -65,12 +65,14 @@ export default defineConfig({
         {
           label: 'RPC',
           items: [
+            'rpc/wire',
+            'rpc/json-rpc',
             'rpc/registry',
             'rpc/codecs',
             'rpc/transports',
-            'rpc/json-rpc',
             'rpc/client',
             'rpc/calling-go',
+            'rpc/go-over-http',
             'rpc/console',
           ],
         },

@@ -18,6 +18,7 @@ export const serverDemos: ServerDemos = {
   'sockets/tcp-errors': () => import('../examples/sockets/tcp-errors.ts'),
   'sockets/reads-and-writes': () => import('../examples/sockets/reads-and-writes.ts'),
   'sockets/udp-client': () => import('../examples/sockets/udp-client.ts'),
+  'rpc/first-call': () => import('../examples/rpc/first-call.ts'),
   'rpc/tcp-calls': () => import('../examples/rpc/tcp-calls.ts'),
   'rpc/go-client': () => import('../examples/rpc/go-client.ts'),
   'rest/raw-exchange': () => import('../examples/rest/raw-exchange.ts'),

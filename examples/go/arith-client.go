@@ -1,6 +1,7 @@
 // A Go jsonrpc client for Arith: it calls whatever server speaks Go's
 // JSON-RPC codec at -addr, the Go server in arith-server.go or the
 // TypeScript playground's RPC_GO_PORT, and prints what comes back.
+// With -http it calls arith-server -http in gob over HTTP instead.
 //
 // #region build
 // Build it offline in GOPATH mode (Debian: golang-go), then point it
@@ -17,6 +18,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"net/rpc"
 	"net/rpc/jsonrpc"
 )
 
@@ -28,11 +30,24 @@ type Quotient struct {
 	Quo, Rem int
 }
 
+// #region dial
+// dial connects in JSON over TCP, or with -http in gob over HTTP:
+// CONNECT /_goRPC_, then the gob stream on the same connection.
+func dial(addr string, overHTTP bool) (*rpc.Client, error) {
+	if overHTTP {
+		return rpc.DialHTTP("tcp", addr)
+	}
+	return jsonrpc.Dial("tcp", addr)
+}
+
+// #endregion dial
+
 // #region calls
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8302", "server address")
+	overHTTP := flag.Bool("http", false, "call in gob over HTTP")
 	flag.Parse()
-	client, err := jsonrpc.Dial("tcp", *addr)
+	client, err := dial(*addr, *overHTTP)
 	if err != nil {
 		log.Fatal("dial: ", err)
 	}

@@ -1,10 +1,12 @@
 // The Arith service from Go's net/rpc documentation, served with the
-// jsonrpc codec over TCP: one connection, one codec, many calls.
+// jsonrpc codec over TCP: one connection, one codec, many calls. With
+// -http it serves gob over HTTP instead, as the documentation does.
 //
 // Build offline in GOPATH mode (Debian: golang-go):
 //
 //	GO111MODULE=off GOPATH=/usr/share/gocode go build arith-server.go
 //	./arith-server -addr 127.0.0.1:1234
+//	./arith-server -addr 127.0.0.1:1234 -http
 package main
 
 import (
@@ -12,11 +14,13 @@ import (
 	"flag"
 	"log"
 	"net"
+	"net/http"
 	"net/rpc"
 	"net/rpc/jsonrpc"
 )
 
 // #region service
+// #region types
 // Args and Quotient are exported, and so are their fields: net/rpc
 // decodes into them by reflection and skips what it cannot see.
 type Args struct {
@@ -29,6 +33,9 @@ type Quotient struct {
 
 type Arith int
 
+// #endregion types
+
+// #region methods
 // Multiply fits the rules: exported, two exported argument types,
 // the second a pointer for the reply, and an error result.
 func (t *Arith) Multiply(args *Args, reply *int) error {
@@ -50,11 +57,13 @@ func (t *Arith) describe() string {
 	return "Arith: Multiply and Divide"
 }
 
+// #endregion methods
 // #endregion service
 
 // #region serve
 func main() {
 	addr := flag.String("addr", "127.0.0.1:1234", "address to listen on")
+	overHTTP := flag.Bool("http", false, "serve gob over HTTP")
 	flag.Parse()
 	// Register exposes "Arith.Multiply" and "Arith.Divide".
 	if err := rpc.Register(new(Arith)); err != nil {
@@ -65,6 +74,9 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Println("listening on", listener.Addr())
+	if *overHTTP {
+		serveHTTP(listener)
+	}
 	for {
 		conn, err := listener.Accept()
 		if err != nil {
@@ -77,3 +89,14 @@ func main() {
 }
 
 // #endregion serve
+
+// #region http
+// serveHTTP serves the same Arith in gob, over HTTP. HandleHTTP puts
+// rpc.DefaultServer at /_goRPC_ (and a debug page at /debug/rpc) on
+// http.DefaultServeMux, which http.Serve then answers with.
+func serveHTTP(listener net.Listener) {
+	rpc.HandleHTTP()
+	log.Fatal(http.Serve(listener, nil))
+}
+
+// #endregion http

@@ -29,6 +29,7 @@ export interface CallOptions {
 type Call = { method: string; params?: Params | undefined };
 
 // #region client
+// #region state
 /** Calls methods on a JSON-RPC server through `send`. */
 export class JsonRpcClient {
   #send: Send;
@@ -46,7 +47,9 @@ export class JsonRpcClient {
     this.#dialect = dialect;
     this.#defaults = defaults;
   }
+  // #endregion state
 
+  // #region calls
   /** Calls `method`: resolves with its result, or rejects. */
   async call(method: string, params?: Params, options?: CallOptions) {
     const calls = [{ method, params }];
@@ -70,6 +73,7 @@ export class JsonRpcClient {
       clear();
     }
   }
+  // #endregion calls
   // #endregion client
 
   // #region exchange

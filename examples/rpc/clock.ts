@@ -2,10 +2,12 @@
 // ticks the server pushes to the caller afterwards.
 //
 // Go's net/rpc has no push: every message a server sends answers a
-// call. JSON-RPC 2.0 lets a server send notifications of its own on
-// a connection that stays open (WebSocket, TCP), which is how
-// language servers and Ethereum nodes report events. Over HTTP there
-// is no connection to push on, so `subscribe` is refused there.
+// call. JSON-RPC 2.0 names its Client and Server by what each message
+// does, and one program may play both roles (the specification's
+// section 2), so on a connection that stays open (WebSocket, TCP) the
+// server may send notifications of its own. That is how language
+// servers report events. Over HTTP there is no connection to push
+// on, so `subscribe` is refused there.
 
 import { rpcError } from './errors.ts';
 import { named, range } from './params.ts';

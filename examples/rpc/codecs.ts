@@ -17,6 +17,7 @@ import type { JsonRpcServer, Origin } from './server.ts';
 import { errorResponse } from './server.ts';
 
 // #region codec
+// #region interface
 /** Encodes messages for the wire and decodes them back. */
 export interface Codec {
   name: 'json' | 'msgpack';
@@ -26,7 +27,9 @@ export interface Codec {
   /** Throws -32700 Parse error for anything it cannot read. */
   decode(data: string | Uint8Array): unknown;
 }
+// #endregion interface
 
+// #region json
 /** JSON: text, readable by eye and by every language. */
 export const json: Codec = {
   name: 'json',
@@ -41,7 +44,9 @@ export const json: Codec = {
     }
   },
 };
+// #endregion json
 
+// #region msgpack
 /** MessagePack: binary, smaller, and just as schemaless. */
 export const msgpack: Codec = {
   name: 'msgpack',
@@ -59,6 +64,7 @@ export const msgpack: Codec = {
     }
   },
 };
+// #endregion msgpack
 // #endregion codec
 
 const utf8 = {

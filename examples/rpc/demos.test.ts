@@ -6,6 +6,7 @@ import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { run as arithCalls } from './arith-calls.ts';
 import { run as clientTour } from './client-tour.ts';
 import { run as codecSizes } from './codec-sizes.ts';
+import { run as firstCall } from './first-call.ts';
 
 let server: RunningServer;
 
@@ -60,5 +61,16 @@ test('client-tour: concurrency, a batch, a timeout and a cancel', async () => {
     'info timeout: TimeoutError no reply within 300 ms',
     'info cancelled: AbortError not needed',
     'info closed with code 1000',
+  ]);
+});
+
+test('first-call: one request line out, one response line back', async () => {
+  const result = await runInNode(firstCall, server.url);
+  const port = (await (await fetch(`${server.url}/healthz`)).json()).rpc.tcpPort;
+  expect(result.text).toEqual([
+    `info connecting to 127.0.0.1 port ${port}`,
+    'sent {"jsonrpc":"2.0","method":"Arith.Multiply","params":{"A":7,"B":8},"id":1}',
+    'received {"jsonrpc":"2.0","result":56,"id":1}',
+    'info 74 bytes out, 37 back, each ending in \\n',
   ]);
 });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
@@ -18,12 +19,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe("Go's format, translated for the JSON-RPC 2.0 core", () => {
-  const answer = async (line: string) => {
-    const reply = await goLines(createRpcServer())(new TextEncoder().encode(line), {});
-    return JSON.parse(reply!);
-  };
+/** What the playground's Go-format port answers to one line. */
+const answer = async (line: string) => {
+  const reply = await goLines(createRpcServer())(new TextEncoder().encode(line), {});
+  return JSON.parse(reply!);
+};
 
+describe("Go's format, translated for the JSON-RPC 2.0 core", () => {
   test.each([
     [
       '{"method":"Arith.Multiply","params":[{"A":7,"B":8}],"id":0}',
@@ -49,10 +51,23 @@ describe("Go's format, translated for the JSON-RPC 2.0 core", () => {
       '{"method":"sum","params":[[1,2,3]],"id":"any id is echoed"}',
       { id: 'any id is echoed', result: 6, error: null },
     ],
+    // As Go's own server answers (the last test below checks it):
+    // params that are not an array, or none, get an error with
+    // the request's id; elements after the first are ignored; a
+    // request without an id is still answered, with id null.
     [
       '{"method":"Arith.Multiply","params":{"A":7,"B":8},"id":5}',
-      { id: null, result: null, error: 'rpc: want {"method": "T.M", "params": [arg], "id": n}' },
+      { id: 5, result: null, error: 'jsonrpc: params must be an array holding the argument' },
     ],
+    [
+      '{"method":"Arith.Multiply","id":6}',
+      { id: 6, result: null, error: 'jsonrpc: request body missing params' },
+    ],
+    [
+      '{"method":"Arith.Multiply","params":[{"A":7,"B":8},9],"id":7}',
+      { id: 7, result: 56, error: null },
+    ],
+    ['{"method":"Arith.Multiply","params":[{"A":7,"B":8}]}', { id: null, result: 56, error: null }],
   ])('%s', async (line, expected) => {
     expect(await answer(line)).toEqual(expected);
   });
@@ -119,6 +134,42 @@ describe.skipIf(noGo)(`against real Go programs${skipped}`, () => {
       ]);
       const fromGo = await exec(client, ['-addr', go.address], { timeout: 10_000 });
       expect(fromGo.stdout).toBe(fromTs.stdout);
+    } finally {
+      go.stop();
+    }
+  }, 60_000);
+
+  test('odd requests get the ids and results Go itself gives them', async () => {
+    const go = await startGo(buildGo('arith-server.go'), ['-addr', '127.0.0.1:0']);
+    try {
+      const [host, port] = go.address.split(':');
+      const lines = [
+        '{"method":"Arith.Multiply","params":{"A":7,"B":8},"id":5}',
+        '{"method":"Arith.Multiply","id":6}',
+        '{"method":"Arith.Multiply","params":[{"A":7,"B":8},9],"id":7}',
+        '{"method":"Arith.Multiply","params":[{"A":7,"B":8}]}',
+      ];
+      const socket = connect(Number(port), host!);
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk));
+      socket.end(lines.map((line) => `${line}\n`).join(''));
+      await new Promise((resolve) => socket.once('close', resolve));
+      // Go's error texts are its own; the ids, results and whether
+      // there was an error must match.
+      const shape = (reply: { id: unknown; result: unknown; error: unknown }) => ({
+        id: reply.id,
+        result: reply.result,
+        failed: reply.error !== null,
+      });
+      const fromGo = received
+        .trim()
+        .split('\n')
+        .map((l) => shape(JSON.parse(l)));
+      const fromTs = await Promise.all(lines.map(async (l) => shape(await answer(l))));
+      // Go answers each request in a goroutine of its own, so its
+      // replies come in the order the calls finish.
+      const sorted = (replies: unknown[]) => replies.map((r) => JSON.stringify(r)).toSorted();
+      expect(sorted(fromTs)).toEqual(sorted(fromGo));
     } finally {
       go.stop();
     }

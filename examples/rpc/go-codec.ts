@@ -8,8 +8,10 @@
 // #region wire
 //   → {"method":"Arith.Multiply","params":[{"A":7,"B":8}],"id":0}
 //   ← {"id":0,"result":56,"error":null}
-//   → {"method":"Arith.Divide","params":[{"A":1,"B":0}],"id":1}
-//   ← {"id":1,"result":null,"error":"divide by zero"}
+//   → {"method":"Arith.Divide","params":[{"A":17,"B":5}],"id":1}
+//   ← {"id":1,"result":{"Quo":3,"Rem":2},"error":null}
+//   → {"method":"Arith.Divide","params":[{"A":1,"B":0}],"id":2}
+//   ← {"id":2,"result":null,"error":"divide by zero"}
 // #endregion wire
 //
 // A codec is only a translation. So the server side below turns
@@ -23,17 +25,11 @@ import {
   isParams,
   isPlainObject,
   type Json,
+  type Params,
   type Response,
 } from './messages.ts';
 import type { LineHandler } from './serve-tcp.ts';
 import type { JsonRpcServer } from './server.ts';
-
-/** A request in Go's format. */
-interface GoRequest {
-  method: string;
-  params: [unknown];
-  id?: unknown;
-}
 
 /** A response in Go's format. */
 interface GoResponse {
@@ -41,6 +37,10 @@ interface GoResponse {
   result: Json;
   error: string | null;
 }
+
+/** Go's own words for a request with no params. */
+const MISSING_PARAMS = 'jsonrpc: request body missing params';
+const NOT_AN_ARRAY = 'jsonrpc: params must be an array holding the argument';
 
 // #region server
 /** Answers lines in Go's format with a JSON-RPC 2.0 server. */
@@ -50,41 +50,39 @@ export function goLines(server: JsonRpcServer): LineHandler {
     try {
       request = JSON.parse(new TextDecoder().decode(line));
     } catch (error) {
+      // Go's server hangs up here; an answer saying why is kinder.
       return reply(null, null, `rpc: ${(error as Error).message}`);
     }
-    if (!isGoRequest(request)) {
-      return reply(
-        null,
-        null,
-        'rpc: want {"method": "T.M", "params": [arg], "id": n}',
-      );
+    if (!isPlainObject(request) || typeof request['method'] !== 'string') {
+      return reply(null, null, 'rpc: want {"method": "T.M", "params": [arg]}');
     }
-    // Go sends one argument. A struct becomes params by name, a
-    // slice params by position, anything else the only param.
-    const [arg] = request.params;
-    const params = isParams(arg) ? arg : [arg as Json];
-    const { method, id } = request;
+    // Like Go: the id comes back as sent, and null when there was none
+    // (Go answers every request: it has no notifications).
+    const { method, params, id = null } = request;
+    if (params === undefined) return reply(id, null, MISSING_PARAMS);
+    if (!Array.isArray(params) || params.length === 0) {
+      return reply(id, null, NOT_AN_ARRAY);
+    }
     const answer = (await server.receive({
       jsonrpc: '2.0',
       method,
-      params,
+      params: asParams(params[0] as Json),
       id: 0,
     })) as Response;
-    // Go echoes the id it was sent, whatever it is.
     return 'error' in answer
       ? reply(id, null, goText(answer.error))
       : reply(id, answer.result, null);
   };
 }
+// #endregion server
 
-/** A request as Go sends it. */
-function isGoRequest(value: unknown): value is GoRequest {
-  return (
-    isPlainObject(value) &&
-    typeof value['method'] === 'string' &&
-    Array.isArray(value['params']) &&
-    value['params'].length === 1
-  );
+/**
+ * Go sends one argument (and ignores any after it). A struct becomes
+ * params by name, a slice params by position, anything else the one
+ * param.
+ */
+function asParams(arg: Json): Params {
+  return isParams(arg) ? arg : [arg];
 }
 
 function reply(id: unknown, result: Json, error: string | null) {
@@ -98,7 +96,6 @@ function goText(error: ErrorObject) {
     ? error.message
     : `${error.message}: ${String(error.data)}`;
 }
-// #endregion server
 
 // #region client
 /** Go's format, for a JsonRpcClient calling a Go server. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { TransportError } from './errors.ts';
 import { LineFramer, toLine } from './line-framing.ts';
@@ -32,4 +33,22 @@ test('bytes are kept as bytes: a character split across reads survives', () => {
   const snowman = bytes('☃\n');
   expect(framer.push(snowman.subarray(0, 1))).toEqual([]);
   expect(text(framer.push(snowman.subarray(1)))).toEqual(['☃']);
+});
+
+test('JSON text may hold newlines between tokens; JSON.stringify never writes one', () => {
+  // RFC 8259 §2: whitespace, newlines included, may surround any
+  // structural character. The specification's own batch example is
+  // such a text: valid JSON, but three lines to a line framer.
+  const pretty = '[\n  {"jsonrpc": "2.0", "method": "sum", "params": [1,2,4], "id": "1"}\n]\n';
+  expect(JSON.parse(pretty)).toHaveLength(1);
+  expect(text(new LineFramer(100).push(bytes(pretty)))).toHaveLength(3);
+  // Compact serialization writes no whitespace, and a newline inside
+  // a string must be escaped (RFC 8259 §7): no raw 0x0a, ever.
+  fc.assert(
+    fc.property(
+      fc.jsonValue({ stringUnit: 'binary-ascii', maxDepth: 2 }),
+      (value) => !JSON.stringify(value).includes('\n'),
+    ),
+  );
+  expect(JSON.stringify({ text: 'one\ntwo' })).toBe('{"text":"one\\ntwo"}');
 });

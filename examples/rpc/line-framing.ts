@@ -2,11 +2,14 @@
 //
 // TCP delivers bytes, not messages: one read may hold half a request
 // or three of them. So the stream needs a framing rule. Ours is
-// newline-delimited JSON: one message a line. JSON.stringify never
-// writes a raw newline (inside strings it is escaped as \n), so a
-// newline cannot be part of a message, and lines can be typed and
-// read with `nc`. It is also what Go's jsonrpc codec writes: its
-// json.Encoder ends every value with "\n".
+// newline-delimited JSON: one message a line. JSON text itself may
+// hold newlines between tokens (RFC 8259 §2), but compact JSON, as
+// JSON.stringify writes it without an indent, has no whitespace at
+// all, and a newline inside a string must be escaped as \n (§7). So
+// every sender that writes compact JSON puts a raw newline only at the
+// end of a message, and lines can be typed and read with `nc`. Go's
+// jsonrpc writes this way too: its json.Encoder ends every compact
+// value with "\n" (its json.Decoder, reading, accepts any spacing).
 //
 // A length prefix is the other common rule, and the one to pick for
 // binary codecs such as MessagePack, whose bytes may hold 0x0a.
@@ -18,6 +21,7 @@ const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 
 // #region framer
+// #region push
 /** Splits a byte stream into lines of at most `maxLineBytes`. */
 export class LineFramer {
   #parts: Uint8Array[] = [];
@@ -46,6 +50,8 @@ export class LineFramer {
     this.#keep(chunk.subarray(start));
     return lines;
   }
+  // #endregion push
+  // #region keep
 
   #keep(bytes: Uint8Array) {
     this.#size += bytes.length;
@@ -72,6 +78,7 @@ export class LineFramer {
     return line;
   }
 }
+// #endregion keep
 // #endregion framer
 
 /** One message as a line: its text and the newline that ends it. */

@@ -32,7 +32,7 @@ function show(value: unknown): string {
 }
 
 // #region fields
-/** A whole number that a double holds exactly, like Go's int. */
+/** A whole number (Go's int), within what a double holds exactly. */
 export const integer: Field<number> = (value, name) =>
   Number.isSafeInteger(value)
     ? (value as number)

@@ -61,6 +61,22 @@ test('several requests in one write get a line each; blank lines are skipped', a
   socket.end();
 });
 
+test('a client that half-closes after its requests still gets every answer, then FIN', async () => {
+  // What `printf … | nc -N host port` does: send, then shut down the
+  // sending side. Like Go's ServeCodec, which waits for the responses
+  // it owes before closing, the server answers first and ends after.
+  const { socket, lines, closed } = await open();
+  socket.end(
+    '{"jsonrpc":"2.0","method":"Clock.sleep","params":{"ms":150},"id":1}\n' +
+      '{"jsonrpc":"2.0","method":"sum","params":[1,2],"id":2}\n',
+  );
+  await closed;
+  expect(lines()).toEqual([
+    { jsonrpc: '2.0', result: 3, id: 2 },
+    { jsonrpc: '2.0', result: { slept: 150 }, id: 1 },
+  ]);
+});
+
 test('a line over the limit gets -32600 and the connection is closed', async () => {
   const { socket, lines, closed } = await open();
   socket.write('x'.repeat(300));

@@ -42,7 +42,8 @@ export function jsonLines(server: JsonRpcServer): LineHandler {
 /** A TCP server that answers each line with `handle`. */
 export function serveTcp(handle: LineHandler, options: TcpOptions) {
   const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
+  // allowHalfOpen: a client's FIN ends its requests, not our answers.
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     serveConnection(socket, handle, options);
@@ -80,6 +81,7 @@ function serveConnection(
   const closed = new AbortController();
   const waiting: Uint8Array[] = [];
   let inFlight = 0;
+  let ended = false;
   const write = (text: string) => {
     if (!socket.writable) return;
     // A client that does not read its replies is not sent more work.
@@ -95,6 +97,8 @@ function serveConnection(
         }
       : undefined,
   };
+  // #endregion connection
+  // #region dispatch
   function next() {
     while (waiting.length > 0 && inFlight < options.maxInFlight) {
       const line = waiting.shift()!;
@@ -108,10 +112,15 @@ function serveConnection(
         () => socket.destroy(),
       );
     }
+    // The client has said its last word (FIN): answer every call it
+    // is owed, then end our side too, as Go's ServeCodec does.
+    if (ended && inFlight === 0 && waiting.length === 0) socket.end();
     const busy = waiting.length > 0 || socket.writableNeedDrain;
     if (busy) socket.pause();
     else socket.resume();
   }
+  // #endregion dispatch
+  // #region read
   socket.on('drain', next);
   socket.on('data', (chunk: Buffer) => {
     if (!socket.writable) return;
@@ -129,8 +138,12 @@ function serveConnection(
     }
     next();
   });
+  socket.once('end', () => {
+    ended = true;
+    next();
+  });
   socket.setTimeout(options.idleMs, () => socket.end());
   socket.on('error', () => {});
   socket.once('close', () => closed.abort());
 }
-// #endregion connection
+// #endregion read

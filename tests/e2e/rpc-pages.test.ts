@@ -7,9 +7,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Demo } from '../../examples/demo-io.ts';
 import { run as arithCalls } from '../../examples/rpc/arith-calls.ts';
+import { script } from '../../examples/rpc/at-home.ts';
 import { run as clientTour } from '../../examples/rpc/client-tour.ts';
 import { run as codecSizes } from '../../examples/rpc/codec-sizes.ts';
+import { run as firstCall } from '../../examples/rpc/first-call.ts';
 import { run as goClient } from '../../examples/rpc/go-client.ts';
+import goHttp from '../../examples/rpc/go-http-bytes.json' with { type: 'json' };
+import gobArgs from '../../examples/rpc/gob-args-bytes.json' with { type: 'json' };
+import { fromHex, readGob, splitHead } from '../../examples/rpc/gob-reader.ts';
 import { run as httpCalls } from '../../examples/rpc/http-calls.ts';
 import { run as specTour } from '../../examples/rpc/spec-tour.ts';
 import { run as tcpCalls } from '../../examples/rpc/tcp-calls.ts';
@@ -27,13 +32,16 @@ const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const noChromium = whyChromiumIsMissing();
 const suite = noChromium ? describe.skip : describe;
 
+/** The RPC pages, in their sidebar order. */
 const PAGES = [
+  '/rpc/wire/',
+  '/rpc/json-rpc/',
   '/rpc/registry/',
   '/rpc/codecs/',
   '/rpc/transports/',
-  '/rpc/json-rpc/',
   '/rpc/client/',
   '/rpc/calling-go/',
+  '/rpc/go-over-http/',
   '/rpc/console/',
 ];
 
@@ -50,7 +58,8 @@ const CELLS: [string, string, Demo, 'ordered' | 'any order'][] = [
   ['/rpc/transports/', 'calls over WebSocket', websocketCalls, 'ordered'],
   ['/rpc/json-rpc/', "the specification's examples", specTour, 'ordered'],
   ['/rpc/client/', 'client tour', clientTour, 'ordered'],
-  // These two run in the playground (runner="playground"): TCP.
+  // These run in the playground (runner="playground"): TCP.
+  ['/rpc/wire/', 'one call over TCP', firstCall, 'ordered'],
   ['/rpc/transports/', 'calls over TCP', tcpCalls, 'ordered'],
   ['/rpc/calling-go/', 'Go-format calls', goClient, 'ordered'],
 ];
@@ -112,8 +121,8 @@ suite(`the RPC pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}
     expect(problems).toEqual([]);
   });
 
-  test('every RPC page is in the sidebar, under "RPC", last', async () => {
-    const { page } = await openPage(browser, `${server.url}/rpc/registry/`);
+  test("the RPC pages are the sidebar's last group, in the order they teach", async () => {
+    const { page } = await openPage(browser, `${server.url}/rpc/wire/`);
     const groups = await page.locator('nav.sidebar details summary').allTextContents();
     expect(groups.map((g) => g.trim()).at(-1)).toBe('RPC');
     const links = await page
@@ -121,7 +130,36 @@ suite(`the RPC pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}
       .evaluateAll((anchors) =>
         anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
       );
-    for (const path of PAGES) expect(links).toContain(path);
+    expect(links.filter((path) => path.startsWith('/rpc/'))).toEqual(PAGES);
+  });
+
+  test('the wire page prints the commands the at-home test runs', async () => {
+    const { page, problems } = await openPage(browser, `${server.url}/rpc/wire/`);
+    const block = page.locator('figure', { hasText: 'in a terminal' }).locator('pre');
+    const lines = await block.locator('.ec-line').allTextContents();
+    expect(lines.join('\n')).toBe(script());
+    expect(problems).toEqual([]);
+  });
+
+  test("gob's bytes on the pages are Go's, each run explained", async () => {
+    const shown = async (path: string) => {
+      const { page } = await openPage(browser, `${server.url}${path}`);
+      return page
+        .locator('.wb-gob')
+        .evaluateAll((figures) =>
+          figures.map((figure) =>
+            [...figure.querySelectorAll('td:first-child code')]
+              .map((code) => code.textContent)
+              .join(' '),
+          ),
+        );
+    };
+    const hex = (bytes: Uint8Array) =>
+      [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    expect(await shown('/rpc/codecs/')).toEqual([hex(fromHex(gobArgs.hex))]);
+    expect(readGob(fromHex(gobArgs.hex))).toHaveLength(3);
+    const gobOf = (side: string) => hex(splitHead(fromHex(side)).rest);
+    expect(await shown('/rpc/go-over-http/')).toEqual([gobOf(goHttp.client), gobOf(goHttp.server)]);
   });
 
   describe('the console', () => {
