@@ -13,30 +13,6 @@ import { readSnippet } from '../src/snippets/regions.ts';
 const MAX_LINES = 50;
 const MAX_FIRST_LINES = 30;
 
-/**
- * Pages of the parts still being revised for issue 13, which do not
- * pass yet. Temporary: the lead removes each page when its part lands,
- * and a listed page that already passes fails the test below, so the
- * list only shrinks. Pages of the sockets part are never listed.
- */
-const NOT_YET_REVISED = new Set([
-  'rest/layers.mdx',
-  'rest/representations.mdx',
-  'rest/resources.mdx',
-  'rest/statelessness.mdx',
-  'rest/verbs.mdx',
-  'rpc/calling-go.mdx',
-  'rpc/client.mdx',
-  'rpc/codecs.mdx',
-  'rpc/registry.mdx',
-  'rpc/transports.mdx',
-  'websocket/concurrency.mdx',
-  'websocket/frames.mdx',
-  'websocket/push.mdx',
-  'websocket/raw-server.mdx',
-  'websocket/why.mdx',
-]);
-
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
 const pages = readdirSync(docs, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.mdx'))
@@ -133,16 +109,7 @@ test('docs/ has pages', () => {
   expect(pages).toContain('sockets/tcp.mdx');
 });
 
-test.each(pages.filter((page) => !NOT_YET_REVISED.has(page)))('%s has no wall of code', (page) => {
+test.each(pages)('%s has no wall of code', (page) => {
   const blocks = codeBlocks(readFileSync(join(docs, page), 'utf8'));
   expect(walls(blocks)).toEqual([]);
 });
-
-test.each([...NOT_YET_REVISED])(
-  '%s is still to be revised (remove it from the list when it passes)',
-  (page) => {
-    expect(pages, `${page} is no longer in docs/`).toContain(page);
-    const blocks = codeBlocks(readFileSync(join(docs, page), 'utf8'));
-    expect(walls(blocks), `${page} passes now: remove it from NOT_YET_REVISED`).not.toEqual([]);
-  },
-);
