@@ -174,4 +174,37 @@ describe.skipIf(noGo)(`against real Go programs${skipped}`, () => {
       go.stop();
     }
   }, 60_000);
+
+  test('params of [] or [null]: Go calls with zero args, the playground refuses', async () => {
+    const go = await startGo(buildGo('arith-server.go'), ['-addr', '127.0.0.1:0']);
+    try {
+      const [host, port] = go.address.split(':');
+      const lines = [
+        '{"method":"Arith.Multiply","params":[],"id":8}',
+        '{"method":"Arith.Multiply","params":[null],"id":9}',
+      ];
+      const socket = connect(Number(port), host!);
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk));
+      socket.end(lines.map((line) => `${line}\n`).join(''));
+      await new Promise((resolve) => socket.once('close', resolve));
+      // Go's decoder leaves the missing argument at its zero value,
+      // Args{0, 0}; the playground knows no Go zero values and says so.
+      const fromGo = received
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .toSorted((a, b) => a.id - b.id);
+      expect(fromGo).toEqual([
+        { id: 8, result: 0, error: null },
+        { id: 9, result: 0, error: null },
+      ]);
+      for (const [i, line] of lines.entries()) {
+        expect(await answer(line)).toMatchObject({ id: 8 + i, result: null });
+        expect((await answer(line)).error).toMatch(/params|argument/);
+      }
+    } finally {
+      go.stop();
+    }
+  }, 60_000);
 });
