@@ -7,7 +7,6 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 import { startHeartbeat } from '../examples/websocket/heartbeat.ts';
 import type { Config } from './config.ts';
 import { handleCors } from './cors.ts';
@@ -57,14 +56,14 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
   const httpRoutes = routeTable(mounts, (m) => m.http);
   const websocketRoutes = routeTable(mounts, (m) => m.websockets);
   const servers = mounts.flatMap((m) => m.websocketServers ?? []);
-  // Per-address socket caps and per-connection message rates, for
-  // every endpoint of every mount (websocket-limits.ts).
+  // Per-address socket caps, per-connection message rates and idle
+  // timeouts, for every endpoint of every mount (websocket-limits.ts),
+  // ws or from scratch.
   const limits = createWebSocketLimits(config);
-  const wsServers = servers.filter((wss) => wss instanceof WebSocketServer);
-  for (const wss of wsServers) limits.watch(wss);
-  // Every ws endpoint pings its peers and drops the dead
+  for (const server of servers) limits.watch(server);
+  // Every endpoint pings its peers and drops the dead
   // (examples/websocket/heartbeat.ts), whichever mount it is in.
-  const heartbeats = wsServers.map((wss) => startHeartbeat(wss, config.wsHeartbeatMs));
+  const heartbeats = servers.map((server) => startHeartbeat(server, config.wsHeartbeatMs));
   let draining = false;
   // HTTP requests being answered now, for /healthz and for shutdown.
   let inFlight = 0;
@@ -143,9 +142,9 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
     async close() {
       draining = true;
       for (const stop of heartbeats) stop();
-      const clients = servers.flatMap((wss) => [...wss.clients]);
+      const clients: Client[] = servers.flatMap((wss) => [...wss.clients]);
       for (const ws of clients) ws.close(1001, 'server shutting down');
-      const closed = clients.map((ws) => new Promise((resolve) => ws.once('close', resolve)));
+      const closed = clients.map((ws) => new Promise<void>((resolve) => ws.once('close', resolve)));
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise((resolve) => {
         timer = setTimeout(resolve, config.shutdownGraceMs);
@@ -159,6 +158,13 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
       ]);
     },
   };
+}
+
+/** What shutting down needs of a WebSocket, ws's or from scratch. */
+interface Client {
+  close(code: number, reason: string): void;
+  terminate(): void;
+  once(event: 'close', listener: () => void): unknown;
 }
 
 /** Merges the mounts' routes into one table; a path taken twice is a bug. */

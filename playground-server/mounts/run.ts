@@ -9,6 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 import { type WebSocket as Client, WebSocketServer } from 'ws';
 import { type Line, runDemo } from '../../examples/demo-io.ts';
+import { upgrade } from '../../examples/websocket/echo-server.ts';
 import { clientAddressOf } from '../client-address.ts';
 import type { Config } from '../config.ts';
 import type { Mount } from '../mount.ts';
@@ -100,7 +101,7 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
     name: 'run',
     websockets: {
       [RUN_PATH]: (req, socket, head) => {
-        wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+        upgrade(wss, req, socket, head);
       },
     },
     websocketServers: [wss],
