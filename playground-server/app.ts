@@ -18,6 +18,7 @@ import { runMount } from './mounts/run.ts';
 import { socketsMount } from './mounts/sockets.ts';
 import { websocketMount } from './mounts/websocket.ts';
 import { originAllowed } from './origin.ts';
+import { refusalOf, refuse } from './request-guards.ts';
 import { createWebSocketLimits } from './websocket-limits.ts';
 
 /** Every part's mount, in the order the site teaches them. */
@@ -35,9 +36,15 @@ function mountsFor(config: Config): Mount[] {
 export interface Playground {
   /** Starts the mounts' own listeners (TCP and UDP ports). */
   start(): Promise<void>;
-  /** Serves what the playground owns; calls `next` for anything else. */
+  /**
+   * Refuses a request the guards (request-guards.ts) refuse; serves
+   * what the playground owns; calls `next` for anything else.
+   */
   handleRequest(req: IncomingMessage, res: ServerResponse, next: () => void): void;
-  /** Takes an Upgrade for a /ws/ path; returns false for other paths. */
+  /**
+   * Refuses an Upgrade the guards refuse; takes one for a /ws/ path;
+   * returns false for other paths.
+   */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** How many WebSockets are open. */
   openWebSockets(): number;
@@ -97,6 +104,8 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
     },
 
     handleRequest(req, res, next) {
+      const refusal = refusalOf(req, config);
+      if (refusal) return refuse(res, refusal);
       const { pathname } = new URL(req.url ?? '/', 'http://playground');
       const route =
         pathname === '/healthz'
@@ -112,10 +121,17 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
     },
 
     handleUpgrade(req, socket, head) {
+      const refusal = refusalOf(req, config);
+      // A reset during the handshake must not become an uncaught error.
+      const ignoreResets = () => socket.on('error', () => socket.destroy());
+      if (refusal) {
+        ignoreResets();
+        refuseUpgrade(socket, refusal.status, refusal.why);
+        return true;
+      }
       const { pathname } = new URL(req.url ?? '/', 'http://playground');
       if (!pathname.startsWith('/ws/')) return false;
-      // A reset during the handshake must not become an uncaught error.
-      socket.on('error', () => socket.destroy());
+      ignoreResets();
       const route = websocketRoutes.get(pathname);
       if (!route) {
         const known = [...websocketRoutes.keys()].join(', ');

@@ -1,9 +1,32 @@
 // `npm run dev`: mounts the playground's endpoints on Astro's dev
 // server, so pages with live reload and their demos share one origin.
 
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AstroIntegration } from 'astro';
-import { createPlayground } from './app.ts';
+import { createPlayground, type Playground } from './app.ts';
 import { loadConfig } from './config.ts';
+
+/**
+ * The playground as a Connect middleware for Vite's dev server: the
+ * same request guards as `npm start` (a malformed target gets 400,
+ * not an exception), then the endpoints, then Vite for the rest.
+ */
+export function devMiddleware(playground: Playground) {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) =>
+    playground.handleRequest(req, res, next);
+}
+
+/**
+ * The playground's listener for the dev server's 'upgrade' event:
+ * the same guards, then /ws/ paths. Vite's own live-reload socket
+ * shares this server; the playground leaves it alone.
+ */
+export function devUpgrade(playground: Playground) {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    playground.handleUpgrade(req, socket, head);
+  };
+}
 
 /** An Astro integration that serves the playground during `astro dev`. */
 export function playgroundInDev(): AstroIntegration {
@@ -20,12 +43,8 @@ export function playgroundInDev(): AstroIntegration {
         if (command !== 'dev') return;
         const playground = createPlayground(loadConfig());
         await playground.start();
-        server.middlewares.use((req, res, next) => playground.handleRequest(req, res, next));
-        // Vite's own live-reload socket shares this server; the
-        // playground takes only /ws/ paths and leaves it alone.
-        server.httpServer?.on('upgrade', (req, socket, head) => {
-          playground.handleUpgrade(req, socket, head);
-        });
+        server.middlewares.use(devMiddleware(playground));
+        server.httpServer?.on('upgrade', devUpgrade(playground));
         server.httpServer?.once('close', () => void playground.close());
         logger.info('playground endpoints mounted (/healthz, /ws/…)');
       },
