@@ -54,7 +54,7 @@ suite(`the gorilla server in examples/go${noGo ? ` (skipped: ${noGo})` : ''}`, (
     ['a reserved opcode', clientFrame(0x3, 'x'), 1002],
     ['a fragmented ping', clientFrame(0x9, 'x', { fin: false }), 1002],
     ['a message over SetReadLimit', clientFrame(0x2, Buffer.alloc(64 * 1024 + 1)), 1009],
-  ])('%s is closed with %i', async (_, frame, code) => {
+  ])('$0 is closed with $2', async (_, frame, code) => {
     const raw = await openRaw(url);
     raw.socket.write(frame);
     expect(await raw.close).toMatchObject({ code });

@@ -62,7 +62,11 @@ describe('with one WebSocket per address', () => {
     const first = await openRaw(`${ws}/ws/echo`);
     expect(first.response).toMatch(/^HTTP\/1.1 101/);
     const second = await openRaw(`${ws}${path}`);
-    expect(second.response).toMatch(/^HTTP\/1.1 429/);
+    expect(second.response.split('\r\n')[0]).toBe('HTTP/1.1 429 Too Many Requests');
+    await second.close;
+    expect(second.received().toString()).toBe(
+      'This address already has 1 WebSockets open here, the most it may; close one and try again\n',
+    );
     first.socket.destroy();
     await expect.poll(() => server.playground.openWebSockets()).toBe(0);
   });
