@@ -13,12 +13,12 @@ import {
   whyChromiumIsMissing,
 } from '../support/browser.ts';
 import { buildSiteWith, type FixtureSite } from '../support/fixture-site.ts';
+import { needs } from '../support/needs.ts';
 import { startTestServer } from '../support/playground.ts';
 
 const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const ECHO_PAGE = '/websocket/echo-server/';
-const noChromium = whyChromiumIsMissing();
-const suite = noChromium ? describe.skip : describe;
+const withChromium = needs(whyChromiumIsMissing());
 
 /** A cell's output as "direction text" rows, as the unit tests print them. */
 const outputOf = (cell: Locator) =>
@@ -62,7 +62,7 @@ async function insertAfter(page: Page, editor: Locator, after: string, text: str
   await page.keyboard.insertText(text);
 }
 
-suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+withChromium.describe('the notebook in Chromium', () => {
   let browser: Browser;
   let server: RunningServer;
 
