@@ -111,6 +111,32 @@ withChromium.describe('the notebook in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  test("a Run pressed before the cell's script has started runs once it has", async () => {
+    // A slow phone: the page is shown, but the script that defines
+    // <wb-cell> is held back until the reader has pressed Run.
+    const context = await browser.newContext();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await context.route(/\/_astro\/wb-cell\.[^/]*\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}${ECHO_PAGE}`, { waitUntil: 'commit' });
+    const cell = page.getByRole('group', { name: 'Demo: echo client' });
+    await cell.getByRole('button', { name: 'Run' }).click();
+    expect(await page.evaluate(() => customElements.get('wb-cell') === undefined)).toBe(true);
+    expect(await statusOf(cell)).toBe('starting…');
+
+    release();
+    await poll(() => statusOf(cell)).toMatch(/^done in \d+ ms$/);
+    expect(await outputOf(cell)).toContain('received hello, wire');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('an endless loop is stopped by Stop and the page stays responsive', async () => {
     const { page, problems } = await openPage(browser, `${server.url}${ECHO_PAGE}`);
     const { cell, editor } = await editEchoCell(page);
