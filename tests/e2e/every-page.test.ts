@@ -17,13 +17,13 @@ import {
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
+import { needs } from '../support/needs.ts';
 import { type ScriptsOfPage, scriptsOf } from '../support/page-scripts.ts';
 import { startTestServer } from '../support/playground.ts';
 import { sitePages, sitePaths } from '../support/sitemap.ts';
 
 const site = fileURLToPath(new URL('../../dist/', import.meta.url));
-const noChromium = whyChromiumIsMissing();
-const suite = noChromium ? describe.skip : describe;
+const withChromium = needs(whyChromiumIsMissing());
 
 /**
  * What the cell runtime may add to a page, in bytes of JavaScript as
@@ -46,7 +46,7 @@ interface PageScripts extends ScriptsOfPage {
   fetched: string[];
 }
 
-suite(`every page in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+withChromium.describe('every page in Chromium', () => {
   let browser: Browser;
   let server: RunningServer;
   let pages: PageScripts[];
