@@ -170,6 +170,11 @@ export function startBaseline() {
   return new ServerProcess('baseline', 'bench/support/baseline-server.ts', {}).ready();
 }
 
+/** The json-rpc-2.0 library on node:http (json-rpc-library-server.ts). */
+export function startJsonRpcLibrary() {
+  return new ServerProcess('json-rpc-2.0', 'bench/support/json-rpc-library-server.ts', {}).ready();
+}
+
 /** A load generator (load-generator.ts), in a process of its own. */
 export function startLoadGenerator() {
   return new Child('bench/support/load-generator.ts', {});
