@@ -17,6 +17,7 @@ import autocannon from 'autocannon';
 import { alternate } from './support/alternate.ts';
 import {
   type ServerProcess,
+  startAll,
   startBaseline,
   startJsonRpcLibrary,
   startLoadGenerator,
@@ -70,11 +71,11 @@ async function overHttp(server: ServerProcess): Promise<Run> {
   };
 }
 
-const [baseline, library, playground] = await Promise.all([
+const [baseline, library, playground] = await startAll(
   startBaseline(),
   startJsonRpcLibrary(),
   startPlayground(),
-]);
+);
 const load = startLoadGenerator();
 /** The name of each server in the table. */
 const names = new Map([

@@ -180,6 +180,23 @@ export function startLoadGenerator() {
   return new Child('bench/support/load-generator.ts', {});
 }
 
+/**
+ * Waits for servers being started; if one fails to start, stops the
+ * others before failing, so no server outlives the benchmark.
+ */
+export async function startAll<T extends ServerProcess[]>(
+  ...starting: { [K in keyof T]: Promise<T[K]> }
+): Promise<T> {
+  const started = await Promise.allSettled(starting);
+  const failed = started.find((result) => result.status === 'rejected');
+  if (!failed)
+    return started.map((result) => (result as PromiseFulfilledResult<ServerProcess>).value) as T;
+  await stopAll(
+    ...started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
+  );
+  throw failed.reason;
+}
+
 /** Stops every process given, whatever happened. */
 export async function stopAll(...children: (Child | undefined)[]) {
   await Promise.all(children.map((child) => child?.stop()));
