@@ -14,6 +14,7 @@
 import { requireOpenFiles } from './support/open-files.ts';
 import {
   type ServerProcess,
+  startAll,
   startBaseline,
   startLoadGenerator,
   startPlayground,
@@ -30,7 +31,7 @@ interface Arrival {
   last: number;
 }
 
-const [baseline, playground] = await Promise.all([startBaseline(), startPlayground()]);
+const [baseline, playground] = await startAll(startBaseline(), startPlayground());
 const load = startLoadGenerator();
 try {
   const most = Math.max(...READERS);

@@ -16,6 +16,7 @@ import { requireOpenFiles } from './support/open-files.ts';
 import {
   type Memory,
   type ServerProcess,
+  startAll,
   startBaseline,
   startLoadGenerator,
   startPlayground,
@@ -33,7 +34,7 @@ interface Cost {
   external: number;
 }
 
-const [baseline, playground] = await Promise.all([startBaseline(), startPlayground()]);
+const [baseline, playground] = await startAll(startBaseline(), startPlayground());
 const load = startLoadGenerator();
 try {
   await requireOpenFiles(load, 'load generator', CONNECTIONS + 100);

@@ -2,20 +2,24 @@
 // doing the same work, each server in a process of its own:
 // - over HTTP, `POST /rpc` loaded by autocannon (50 connections,
 //   keep-alive, one request in flight each) against a node:http
-//   handler that reads the body, parses it and answers;
+//   handler that reads the body, parses it and answers, and against
+//   the `json-rpc-2.0` library's server on node:http (what a
+//   programmer would otherwise pick);
 // - over WebSocket, `/ws/rpc` loaded by the load-generator process
 //   (50 clients, one call in flight each) against a bare ws handler.
 // autocannon runs in this process, the WebSocket clients in one of
 // their own; neither shares a server's event loop. Runs alternate
 // between the servers; medians are compared.
 //
-//   node bench/json-rpc.ts      (RPC_RUNS=6 runs of RPC_SECONDS=3 s)
+//   node bench/json-rpc.ts      (RPC_RUNS=3 runs a server of RPC_SECONDS=3 s)
 
 import autocannon from 'autocannon';
 import { alternate } from './support/alternate.ts';
 import {
   type ServerProcess,
+  startAll,
   startBaseline,
+  startJsonRpcLibrary,
   startLoadGenerator,
   startPlayground,
   stopAll,
@@ -23,7 +27,7 @@ import {
 import { fmt, median, ranAt, ratio, table, writeSection } from './support/results.ts';
 
 const CONNECTIONS = 50;
-const RUNS = Number(process.env['RPC_RUNS'] || 6);
+const RUNS = Number(process.env['RPC_RUNS'] || 3);
 const SECONDS = Number(process.env['RPC_SECONDS'] || 3);
 const CALL = JSON.stringify({
   jsonrpc: '2.0',
@@ -32,6 +36,8 @@ const CALL = JSON.stringify({
   params: { A: 7, B: 8 },
 });
 const ANSWER = '"result":56';
+/** The playground's CPU capacity, as a share of the bare handler's. */
+const CAPACITY_TARGET = 0.8;
 
 interface Run {
   perSecond: number;
@@ -65,11 +71,20 @@ async function overHttp(server: ServerProcess): Promise<Run> {
   };
 }
 
-const [baseline, playground] = await Promise.all([startBaseline(), startPlayground()]);
+const [baseline, library, playground] = await startAll(
+  startBaseline(),
+  startJsonRpcLibrary(),
+  startPlayground(),
+);
 const load = startLoadGenerator();
+/** The name of each server in the table. */
+const names = new Map([
+  [library, 'json-rpc-2.0 on node:http'],
+  [playground, 'playground'],
+]);
 try {
-  // Both answer the call the same way before either is measured.
-  for (const server of [baseline, playground]) {
+  // All answer the call the same way before any is measured.
+  for (const server of [baseline, library, playground]) {
     const response = await fetch(`${server.url}/rpc`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -79,7 +94,7 @@ try {
     if (!text.includes(ANSWER)) throw new Error(`${server.name} answered ${text}`);
   }
   // autocannon's first run on a fresh server warms it up.
-  for (const server of [baseline, playground]) {
+  for (const server of [baseline, library, playground]) {
     await autocannon({
       url: `${server.url}/rpc`,
       method: 'POST',
@@ -89,22 +104,35 @@ try {
       duration: 1,
     });
   }
-  const transports = {
-    'HTTP (autocannon)': (server: ServerProcess) => overHttp(server),
-    WebSocket: (server: ServerProcess) =>
-      load.request<Run>({
-        cmd: 'closed-loop',
-        url: `${server.url.replace(/^http/, 'ws')}/ws/rpc`,
-        clients: CONNECTIONS,
-        binary: false,
-        payload: CALL,
-        expect: ANSWER,
-        seconds: SECONDS,
-      }),
-  };
+  // json-rpc-2.0 brings no WebSocket server: over WebSocket the bare
+  // ws handler is the only baseline.
+  const transports = [
+    {
+      transport: 'HTTP (autocannon)',
+      bare: 'bare node:http handler',
+      servers: [baseline, library, playground],
+      measure: (server: ServerProcess) => overHttp(server),
+    },
+    {
+      transport: 'WebSocket',
+      bare: 'bare ws handler',
+      servers: [baseline, playground],
+      measure: (server: ServerProcess) =>
+        load.request<Run>({
+          cmd: 'closed-loop',
+          url: `${server.url.replace(/^http/, 'ws')}/ws/rpc`,
+          clients: CONNECTIONS,
+          binary: false,
+          payload: CALL,
+          expect: ANSWER,
+          seconds: SECONDS,
+        }),
+    },
+  ];
   const rows: (string | number)[][] = [];
-  for (const [transport, measure] of Object.entries(transports)) {
-    const runs = await alternate(RUNS, [baseline, playground], async (server) => {
+  const verdicts: string[] = [];
+  for (const { transport, bare, servers, measure } of transports) {
+    const runs = await alternate(RUNS * servers.length, servers, async (server) => {
       const run = await server.cpuPer(
         () => measure(server),
         (r) => r.total,
@@ -126,26 +154,18 @@ try {
       };
     };
     const b = summary(baseline);
+    const row = (name: string, s: typeof b) => [
+      transport,
+      name,
+      fmt(s.perSecond),
+      s.p50.toFixed(2),
+      s.p99.toFixed(2),
+      s.cpu.toFixed(1),
+      name === bare ? '' : `${(b.cpu / s.cpu).toFixed(2)}×`,
+    ];
+    rows.push(row(bare, b));
+    for (const server of servers.slice(1)) rows.push(row(names.get(server)!, summary(server)));
     const p = summary(playground);
-    const bare = transport === 'WebSocket' ? 'bare ws handler' : 'bare node:http handler';
-    rows.push([
-      transport,
-      bare,
-      fmt(b.perSecond),
-      b.p50.toFixed(2),
-      b.p99.toFixed(2),
-      b.cpu.toFixed(1),
-      '',
-    ]);
-    rows.push([
-      transport,
-      'playground',
-      fmt(p.perSecond),
-      p.p50.toFixed(2),
-      p.p99.toFixed(2),
-      p.cpu.toFixed(1),
-      '',
-    ]);
     rows.push([
       transport,
       '**playground / bare**',
@@ -155,19 +175,37 @@ try {
       ratio(p.cpu, b.cpu),
       `**${(b.cpu / p.cpu).toFixed(2)}×**`,
     ]);
+    const capacity = b.cpu / p.cpu;
+    verdicts.push(
+      `- ${transport}: CPU capacity ${capacity.toFixed(2)} of the bare handler's: ` +
+        (capacity >= CAPACITY_TARGET ? 'meets' : 'misses') +
+        ` the target of ${CAPACITY_TARGET}`,
+    );
+    if (servers.includes(library)) {
+      const l = summary(library);
+      verdicts.push(
+        `- ${transport}: ${ratio(p.perSecond, l.perSecond)} the calls a second of ` +
+          `json-rpc-2.0 on node:http (CPU capacity ${(l.cpu / p.cpu).toFixed(2)}×): ` +
+          (p.cpu <= l.cpu ? 'meets' : 'misses') +
+          ' the target of at least its throughput',
+      );
+    }
   }
   writeSection(
     'json-rpc',
     [
-      '## JSON-RPC Arith.Multiply: playground vs bare handlers',
+      '## JSON-RPC Arith.Multiply: playground vs bare handlers and json-rpc-2.0',
       '',
       ranAt(),
       `${CONNECTIONS} connections, one call in flight each; ${RUNS} runs of ${SECONDS} s per ` +
         "server and transport, alternating; medians. Latency in ms. The playground's /rpc " +
         'goes through its router, CORS check, content-type and size checks and its JSON-RPC ' +
-        'server (validation, time limit); the bare handlers parse and multiply. Server CPU ' +
+        'server (validation, time limit); the bare handlers parse and multiply; json-rpc-2.0 ' +
+        "is that library's JSONRPCServer on node:http, as its README wires it. Server CPU " +
         'per call (user and system time over the run, divided by the calls answered) is ' +
-        'steadier than calls per second on shared cores; its inverse ratio is the capacity.',
+        'steadier than calls per second on shared cores; its inverse ratio is the capacity, ' +
+        `and the verdict. Targets: capacity ≥ ${CAPACITY_TARGET} of the bare handler's on ` +
+        "both transports, and over HTTP at least json-rpc-2.0's.",
       '',
       table(
         [
@@ -177,12 +215,14 @@ try {
           'p50 ms',
           'p99 ms',
           'server CPU µs/call',
-          'capacity (bare CPU / playground CPU)',
+          'capacity (bare CPU / its CPU)',
         ],
         rows,
       ),
+      '',
+      ...verdicts,
     ].join('\n'),
   );
 } finally {
-  await stopAll(load, baseline, playground);
+  await stopAll(load, baseline, library, playground);
 }

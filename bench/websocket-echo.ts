@@ -20,6 +20,7 @@
 
 import {
   type ServerProcess,
+  startAll,
   startBaseline,
   startLoadGenerator,
   startPlayground,
@@ -41,7 +42,7 @@ interface Run {
   cpuPerMessage: number;
 }
 
-const [baseline, playground] = await Promise.all([startBaseline(), startPlayground()]);
+const [baseline, playground] = await startAll(startBaseline(), startPlayground());
 const load = startLoadGenerator();
 try {
   const rows: (string | number)[][] = [];

@@ -98,6 +98,20 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
     });
   };
 
+  /** The handler for a request target, if any but the site's. */
+  const routeFor = (target: string) => {
+    // A target that is exactly an endpoint's path ("/rpc", most of
+    // them) is that path: parsing it would only give it back.
+    const exact = target === '/healthz' ? health : httpRoutes.get(target);
+    if (exact) return exact;
+    const { pathname } = new URL(target, 'http://playground');
+    if (pathname === '/healthz') return health;
+    return (
+      httpRoutes.get(pathname) ??
+      httpRoutes.get(prefixes.find((path) => pathname.startsWith(path)) ?? '')
+    );
+  };
+
   return {
     async start() {
       for (const mount of mounts) await mount.start?.();
@@ -106,12 +120,7 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
     handleRequest(req, res, next) {
       const refusal = refusalOf(req, config);
       if (refusal) return refuse(res, refusal);
-      const { pathname } = new URL(req.url ?? '/', 'http://playground');
-      const route =
-        pathname === '/healthz'
-          ? health
-          : (httpRoutes.get(pathname) ??
-            httpRoutes.get(prefixes.find((prefix) => pathname.startsWith(prefix)) ?? ''));
+      const route = routeFor(req.url ?? '/');
       if (!route) return next();
       inFlight++;
       res.once('close', () => inFlight--);

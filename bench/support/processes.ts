@@ -170,9 +170,31 @@ export function startBaseline() {
   return new ServerProcess('baseline', 'bench/support/baseline-server.ts', {}).ready();
 }
 
+/** The json-rpc-2.0 library on node:http (json-rpc-library-server.ts). */
+export function startJsonRpcLibrary() {
+  return new ServerProcess('json-rpc-2.0', 'bench/support/json-rpc-library-server.ts', {}).ready();
+}
+
 /** A load generator (load-generator.ts), in a process of its own. */
 export function startLoadGenerator() {
   return new Child('bench/support/load-generator.ts', {});
+}
+
+/**
+ * Waits for servers being started; if one fails to start, stops the
+ * others before failing, so no server outlives the benchmark.
+ */
+export async function startAll<T extends ServerProcess[]>(
+  ...starting: { [K in keyof T]: Promise<T[K]> }
+): Promise<T> {
+  const started = await Promise.allSettled(starting);
+  const failed = started.find((result) => result.status === 'rejected');
+  if (!failed)
+    return started.map((result) => (result as PromiseFulfilledResult<ServerProcess>).value) as T;
+  await stopAll(
+    ...started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
+  );
+  throw failed.reason;
 }
 
 /** Stops every process given, whatever happened. */

@@ -86,15 +86,25 @@ function tooLarge(max: number) {
   );
 }
 
-async function readBody(req: IncomingMessage, max: number) {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) throw tooLarge(max);
-    chunks.push(chunk);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
+/** The body, or 413 as soon as it grows past `max` bytes. */
+function readBody(req: IncomingMessage, max: number) {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) {
+        chunks.push(chunk);
+        return;
+      }
+      // The rest is never read (see refuse).
+      req.off('data', onData).pause();
+      reject(tooLarge(max));
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 /** True when reading the body failed because the client went away. */

@@ -6,6 +6,7 @@
 // HTTP, WebSocket and TCP are thin adapters around this one object,
 // so every rule below holds the same on all three.
 
+import { CallLimit } from './call-limit.ts';
 import { RpcError, rpcError } from './errors.ts';
 import {
   type Id,
@@ -98,51 +99,40 @@ export class JsonRpcServer {
     const { method, params } = request;
     const notification = !('id' in request);
     const id = request.id ?? null;
-    const { timeLimitMs } = this.options;
-    // One controller a call: the time limit or the caller leaving
-    // aborts it, and the method sees it as `signal`.
-    const stop = new AbortController();
-    const timer = setTimeout(() => {
-      stop.abort(rpcError('TIME_LIMIT', `no answer within ${timeLimitMs} ms`));
-    }, timeLimitMs);
-    const left = () => stop.abort(CALLER_LEFT);
-    origin.signal?.addEventListener('abort', left, { once: true });
-    const { signal } = stop;
+    // The time limit or the caller leaving cuts the call short, and
+    // the method sees it as `signal` (call-limit.ts).
+    const limit = new CallLimit(this.options.timeLimitMs, origin.signal);
+    const context = {
+      push: origin.push,
+      get signal() {
+        return limit.signal;
+      },
+    };
     try {
       const result = await Promise.race([
-        this.registry.call(method, params, { signal, push: origin.push }),
-        whenAborted(signal),
+        this.registry.call(method, params, context),
+        limit.cutShort,
       ]);
       return notification ? null : { jsonrpc: '2.0', result, id };
     } catch (error) {
       if (notification) return null;
-      return errorResponse(id, this.#asRpcError(error, signal, method));
+      return errorResponse(id, this.#asRpcError(error, limit, method));
     } finally {
-      clearTimeout(timer);
-      origin.signal?.removeEventListener('abort', left);
       // Whatever the method still runs (a timer, a sleep) stops now.
-      stop.abort(ANSWERED);
+      limit.done();
     }
   }
   // #endregion one
 
-  #asRpcError(error: unknown, signal: AbortSignal, method: string) {
+  #asRpcError(error: unknown, limit: CallLimit, method: string) {
     if (error instanceof RpcError) return error;
-    if (signal.aborted) {
-      const { reason } = signal as { reason: unknown };
-      return reason instanceof RpcError ? reason : CALLER_LEFT;
-    }
+    if (limit.reason) return limit.reason;
     // A bug, not a bad request: log it, and tell the caller only that
     // it happened. A stack trace would help an attacker, not them.
     this.options.onInternalError?.(error, method);
     return rpcError('INTERNAL_ERROR', `${method} failed; see the log`);
   }
 }
-
-// Abort reasons made once: abort() without a reason would build a
-// DOMException, stack trace and all, for every call.
-const CALLER_LEFT = rpcError('INTERNAL_ERROR', 'the caller went away');
-const ANSWERED = rpcError('INTERNAL_ERROR', 'the call was answered');
 
 // #region validate
 /** Checks the shape the specification requires of a request. */
@@ -176,12 +166,4 @@ export function errorResponse(id: Id, error: RpcError): Response {
 /** The id of a request that may be broken: null when there is none. */
 function idOf(value: unknown): Id {
   return isPlainObject(value) && isId(value['id']) ? value['id'] : null;
-}
-
-function whenAborted(signal: AbortSignal) {
-  return new Promise<never>((_, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), {
-      once: true,
-    });
-  });
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,10 +16,11 @@ test('text files get .br and .gz copies that decompress to the same bytes', asyn
   writeFileSync(join(dir, '_astro', 'page.js'), 'export const x = 1;\n'.repeat(100));
   writeFileSync(join(dir, 'small.css'), 'p{color:red}');
   writeFileSync(join(dir, 'photo.png'), Buffer.alloc(4096));
+  writeFileSync(join(dir, 'noise.txt'), randomBytes(4096));
 
   const done = await precompressDir(dir);
 
-  expect(done.files).toBe(2);
+  expect(done.files).toBe(3);
   expect(done.brotliBytes).toBeLessThan(done.bytes);
   expect(brotliDecompressSync(readFileSync(join(dir, 'index.html.br'))).toString()).toBe(html);
   expect(gunzipSync(readFileSync(join(dir, 'index.html.gz'))).toString()).toBe(html);
@@ -26,4 +28,7 @@ test('text files get .br and .gz copies that decompress to the same bytes', asyn
   // Too small to gain, and a format that is compressed already.
   expect(existsSync(join(dir, 'small.css.br'))).toBe(false);
   expect(existsSync(join(dir, 'photo.png.br'))).toBe(false);
+  // Compressed, but no smaller: the server sends the file itself.
+  expect(existsSync(join(dir, 'noise.txt.br'))).toBe(false);
+  expect(existsSync(join(dir, 'noise.txt.gz'))).toBe(false);
 });
