@@ -7,10 +7,10 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { refuseUpgrade, sendJson } from '../examples/http-reply.ts';
 import { startHeartbeat } from '../examples/websocket/heartbeat.ts';
 import type { Config } from './config.ts';
 import { handleCors } from './cors.ts';
-import { refuseUpgrade, sendJson } from './http-reply.ts';
 import type { Mount, RequestHandler, UpgradeHandler } from './mount.ts';
 import { restMount } from './mounts/rest.ts';
 import { rpcMount } from './mounts/rpc.ts';

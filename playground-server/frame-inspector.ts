@@ -10,10 +10,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { refuseUpgrade } from '../examples/http-reply.ts';
 import { upgrade } from '../examples/websocket/echo-server.ts';
 import { describeFrame } from '../examples/websocket/frame-record.ts';
 import type { RawConnection } from '../examples/websocket/raw-server.ts';
-import { refuseUpgrade } from './http-reply.ts';
 
 /** How much inspecting the playground allows. */
 export interface InspectorLimits {

@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WebSocketServer } from 'ws';
-import { sendJson as reply } from '../../playground-server/http-reply.ts';
+import { sendJson as reply } from '../http-reply.ts';
 
 /** What the server saw when a connection closed. */
 export interface CloseReport {

@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { createMemoryPubSub, type PubSub } from '../../playground-server/pubsub.ts';
-import type { RunningServer } from '../../playground-server/server.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
 import { upgrade } from './echo-server.ts';
+import { createMemoryPubSub, type PubSub } from './pubsub.ts';
 import { createPushServer, type PushOptions } from './push-server.ts';
 
 interface Pushed {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { clientFrame, openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import { run } from './stream-client.ts';

@@ -19,7 +19,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { refuseUpgrade, sendJson } from '../../playground-server/http-reply.ts';
+import { refuseUpgrade, sendJson } from '../http-reply.ts';
 import { upgrade as openWebSocket } from './echo-server.ts';
 import {
   createRuns,

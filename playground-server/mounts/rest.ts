@@ -3,13 +3,13 @@
 // and that layer's counters at /api/cached/stats.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from '../../examples/http-reply.ts';
 import { bearerToken } from '../../examples/rest/bearer-token.ts';
 import { createCacheLayer, type Outcome } from '../../examples/rest/cache-layer.ts';
 import { NoteStore } from '../../examples/rest/note-store.ts';
 import { createNotesHandler } from '../../examples/rest/notes.ts';
 import { Problem, sendProblem } from '../../examples/rest/problem.ts';
 import type { Config } from '../config.ts';
-import { sendJson } from '../http-reply.ts';
 import type { Mount, RequestHandler } from '../mount.ts';
 
 /** /api/notes and /api/cached/, from examples/rest/. */

@@ -4,12 +4,12 @@
 // connection.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from '../../examples/http-reply.ts';
 import { reportConnection } from '../../examples/sockets/connection-report.ts';
 import type { EchoServerInfo } from '../../examples/sockets/echo-servers.ts';
 import { listenTcpEcho, type TcpEchoServer } from '../../examples/sockets/tcp-echo-server.ts';
 import { listenUdpEcho, type UdpEchoServer } from '../../examples/sockets/udp-echo-server.ts';
 import type { Config } from '../config.ts';
-import { sendJson } from '../http-reply.ts';
 import type { Mount, RequestHandler } from '../mount.ts';
 
 /** The echo servers, started by start() and closed by close(). */

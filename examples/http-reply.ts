@@ -25,7 +25,11 @@ export function sendJson(
  * Answers an Upgrade request (or one Node's parser refused) with an
  * HTTP error and closes the socket. `why` null: no body (for HEAD).
  */
-export function refuseUpgrade(socket: Duplex, status: number, why: string | null) {
+export function refuseUpgrade(
+  socket: Duplex,
+  status: number,
+  why: string | null,
+) {
   const body = why === null ? '' : `${why}\n`;
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
