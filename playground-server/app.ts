@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { refuseUpgrade, sendJson } from '../examples/http-reply.ts';
+import { CloseCode } from '../examples/websocket/close-codes.ts';
 import { startHeartbeat } from '../examples/websocket/heartbeat.ts';
 import type { Config } from './config.ts';
 import { handleCors } from './cors.ts';
@@ -159,7 +160,7 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
       draining = true;
       for (const stop of heartbeats) stop();
       const clients: Client[] = servers.flatMap((wss) => [...wss.clients]);
-      for (const ws of clients) ws.close(1001, 'server shutting down');
+      for (const ws of clients) ws.close(CloseCode.GOING_AWAY, 'server shutting down');
       const closed = clients.map((ws) => new Promise<void>((resolve) => ws.once('close', resolve)));
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise((resolve) => {

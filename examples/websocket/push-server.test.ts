@@ -130,7 +130,7 @@ describe('/ws/push in the playground', () => {
   });
 
   test.each([
-    ['binary', Buffer.from([1, 2, 3]), [1003, 'chat is JSON text, not binary']],
+    ['binary', Buffer.from([1, 2, 3]), [1003, 'chat is JSON, not binary']],
     ['text that is not JSON', 'hello', [1008, 'a chat message must be JSON']],
     [
       'JSON of another shape',

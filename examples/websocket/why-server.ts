@@ -20,6 +20,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { refuseUpgrade, sendJson } from '../http-reply.ts';
+import { CloseCode } from './close-codes.ts';
 import { upgrade as openWebSocket } from './echo-server.ts';
 import {
   createRuns,
@@ -112,7 +113,7 @@ export function createWhyServer(options: { maxRuns: number }) {
         for (; sent < run.events.length; sent++) {
           ws.send(JSON.stringify(run.events[sent]));
         }
-        if (run.done) ws.close(1000, 'run over');
+        if (run.done) ws.close(CloseCode.NORMAL, 'run over');
       };
       run.waiting.add(flush);
       ws.once('close', () => run.waiting.delete(flush));

@@ -10,6 +10,7 @@
 import type { IncomingMessage } from 'node:http';
 import { type WebSocket as Client, WebSocketServer } from 'ws';
 import { type Line, runDemo } from '../../examples/demo-io.ts';
+import { CloseCode } from '../../examples/websocket/close-codes.ts';
 import { upgrade } from '../../examples/websocket/echo-server.ts';
 import {
   DEMO_PARAM,
@@ -89,7 +90,7 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
         runs.delete(controller);
       }
       send(ws, { type: 'end', ok });
-      if (ws.readyState === ws.OPEN) ws.close(1000, ok ? 'done' : 'failed');
+      if (ws.readyState === ws.OPEN) ws.close(CloseCode.NORMAL, ok ? 'done' : 'failed');
     })();
     runs.set(controller, run);
   });
