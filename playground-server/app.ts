@@ -7,7 +7,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { refuseUpgrade, sendJson } from '../examples/http-reply.ts';
+import { allowMethods, refuseUpgrade, sendJson } from '../examples/http-reply.ts';
 import { CloseCode } from '../examples/websocket/close-codes.ts';
 import { startHeartbeat } from '../examples/websocket/heartbeat.ts';
 import type { Config } from './config.ts';
@@ -83,9 +83,7 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
   const openWebSockets = () => servers.reduce((sum, wss) => sum + wss.clients.size, 0);
 
   const health: RequestHandler = (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return sendJson(res, 405, { error: 'use GET /healthz' }, { allow: 'GET, HEAD' });
-    }
+    if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
     const parts = Object.fromEntries(
       mounts.flatMap((m) => (m.health ? [[m.name, m.health()]] : [])),
     );

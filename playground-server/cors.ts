@@ -21,6 +21,7 @@
 // header they set themselves, never with cookies.
 
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { sendText } from '../examples/http-reply.ts';
 
 /** Methods the playground's HTTP endpoints take. */
 export const CORS_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
@@ -54,15 +55,12 @@ export function handleCors(
 
   if (preflight && crossOrigin) {
     if (!allowed) {
-      const body =
+      sendText(
+        res,
+        403,
         `Origin ${origin} may not call this playground; ` +
-        'only this site and ALLOWED_ORIGINS may\n';
-      res.writeHead(403, {
-        'content-type': 'text/plain; charset=utf-8',
-        'content-length': Buffer.byteLength(body),
-        'cache-control': 'no-store',
-      });
-      res.end(body);
+          'only this site and ALLOWED_ORIGINS may',
+      );
       return true;
     }
     res.writeHead(204, {

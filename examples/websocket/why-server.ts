@@ -19,7 +19,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { refuseUpgrade, sendJson } from '../http-reply.ts';
+import { allowMethods, refuseUpgrade, sendJson } from '../http-reply.ts';
 import { CloseCode } from './close-codes.ts';
 import { upgrade as openWebSocket } from './echo-server.ts';
 import {
@@ -166,11 +166,11 @@ export function createWhyServer(options: { maxRuns: number }) {
     const route = routes[`${req.method} ${pathname}`];
     if (!route) {
       const known = Object.keys(routes);
-      const same = known.find((r) => r.endsWith(` ${pathname}`));
-      if (same) {
-        const allow = same.split(' ')[0]!;
-        return sendJson(res, 405, { error: `use ${same}` }, { allow });
-      }
+      // A path known by another method: 405, naming the methods it takes.
+      const methods = known
+        .filter((r) => r.endsWith(` ${pathname}`))
+        .map((r) => r.split(' ')[0]!);
+      if (methods.length > 0 && !allowMethods(req, res, methods)) return;
       const error = `no ${pathname}; try ${known.join(', ')}`;
       return sendJson(res, 404, { error });
     }

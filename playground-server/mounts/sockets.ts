@@ -4,7 +4,7 @@
 // connection.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../../examples/http-reply.ts';
+import { allowMethods, sendJson } from '../../examples/http-reply.ts';
 import { reportConnection } from '../../examples/sockets/connection-report.ts';
 import type { EchoServerInfo } from '../../examples/sockets/echo-servers.ts';
 import { listenTcpEcho, type TcpEchoServer } from '../../examples/sockets/tcp-echo-server.ts';
@@ -76,9 +76,7 @@ export function socketsMount(config: Config): Mount {
 /** Answers anything but GET and HEAD with 405. */
 function onlyGet(handler: RequestHandler): RequestHandler {
   return (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method === 'GET' || req.method === 'HEAD') return handler(req, res);
-    const path = new URL(req.url ?? '/', 'http://playground').pathname;
-    sendJson(res, 405, { error: `use GET ${path}` }, { allow: 'GET, HEAD' });
+    if (allowMethods(req, res, ['GET', 'HEAD'])) handler(req, res);
   };
 }
 
