@@ -11,7 +11,7 @@ import { allowMethods, refuseUpgrade, sendJson } from '../examples/http-reply.ts
 import { CloseCode } from '../examples/websocket/close-codes.ts';
 import { startHeartbeat } from '../examples/websocket/heartbeat.ts';
 import type { Config } from './config.ts';
-import { handleCors } from './cors.ts';
+import { createCors } from './cors.ts';
 import type { Mount, RequestHandler, UpgradeHandler } from './mount.ts';
 import { restMount } from './mounts/rest.ts';
 import { rpcMount } from './mounts/rpc.ts';
@@ -68,6 +68,8 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
   // timeouts, for every endpoint of every mount (websocket-limits.ts),
   // ws or from scratch.
   const limits = createWebSocketLimits(config);
+  // A page on another origin (ALLOWED_ORIGINS) may read the answers.
+  const cors = createCors(config.allowedOrigins);
   for (const server of servers) limits.watch(server);
   // Every endpoint pings its peers and drops the dead
   // (examples/websocket/heartbeat.ts), whichever mount it is in.
@@ -114,9 +116,7 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
       if (!route) return next();
       inFlight++;
       res.once('close', () => inFlight--);
-      // A page on another origin (ALLOWED_ORIGINS) may read the answer.
-      if (handleCors(req, res, config.allowedOrigins)) return;
-      route(req, res);
+      cors(req, res, () => route(req, res));
     },
 
     handleUpgrade(req, socket, head) {
