@@ -22,6 +22,7 @@ export default defineConfig({
             'examples/**/*.test.ts',
             'src/**/*.test.ts',
             'playground-server/**/*.test.ts',
+            'shared/**/*.test.ts',
             'tests/*.test.ts',
           ],
           testTimeout: 15_000,

@@ -7,10 +7,11 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { allowMethods, refuseUpgrade, sendJson } from '../examples/http-reply.ts';
+import { CloseCode } from '../examples/websocket/close-codes.ts';
 import { startHeartbeat } from '../examples/websocket/heartbeat.ts';
 import type { Config } from './config.ts';
-import { handleCors } from './cors.ts';
-import { refuseUpgrade, sendJson } from './http-reply.ts';
+import { createCors } from './cors.ts';
 import type { Mount, RequestHandler, UpgradeHandler } from './mount.ts';
 import { restMount } from './mounts/rest.ts';
 import { rpcMount } from './mounts/rpc.ts';
@@ -67,6 +68,8 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
   // timeouts, for every endpoint of every mount (websocket-limits.ts),
   // ws or from scratch.
   const limits = createWebSocketLimits(config);
+  // A page on another origin (ALLOWED_ORIGINS) may read the answers.
+  const cors = createCors(config.allowedOrigins);
   for (const server of servers) limits.watch(server);
   // Every endpoint pings its peers and drops the dead
   // (examples/websocket/heartbeat.ts), whichever mount it is in.
@@ -82,9 +85,7 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
   const openWebSockets = () => servers.reduce((sum, wss) => sum + wss.clients.size, 0);
 
   const health: RequestHandler = (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return sendJson(res, 405, { error: 'use GET /healthz' }, { allow: 'GET, HEAD' });
-    }
+    if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
     const parts = Object.fromEntries(
       mounts.flatMap((m) => (m.health ? [[m.name, m.health()]] : [])),
     );
@@ -124,9 +125,7 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
       if (!route) return next();
       inFlight++;
       res.once('close', () => inFlight--);
-      // A page on another origin (ALLOWED_ORIGINS) may read the answer.
-      if (handleCors(req, res, config.allowedOrigins)) return;
-      route(req, res);
+      cors(req, res, () => route(req, res));
     },
 
     handleUpgrade(req, socket, head) {
@@ -168,7 +167,7 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
       draining = true;
       for (const stop of heartbeats) stop();
       const clients: Client[] = servers.flatMap((wss) => [...wss.clients]);
-      for (const ws of clients) ws.close(1001, 'server shutting down');
+      for (const ws of clients) ws.close(CloseCode.GOING_AWAY, 'server shutting down');
       const closed = clients.map((ws) => new Promise<void>((resolve) => ws.once('close', resolve)));
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise((resolve) => {

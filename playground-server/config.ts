@@ -245,7 +245,7 @@ export const SETTINGS = {
     'the largest datagram echoed (at least 128); a larger one is answered with one `error DATAGRAM_TOO_LARGE: …` datagram and counted',
   ),
   // Server-run demos (WS /ws/run), which any part may list in
-  // playground-server/server-demos.ts.
+  // shared/server-demos.ts.
   runTimeLimitMs: integer(
     'RUN_TIME_LIMIT_MS',
     20_000,

@@ -19,8 +19,16 @@
 //
 // No credentials: the pages name their reader with an Authorization
 // header they set themselves, never with cookies.
+//
+// The headers are the `cors` package's; what it leaves to us is the
+// 403 for a refused preflight, and telling a preflight (OPTIONS with
+// Access-Control-Request-Method) from an OPTIONS the notes answer.
+// Vary is appended, never set, so an endpoint that varies on more
+// must append too (examples/rest/notes.ts does).
 
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import cors from 'cors';
+import { sendText } from '../examples/http-reply.ts';
 
 /** Methods the playground's HTTP endpoints take. */
 export const CORS_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
@@ -33,53 +41,46 @@ export const CORS_EXPOSED_HEADERS =
 const PREFLIGHT_MAX_AGE = 600;
 
 /**
- * Applies CORS to a request for the playground. Answers a preflight
- * itself and returns true; otherwise prepares `res` and returns false.
+ * CORS for the playground's HTTP endpoints: answers a preflight
+ * itself, and otherwise adds the headers an allowed origin needs and
+ * calls `next`.
  */
-export function handleCors(
-  req: IncomingMessage,
-  res: ServerResponse,
-  allowedOrigins: readonly string[],
-): boolean {
-  const { origin } = req.headers;
-  if (allowedOrigins.length === 0 && origin === undefined) return false;
-  // The answer depends on Origin whenever there is a list to check.
-  if (allowedOrigins.length > 0) varyOnOrigin(res);
-  const preflight =
-    req.method === 'OPTIONS' &&
-    origin !== undefined &&
-    req.headers['access-control-request-method'] !== undefined;
-  const crossOrigin = origin !== undefined && !sameOrigin(origin, req.headers.host);
-  const allowed = crossOrigin && allowedOrigins.includes(origin);
+export function createCors(allowedOrigins: readonly string[]) {
+  const addHeaders = cors({
+    origin: [...allowedOrigins],
+    methods: CORS_METHODS,
+    allowedHeaders: CORS_REQUEST_HEADERS,
+    exposedHeaders: CORS_EXPOSED_HEADERS,
+    maxAge: PREFLIGHT_MAX_AGE,
+    // A preflight is answered below, once it is known to be one.
+    preflightContinue: true,
+  });
 
-  if (preflight && crossOrigin) {
-    if (!allowed) {
-      const body =
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    const { origin } = req.headers;
+    // The answer depends on Origin whenever there is a list to check.
+    if (allowedOrigins.length > 0) res.appendHeader('vary', 'Origin');
+    const preflight =
+      req.method === 'OPTIONS' &&
+      origin !== undefined &&
+      req.headers['access-control-request-method'] !== undefined;
+    const crossOrigin = origin !== undefined && !sameOrigin(origin, req.headers.host);
+    const allowed = crossOrigin && allowedOrigins.includes(origin);
+
+    if (preflight && crossOrigin && !allowed) {
+      return sendText(
+        res,
+        403,
         `Origin ${origin} may not call this playground; ` +
-        'only this site and ALLOWED_ORIGINS may\n';
-      res.writeHead(403, {
-        'content-type': 'text/plain; charset=utf-8',
-        'content-length': Buffer.byteLength(body),
-        'cache-control': 'no-store',
-      });
-      res.end(body);
-      return true;
+          'only this site and ALLOWED_ORIGINS may',
+      );
     }
-    res.writeHead(204, {
-      'access-control-allow-origin': origin,
-      'access-control-allow-methods': CORS_METHODS,
-      'access-control-allow-headers': CORS_REQUEST_HEADERS,
-      'access-control-max-age': String(PREFLIGHT_MAX_AGE),
-      'cache-control': 'no-store',
+    if (!allowed) return next();
+    addHeaders(req, res, () => {
+      if (!preflight) return next();
+      res.writeHead(204, { 'cache-control': 'no-store' }).end();
     });
-    res.end();
-    return true;
-  }
-  if (allowed) {
-    res.setHeader('access-control-allow-origin', origin);
-    res.setHeader('access-control-expose-headers', CORS_EXPOSED_HEADERS);
-  }
-  return false;
+  };
 }
 
 /** True when `origin` is the server's own (the Host it was sent to). */
@@ -89,39 +90,4 @@ function sameOrigin(origin: string, host: string | undefined) {
   } catch {
     return false;
   }
-}
-
-/**
- * Makes every head `res` writes carry `Vary: Origin`, merged with the
- * Vary the handler sets, whether by setHeader() or by writeHead()'s
- * headers (which would otherwise replace it).
- */
-function varyOnOrigin(res: ServerResponse) {
-  res.setHeader('vary', 'Origin');
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
-    const headers = rest.find((item) => typeof item === 'object' && item !== null) as
-      | OutgoingHttpHeaders
-      | undefined;
-    const reason = rest.find((item) => typeof item === 'string') as string | undefined;
-    if (headers && !Array.isArray(headers)) {
-      for (const [name, value] of Object.entries(headers)) {
-        if (value !== undefined) this.setHeader(name, value);
-      }
-    }
-    this.setHeader('vary', mergeVary(this.getHeader('vary')));
-    const write = writeHead as (status: number, reason?: string) => ServerResponse;
-    return reason === undefined ? write.call(this, status) : write.call(this, status, reason);
-  } as ServerResponse['writeHead'];
-}
-
-/** A Vary value that names Origin once, whatever it named before. */
-export function mergeVary(value: number | string | string[] | undefined) {
-  const names = (Array.isArray(value) ? value.join(',') : String(value ?? ''))
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
-  if (names.includes('*')) return '*';
-  if (!names.some((name) => name.toLowerCase() === 'origin')) names.push('Origin');
-  return names.join(', ');
 }

@@ -10,10 +10,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { refuseUpgrade } from '../examples/http-reply.ts';
+import { CloseCode } from '../examples/websocket/close-codes.ts';
 import { upgrade } from '../examples/websocket/echo-server.ts';
 import { describeFrame } from '../examples/websocket/frame-record.ts';
 import type { RawConnection } from '../examples/websocket/raw-server.ts';
-import { refuseUpgrade } from './http-reply.ts';
 
 /** How much inspecting the playground allows. */
 export interface InspectorLimits {
@@ -45,7 +46,10 @@ export function createFrameInspector(limits: InspectorLimits) {
     }
     upgrade(wss, req, socket, head, (ws) => {
       waiting.set(id, ws);
-      const timer = setTimeout(() => ws.close(1000, 'inspection time is up'), limits.watchMs);
+      const timer = setTimeout(
+        () => ws.close(CloseCode.NORMAL, 'inspection time is up'),
+        limits.watchMs,
+      );
       ws.on('error', () => {});
       ws.once('close', () => {
         clearTimeout(timer);
@@ -70,7 +74,7 @@ export function createFrameInspector(limits: InspectorLimits) {
     connection.once('close', () => {
       const unseen = seen - limits.frames;
       inspector.close(
-        1000,
+        CloseCode.NORMAL,
         unseen > 0 ? `connection closed; ${unseen} more frames not shown` : 'connection closed',
       );
     });

@@ -5,6 +5,7 @@
 // reconnects. Pings do not count: the heartbeat keeps finding out
 // whether a peer is alive, not whether it is in use.
 
+import { CloseCode } from '../examples/websocket/close-codes.ts';
 import type { Close } from './message-rate.ts';
 import { turnClock } from './turn-clock.ts';
 import { limitErrors } from './websocket-limit-error.ts';
@@ -24,7 +25,7 @@ export function idleTimer(idleMs: number, close: Close, now: () => number = turn
       return;
     }
     const error = limitErrors.idle(idleMs);
-    close(error.closeCode ?? 1000, error.message);
+    close(error.closeCode ?? CloseCode.NORMAL, error.message);
   };
   let timer = setTimeout(check, idleMs);
   return {

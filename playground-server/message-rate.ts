@@ -5,6 +5,7 @@
 // sent still reach the endpoint's own listeners; they must ignore a
 // socket that is no longer OPEN.
 
+import { CloseCode } from '../examples/websocket/close-codes.ts';
 import { TokenBucket } from '../examples/websocket/token-bucket.ts';
 import type { Config } from './config.ts';
 import { turnClock } from './turn-clock.ts';
@@ -33,7 +34,7 @@ export function messageRate(
     if (bucket.take(now())) return true;
     closed = true;
     const error = limitErrors.tooManyMessages(config.wsMessagesPerSecond);
-    close(error.closeCode ?? 1008, error.message);
+    close(error.closeCode ?? CloseCode.POLICY_VIOLATION, error.message);
     return false;
   };
 }

@@ -2,7 +2,8 @@
 // behind a load balancer: a chat sent to one reaches the readers of
 // all, and each hears every other's presence counts (REDIS_URL).
 //
-// The same three methods as the in-memory broker (pubsub.ts), on two
+// The same three methods as the in-memory broker
+// (examples/websocket/pubsub.ts, whose interface this implements), on two
 // connections, because a Redis connection that has subscribed may do
 // nothing but (un)subscribe: PUBLISH on one, SUBSCRIBE on the other,
 // QUIT on both. Each channel is subscribed once, however many local
@@ -17,7 +18,7 @@
 // growing delay and subscribes again.
 
 import { Redis } from 'ioredis';
-import type { PubSub, Subscriber } from './pubsub.ts';
+import type { PubSub, Subscriber } from '../examples/websocket/pubsub.ts';
 
 /** Every channel is namespaced, so one Redis can serve other apps too. */
 const PREFIX = 'wirebook:';

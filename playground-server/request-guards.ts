@@ -8,6 +8,7 @@
 // never read it, and Node discards it within REQUEST_TIMEOUT_MS.)
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendText } from '../examples/http-reply.ts';
 import type { Config } from './config.ts';
 
 /** A request refused before any endpoint sees it. */
@@ -43,12 +44,5 @@ export function refusalOf(
 
 /** Answers a refusal and closes the connection, leaving any body unread. */
 export function refuse(res: ServerResponse, { status, why }: Refusal) {
-  const body = `${why}\n`;
-  res.writeHead(status, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-    connection: 'close',
-  });
-  res.end(body);
+  sendText(res, status, why, { connection: 'close' });
 }

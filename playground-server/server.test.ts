@@ -72,7 +72,9 @@ describe('GET /healthz', () => {
     const response = await fetch(`${server.url}/healthz`, { method: 'POST' });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD');
-    expect(await response.json()).toEqual({ error: 'use GET /healthz' });
+    expect(await response.json()).toEqual({
+      error: 'POST is not allowed on /healthz; use GET or HEAD',
+    });
   });
 });
 

@@ -17,9 +17,9 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { refuseUpgrade } from '../examples/http-reply.ts';
 import { createPlayground, type Playground } from './app.ts';
 import type { Config } from './config.ts';
-import { refuseUpgrade } from './http-reply.ts';
 import { createStaticSite, siteMissing } from './static-site.ts';
 
 /** A running playground server. */

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { allowMethods, sendText } from '../examples/http-reply.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -35,22 +36,17 @@ export function createStaticSite(dir: string): Handler {
   return (req, res) => {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
-      res.end(`${req.method} is not allowed on the site; use GET\n`);
-      return;
-    }
-    serve(req, res);
+    if (allowMethods(req, res, ['GET', 'HEAD'])) serve(req, res);
   };
 }
 
 /** Answers every page request when there is no built site to serve. */
 export function siteMissing(dir: string): Handler {
-  return (_req, res) => {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(
+  return (_req, res) =>
+    sendText(
+      res,
+      503,
       `The site is not built (no ${dir}). Run \`npm run build\`, ` +
-        'or `npm start`, which builds it when it is missing.\n',
+        'or `npm start`, which builds it when it is missing.',
     );
-  };
 }

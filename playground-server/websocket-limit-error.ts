@@ -2,6 +2,8 @@
 // code and its answer: an HTTP status before the upgrade, or a close
 // code after it. Made here and nowhere else.
 
+import { CloseCode } from '../examples/websocket/close-codes.ts';
+
 type LimitCode = 'WS_TOO_MANY_SOCKETS' | 'WS_TOO_MANY_MESSAGES' | 'WS_IDLE';
 
 /**
@@ -41,8 +43,10 @@ export const limitErrors = {
       'WS_TOO_MANY_MESSAGES',
       `too many messages: at most ${perSecond} a second`,
       // 1008: policy violation.
-      { closeCode: 1008 },
+      { closeCode: CloseCode.POLICY_VIOLATION },
     ),
   idle: (idleMs: number) =>
-    new WebSocketLimitError('WS_IDLE', `idle for ${idleMs / 1000} s`, { closeCode: 1000 }),
+    new WebSocketLimitError('WS_IDLE', `idle for ${idleMs / 1000} s`, {
+      closeCode: CloseCode.NORMAL,
+    }),
 };

@@ -21,12 +21,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { refuseUpgrade } from '../examples/http-reply.ts';
 import { OPCODES } from '../examples/websocket/frame.ts';
 import { type RawConnection, RawEchoServer } from '../examples/websocket/raw-server.ts';
 import { Admission } from './admission.ts';
 import { type ClientAddressOf, clientAddressOf } from './client-address.ts';
 import type { Config } from './config.ts';
-import { refuseUpgrade } from './http-reply.ts';
 import { idleTimer } from './idle-timer.ts';
 import { type Close, messageRate } from './message-rate.ts';
 import { turnClock } from './turn-clock.ts';

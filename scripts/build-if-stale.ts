@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SOURCES = ['docs', 'src', 'examples', 'public', 'astro.config.mjs', 'package-lock.json'];
+const SOURCES = [
+  'docs',
+  'src',
+  'examples',
+  'shared',
+  'public',
+  'astro.config.mjs',
+  'package-lock.json',
+];
 
 /** The newest modification time among the files a build reads. */
 function newestSource(path: string): number {

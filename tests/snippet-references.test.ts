@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { serverDemos } from '../playground-server/server-demos.ts';
+import { serverDemos } from '../shared/server-demos.ts';
 import { browserDemos } from '../src/demos.ts';
 import { readSnippet } from '../src/snippets/regions.ts';
 

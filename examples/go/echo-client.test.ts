@@ -5,9 +5,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, whyGoIsMissing } from '../../tests/support/go.ts';
 import { needs } from '../../tests/support/needs.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
 import type { FrameRecord } from '../websocket/frame-record.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { RunningServer } from '../../playground-server/server.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { newToken, notesClient } from './client.ts';
 

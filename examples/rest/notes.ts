@@ -141,11 +141,9 @@ async function respond(
 /** GET and HEAD: a representation, or 304 if the client has it. */
 function read({ req, res, type }: Exchange, body: string, kind: Kind) {
   const etag = entityTag(body);
-  const headers = {
-    etag,
-    vary: 'accept, authorization',
-    'cache-control': CACHE_CONTROL[kind],
-  };
+  // Appended, not set: a layer in front may vary on more (CORS, Origin).
+  res.appendHeader('vary', 'accept, authorization');
+  const headers = { etag, 'cache-control': CACHE_CONTROL[kind] };
   const verdict = checkPreconditions(req.method!, req.headers, [etag]);
   if (verdict === 'not-modified') return send(res, 304, headers);
   send(res, 200, headers, body, type);

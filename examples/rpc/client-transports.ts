@@ -1,6 +1,7 @@
 // A JsonRpcClient over HTTP or over a WebSocket: the same client
 // with a different `send`. Both work in a browser and in Node.
 
+import { CloseCode } from '../websocket/close-codes.ts';
 import { type CallOptions, JsonRpcClient } from './client.ts';
 import { type Codec, json, msgpack } from './codecs.ts';
 
@@ -84,12 +85,12 @@ export async function overWebSocket(
       reject(new Error(`could not connect (${code})`));
     });
   });
-  options.signal?.addEventListener('abort', () => ws.close(1000));
+  options.signal?.addEventListener('abort', () => ws.close(CloseCode.NORMAL));
   return {
     client,
-    /** Closes with 1000; resolves with the close code. */
+    /** Closes normally (1000); resolves with the close code. */
     close() {
-      ws.close(1000, 'done');
+      ws.close(CloseCode.NORMAL, 'done');
       return closed;
     },
   };

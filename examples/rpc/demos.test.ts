@@ -1,7 +1,7 @@
 // The demos the RPC pages run in their cells, against the playground.
 
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { RunningServer } from '../../playground-server/server.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { run as arithCalls } from './arith-calls.ts';
 import { run as clientTour } from './client-tour.ts';

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { decode, encode } from '@msgpack/msgpack';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RunningServer } from '../../playground-server/server.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
 
 let server: RunningServer;

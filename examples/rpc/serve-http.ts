@@ -6,6 +6,7 @@
 // JSON-RPC is reached: the method, the media type, the size.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendText } from '../http-reply.ts';
 import { answer, type Codec, json, msgpack } from './codecs.ts';
 import { TransportError } from './errors.ts';
 import type { JsonRpcServer } from './server.ts';
@@ -114,17 +115,12 @@ function hungUp(req: IncomingMessage, error: unknown) {
 }
 
 function refuse(res: ServerResponse, error: TransportError) {
-  const body = `${error.message}\n`;
-  const headers: Record<string, string | number> = {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-  };
+  const headers: Record<string, string> = {};
   const { code } = error;
   if (code === 'METHOD_NOT_ALLOWED') headers['allow'] = 'POST';
   if (code === 'UNSUPPORTED_MEDIA_TYPE') headers['accept'] = ACCEPTED;
   // The rest of a body too large is never read: once this answer
   // is out, Node closes the connection.
   if (code === 'PAYLOAD_TOO_LARGE') headers['connection'] = 'close';
-  res.writeHead(error.status, headers).end(body);
+  sendText(res, error.status, error.message, headers);
 }

@@ -1,7 +1,7 @@
 import { decode, encode } from '@msgpack/msgpack';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import type { RunningServer } from '../../playground-server/server.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
 import { clientFrame, openRaw } from '../../tests/support/raw-websocket.ts';
 import { overWebSocket } from './client-transports.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import type { RunningServer } from '../../playground-server/server.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { EXAMPLES } from './spec-examples.ts';
 import { run } from './spec-tour.ts';

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { RunningServer } from '../../playground-server/server.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { standIn } from '../../tests/support/stand-in.ts';
 import { run } from './connection-client.ts';
@@ -73,7 +73,9 @@ test('other methods get 405 with Allow', async () => {
   const { status, headers, body } = await ask('POST');
   expect(status).toBe(405);
   expect(headers['allow']).toBe('GET, HEAD');
-  expect(JSON.parse(body)).toEqual({ error: 'use GET /sockets/connection' });
+  expect(JSON.parse(body)).toEqual({
+    error: 'POST is not allowed on /sockets/connection; use GET or HEAD',
+  });
 });
 
 test('the demo shows both ends and the descriptors', async () => {

@@ -11,6 +11,12 @@
 //
 // Nothing here does I/O; push-server.ts applies the answers.
 
+import { CloseCode } from './close-codes.ts';
+
+const { UNSUPPORTED_DATA, POLICY_VIOLATION } = CloseCode;
+/** The close codes a broken chat message gets. */
+type ChatCloseCode = typeof UNSUPPORTED_DATA | typeof POLICY_VIOLATION;
+
 // #region errors
 /** The stable codes of everything a chat message can get wrong. */
 export type ChatErrorCode =
@@ -25,12 +31,12 @@ export type ChatErrorCode =
 export class ChatError extends Error {
   override name = 'ChatError';
   readonly code: ChatErrorCode;
-  readonly closeCode: 1003 | 1008 | null;
+  readonly closeCode: ChatCloseCode | null;
 
   constructor(
     code: ChatErrorCode,
     message: string,
-    closeCode: 1003 | 1008 | null,
+    closeCode: ChatCloseCode | null,
   ) {
     super(message);
     this.code = code;
@@ -39,13 +45,16 @@ export class ChatError extends Error {
 }
 
 export const chatErrors = {
-  // 1003: "unsupported data", for a type of message the endpoint
-  // does not take. 1008: "policy violation", for the rest.
   notText: () =>
-    new ChatError('not-text', 'chat is JSON text, not binary', 1003),
-  notJson: () => new ChatError('not-json', 'a chat message must be JSON', 1008),
+    new ChatError('not-text', 'chat is JSON, not binary', UNSUPPORTED_DATA),
+  notJson: () =>
+    new ChatError('not-json', 'a chat message must be JSON', POLICY_VIOLATION),
   badShape: () =>
-    new ChatError('bad-shape', 'send exactly {"type":"chat","text":"…"}', 1008),
+    new ChatError(
+      'bad-shape',
+      'send exactly {"type":"chat","text":"…"}',
+      POLICY_VIOLATION,
+    ),
   empty: () => new ChatError('empty', 'say something first', null),
   tooLong: (max: number) =>
     new ChatError('too-long', `at most ${max} characters`, null),

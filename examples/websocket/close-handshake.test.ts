@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import type { RunningServer } from '../../playground-server/server.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { run } from './close-handshake.ts';
 

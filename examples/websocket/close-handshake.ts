@@ -8,6 +8,7 @@
 // any other way is reported as 1006, a code never sent on the wire.
 
 import type { DemoIO } from '../demo-io.ts';
+import { CloseCode } from './close-codes.ts';
 
 // #region run
 /** Closes with 4000 and a reason; shows what the server received. */
@@ -27,7 +28,7 @@ export async function run(io: DemoIO): Promise<void> {
   // A reason is UTF-8 of at most 123 bytes: 62 × "é" is 124.
   const tooLong = 'é'.repeat(62);
   const tries: [number, string][] = [
-    [1001, ''],
+    [CloseCode.GOING_AWAY, ''],
     [4000, tooLong],
   ];
   for (const [code, reason] of tries) {

@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WebSocketServer } from 'ws';
-import { sendJson as reply } from '../../playground-server/http-reply.ts';
+import { allowMethods, sendJson as reply } from '../http-reply.ts';
 
 /** What the server saw when a connection closed. */
 export interface CloseReport {
@@ -60,10 +60,8 @@ export function createCloseReporter(maxPayload: number) {
     const id = new URL(req.url ?? '/', 'http://x').pathname.slice(
       '/close-reports/'.length,
     );
+    if (!allowMethods(req, res, ['GET'])) return;
     const closed = reports.get(id);
-    if (req.method !== 'GET') {
-      return reply(res, 405, { error: 'use GET' }, { allow: 'GET' });
-    }
     if (!closed) {
       return reply(res, 404, {
         error: `no connection "${id}" here; reports last 60 s`,

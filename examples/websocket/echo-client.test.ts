@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
 import { needs } from '../../tests/support/needs.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { run } from './echo-client.ts';
 

@@ -6,6 +6,7 @@
 // page, in the playground and in the tests.
 
 import type { DemoIO } from '../demo-io.ts';
+import { CloseCode } from './close-codes.ts';
 
 // #region run
 /** Sends text and binary to /ws/echo and logs what comes back. */
@@ -29,15 +30,15 @@ export async function run(io: DemoIO): Promise<void> {
     ws.onmessage = (event: MessageEvent<string | ArrayBuffer>) => {
       io.received(event.data);
       // The server echoes in order, so the last echo is the last sent.
-      if (++echoed === messages.length) ws.close(1000, 'done');
+      if (++echoed === messages.length) ws.close(CloseCode.NORMAL, 'done');
     };
     // 'error' carries no detail by design; 'close' says what happened.
     ws.onclose = (event) => {
       io.log('closed with code', event.code);
-      if (event.code === 1000) resolve();
+      if (event.code === CloseCode.NORMAL) resolve();
       else reject(new Error(`connection closed with ${event.code}`));
     };
-    const stop = () => ws.close(1000, 'stopped');
+    const stop = () => ws.close(CloseCode.NORMAL, 'stopped');
     io.signal.addEventListener('abort', stop);
   });
 }

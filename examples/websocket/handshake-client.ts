@@ -6,6 +6,7 @@
 // adds by itself, Origin and Sec-WebSocket-Key among them.
 
 import type { DemoIO } from '../demo-io.ts';
+import { CloseCode } from './close-codes.ts';
 
 // #region run
 /** Prints the request and the 101 response of its own handshake. */
@@ -18,10 +19,10 @@ export async function run(io: DemoIO): Promise<void> {
     };
     ws.onclose = (event) => {
       io.log('closed with code', event.code, event.reason);
-      if (event.code === 1000) resolve();
+      if (event.code === CloseCode.NORMAL) resolve();
       else reject(new Error(`connection closed with ${event.code}`));
     };
-    const stop = () => ws.close(1000, 'stopped');
+    const stop = () => ws.close(CloseCode.NORMAL, 'stopped');
     io.signal.addEventListener('abort', stop);
   });
 }

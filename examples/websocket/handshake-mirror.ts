@@ -8,6 +8,7 @@
 
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer } from 'ws';
+import { CloseCode } from './close-codes.ts';
 
 // #region mirror
 /** A WebSocket server that echoes the handshake, not messages. */
@@ -21,7 +22,7 @@ export function createHandshakeMirror() {
     ws.on('error', () => {});
     ws.send(requestHead(request));
     ws.send(responses.get(request)?.join('\n') ?? '');
-    ws.close(1000, 'handshake shown');
+    ws.close(CloseCode.NORMAL, 'handshake shown');
   });
   return wss;
 }

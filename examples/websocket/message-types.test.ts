@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
 import { needs } from '../../tests/support/needs.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { clientFrame, openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import { run } from './message-types.ts';

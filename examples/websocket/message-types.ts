@@ -8,6 +8,7 @@
 // ArrayBuffer, as its `binaryType` says.
 
 import type { DemoIO } from '../demo-io.ts';
+import { CloseCode } from './close-codes.ts';
 
 // #region run
 /** Sends a string, bytes and a Blob to /ws/echo, twice. */
@@ -40,7 +41,7 @@ export async function run(io: DemoIO): Promise<void> {
         received: await describe(await echo),
       });
     }
-    ws.close(1000);
+    ws.close(CloseCode.NORMAL);
   }
   io.show('table', rows);
 }

@@ -5,6 +5,7 @@
 // without FIN followed by continuation frames up to one with FIN.
 // Control frames may come between fragments and are answered at once.
 
+import { CloseCode } from './close-codes.ts';
 import { type Frame, isControl, OPCODES } from './frame.ts';
 import { ProtocolError } from './protocol-error.ts';
 
@@ -77,16 +78,27 @@ function control(frame: Frame): WsEvent {
 // #region close
 /** Codes a close frame may carry (§7.4): others are a 1002. */
 export function isValidCloseCode(code: number) {
-  // 1004 is reserved; 1005, 1006 and 1015 only report what happened
-  // locally and never go on the wire; 3000–4999 are for applications.
+  // RESERVED is reserved; NO_STATUS, ABNORMAL and TLS_HANDSHAKE only
+  // report what happened locally and never go on the wire; 3000–4999
+  // are for applications.
   const registered =
-    code >= 1000 && code <= 1014 && ![1004, 1005, 1006].includes(code);
+    code >= CloseCode.NORMAL &&
+    code <= CloseCode.BAD_GATEWAY &&
+    !NEVER_SENT.includes(code);
   return registered || (code >= 3000 && code <= 4999);
 }
 
-/** A close frame's code and reason; 1005 when it has no code. */
+const NEVER_SENT: number[] = [
+  CloseCode.RESERVED,
+  CloseCode.NO_STATUS,
+  CloseCode.ABNORMAL,
+];
+
+/** A close frame's code and reason; NO_STATUS when it has no code. */
 export function decodeClose(payload: Uint8Array) {
-  if (payload.length === 0) return { code: 1005, reason: '' };
+  if (payload.length === 0) {
+    return { code: CloseCode.NO_STATUS, reason: '' };
+  }
   if (payload.length === 1) {
     throw new ProtocolError('WS_ERR_INVALID_CLOSE_LENGTH');
   }
@@ -100,7 +112,7 @@ export function decodeClose(payload: Uint8Array) {
 
 /** A close payload: two bytes of code, then the reason in UTF-8. */
 export function encodeClose(code: number, reason = ''): Uint8Array {
-  if (code === 1005) return new Uint8Array();
+  if (code === CloseCode.NO_STATUS) return new Uint8Array();
   const text = new TextEncoder().encode(reason);
   const payload = new Uint8Array(2 + text.length);
   payload.set([code >> 8, code & 0xff]);

@@ -3,6 +3,7 @@
 // gets the server's ticks, none of which it asked for.
 
 import type { DemoIO } from '../demo-io.ts';
+import { CloseCode } from './close-codes.ts';
 
 /** A message from /ws/push (see push-server.ts). */
 interface Pushed {
@@ -54,7 +55,7 @@ async function join(io: DemoIO, label: string, names: Map<string, string>) {
     ended = new Error(`${label} was closed with ${event.code}`);
     wake();
   };
-  io.signal.addEventListener('abort', () => ws.close(1000));
+  io.signal.addEventListener('abort', () => ws.close(CloseCode.NORMAL));
 
   const reader = {
     name: '',
@@ -77,7 +78,7 @@ async function join(io: DemoIO, label: string, names: Map<string, string>) {
       ws.send(message);
       io.sent(`${label}: ${message}`);
     },
-    leave: () => ws.close(1000, 'bye'),
+    leave: () => ws.close(CloseCode.NORMAL, 'bye'),
   };
   const welcome = await reader.next((m) => m.type === 'welcome');
   reader.name = welcome.name ?? '';

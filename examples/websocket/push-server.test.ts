@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { createMemoryPubSub, type PubSub } from '../../playground-server/pubsub.ts';
-import type { RunningServer } from '../../playground-server/server.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
 import { upgrade } from './echo-server.ts';
+import { createMemoryPubSub, type PubSub } from './pubsub.ts';
 import { createPushServer, type PushOptions } from './push-server.ts';
 
 interface Pushed {
@@ -133,7 +133,7 @@ describe('/ws/push in the playground', () => {
   });
 
   test.each([
-    ['binary', Buffer.from([1, 2, 3]), [1003, 'chat is JSON text, not binary']],
+    ['binary', Buffer.from([1, 2, 3]), [1003, 'chat is JSON, not binary']],
     ['text that is not JSON', 'hello', [1008, 'a chat message must be JSON']],
     [
       'JSON of another shape',

@@ -19,9 +19,9 @@
 
 import { randomBytes } from 'node:crypto';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { PubSub } from '../../playground-server/pubsub.ts';
 import { ChatError, chatErrors, parseChat } from './chat-message.ts';
 import { decodeReport, encodeReport, PresenceTally } from './presence.ts';
+import type { PubSub } from './pubsub.ts';
 import { sendBounded } from './send-queue.ts';
 import { TokenBucket } from './token-bucket.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { RunningServer } from '../../playground-server/server.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import type { FrameRecord } from './frame-record.ts';
 import { run } from './raw-echo-client.ts';

@@ -7,6 +7,7 @@
 // each of its frames to the inspector as it reads or writes it.
 
 import type { DemoIO } from '../demo-io.ts';
+import { CloseCode } from './close-codes.ts';
 import type { FrameRecord } from './frame-record.ts';
 
 // #region run
@@ -29,7 +30,7 @@ export async function run(io: DemoIO): Promise<void> {
   }
 
   const closed = new Promise<CloseEvent>((done) => (ws.onclose = done));
-  ws.close(1000, 'done');
+  ws.close(CloseCode.NORMAL, 'done');
   const { code, reason } = await closed;
   io.log('closed with code', code, reason);
   io.show('frames', await frames(2));
@@ -39,7 +40,9 @@ export async function run(io: DemoIO): Promise<void> {
 /** Opens a WebSocket on the playground and waits until it is open. */
 function connect(io: DemoIO, path: string) {
   const ws = new io.WebSocket(io.url(path, 'ws'));
-  io.signal.addEventListener('abort', () => ws.close(1000, 'stopped'));
+  io.signal.addEventListener('abort', () =>
+    ws.close(CloseCode.NORMAL, 'stopped'),
+  );
   return new Promise<WebSocket>((resolve, reject) => {
     ws.onopen = () => resolve(ws);
     ws.onclose = (event) => {

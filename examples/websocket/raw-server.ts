@@ -9,6 +9,7 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { CloseCode } from './close-codes.ts';
 import { encodeFrame, type Frame, FrameDecoder, OPCODES } from './frame.ts';
 import {
   acceptResponse,
@@ -168,7 +169,7 @@ export class RawConnection extends EventEmitter<{
   }
 
   /** Starts the closing handshake, e.g. with 1001 on shutdown. */
-  close(code = 1000, reason = '') {
+  close(code: number = CloseCode.NORMAL, reason = '') {
     this.#send(OPCODES.close, encodeClose(code, reason));
     this.#timer ??= setTimeout(() => this.terminate(), this.#closeTimeoutMs);
   }

@@ -13,10 +13,11 @@
 // same policy counted in bytes: past `maxQueuedBytes`, close.
 
 import type { WebSocket } from 'ws';
+import { CloseCode } from './close-codes.ts';
 
 // #region bounded
 /** The close code for a reader who fell too far behind. */
-export const TOO_SLOW = 1013;
+export const TOO_SLOW = CloseCode.TRY_AGAIN_LATER;
 
 /**
  * Sends `data` unless the reader already has `maxQueuedBytes` waiting,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
 import { needs } from '../../tests/support/needs.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { clientFrame, openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import { run } from './stream-client.ts';

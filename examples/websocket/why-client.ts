@@ -3,6 +3,7 @@
 // and what each way cost (see why-server.ts for the other side).
 
 import type { DemoIO } from '../demo-io.ts';
+import { CloseCode } from './close-codes.ts';
 import { report } from './why-report.ts';
 
 /** An event: its number in the run, and the server's time of it. */
@@ -146,7 +147,7 @@ function webSocket(io: DemoIO, query: string, heard: Heard) {
     ws.onmessage = (message: MessageEvent<string>) =>
       heard(JSON.parse(message.data) as WhyEvent);
     ws.onclose = (event) => {
-      if (event.code === 1000) resolve();
+      if (event.code === CloseCode.NORMAL) resolve();
       else reject(new Error(`WebSocket closed with ${event.code}`));
     };
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import WebSocket from 'ws';
-import type { RunningServer } from '../../playground-server/server.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
 import { openRaw } from '../../tests/support/raw-websocket.ts';
 

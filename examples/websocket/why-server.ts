@@ -19,7 +19,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { refuseUpgrade, sendJson } from '../../playground-server/http-reply.ts';
+import { allowMethods, refuseUpgrade, sendJson } from '../http-reply.ts';
+import { CloseCode } from './close-codes.ts';
 import { upgrade as openWebSocket } from './echo-server.ts';
 import {
   createRuns,
@@ -112,7 +113,7 @@ export function createWhyServer(options: { maxRuns: number }) {
         for (; sent < run.events.length; sent++) {
           ws.send(JSON.stringify(run.events[sent]));
         }
-        if (run.done) ws.close(1000, 'run over');
+        if (run.done) ws.close(CloseCode.NORMAL, 'run over');
       };
       run.waiting.add(flush);
       ws.once('close', () => run.waiting.delete(flush));
@@ -165,11 +166,11 @@ export function createWhyServer(options: { maxRuns: number }) {
     const route = routes[`${req.method} ${pathname}`];
     if (!route) {
       const known = Object.keys(routes);
-      const same = known.find((r) => r.endsWith(` ${pathname}`));
-      if (same) {
-        const allow = same.split(' ')[0]!;
-        return sendJson(res, 405, { error: `use ${same}` }, { allow });
-      }
+      // A path known by another method: 405, naming the methods it takes.
+      const methods = known
+        .filter((r) => r.endsWith(` ${pathname}`))
+        .map((r) => r.split(' ')[0]!);
+      if (methods.length > 0 && !allowMethods(req, res, methods)) return;
       const error = `no ${pathname}; try ${known.join(', ')}`;
       return sendJson(res, 404, { error });
     }

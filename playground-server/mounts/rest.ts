@@ -3,13 +3,14 @@
 // and that layer's counters at /api/cached/stats.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LRUCache } from 'lru-cache';
+import { sendJson } from '../../examples/http-reply.ts';
 import { bearerToken } from '../../examples/rest/bearer-token.ts';
 import { createCacheLayer, type Outcome } from '../../examples/rest/cache-layer.ts';
 import { NoteStore } from '../../examples/rest/note-store.ts';
 import { createNotesHandler } from '../../examples/rest/notes.ts';
 import { Problem, sendProblem } from '../../examples/rest/problem.ts';
 import type { Config } from '../config.ts';
-import { sendJson } from '../http-reply.ts';
 import type { Mount, RequestHandler } from '../mount.ts';
 
 /** /api/notes and /api/cached/, from examples/rest/. */
@@ -56,11 +57,10 @@ export function restMount(config: Config): Mount {
  * The least recently used token's counts go first.
  */
 class LayerCounters {
-  readonly #counts = new Map<string, Record<Outcome, number>>();
-  readonly #maxTokens: number;
+  readonly #counts: LRUCache<string, Record<Outcome, number>>;
 
   constructor(maxTokens: number) {
-    this.#maxTokens = maxTokens;
+    this.#counts = new LRUCache({ max: maxTokens });
   }
 
   add(req: IncomingMessage, outcome: Outcome | undefined) {
@@ -68,12 +68,7 @@ class LayerCounters {
     if (outcome === undefined || token === undefined) return;
     const counts = this.#of(token);
     counts[outcome]++;
-    this.#counts.delete(token);
     this.#counts.set(token, counts);
-    const oldest = this.#counts.keys().next().value;
-    if (this.#counts.size > this.#maxTokens && oldest !== undefined) {
-      this.#counts.delete(oldest);
-    }
   }
 
   send(req: IncomingMessage, res: ServerResponse) {
@@ -94,7 +89,7 @@ class LayerCounters {
     }
   }
 
-  #of(token: string) {
+  #of(token: string): Record<Outcome, number> {
     return this.#counts.get(token) ?? { hit: 0, revalidated: 0, miss: 0, pass: 0 };
   }
 }

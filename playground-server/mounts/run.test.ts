@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { Demo } from '../../examples/demo-io.ts';
+import { decodeRunMessage, type RunMessage } from '../../shared/run-protocol.ts';
+import type { ServerDemos } from '../../shared/server-demos.ts';
 import { createPlayground } from '../app.ts';
 import { type Config, DEFAULTS } from '../config.ts';
-import { decodeRunMessage, type RunMessage } from '../run-protocol.ts';
-import type { ServerDemos } from '../server-demos.ts';
 import { runMount } from './run.ts';
 
 /** Why each run of the test demos ended, as the demo itself saw it. */

@@ -1,6 +1,7 @@
 // WS /ws/run?demo=<id>: the playground runs an allow-listed demo
-// (server-demos.ts) and streams its lines to the page, for code a
-// browser cannot run. The wire format is in run-protocol.ts.
+// (shared/server-demos.ts) and streams its lines to the page, for code a
+// browser cannot run. The wire format is in
+// shared/run-protocol.ts.
 //
 // Every run is bounded: a time limit, a cap on output lines, and caps
 // on runs at once, per client address and in all. Closing the socket
@@ -9,11 +10,8 @@
 import type { IncomingMessage } from 'node:http';
 import { type WebSocket as Client, WebSocketServer } from 'ws';
 import { type Line, runDemo } from '../../examples/demo-io.ts';
+import { CloseCode } from '../../examples/websocket/close-codes.ts';
 import { upgrade } from '../../examples/websocket/echo-server.ts';
-import { Admission } from '../admission.ts';
-import { clientAddressOf } from '../client-address.ts';
-import type { Config } from '../config.ts';
-import type { Mount } from '../mount.ts';
 import {
   DEMO_PARAM,
   encodeRunMessage,
@@ -21,8 +19,12 @@ import {
   type RunMessage,
   type RunRefusal,
   runRefusals,
-} from '../run-protocol.ts';
-import { type ServerDemos, serverDemos } from '../server-demos.ts';
+} from '../../shared/run-protocol.ts';
+import { type ServerDemos, serverDemos } from '../../shared/server-demos.ts';
+import { Admission } from '../admission.ts';
+import { clientAddressOf } from '../client-address.ts';
+import type { Config } from '../config.ts';
+import type { Mount } from '../mount.ts';
 
 /** The run endpoint, running demos from `demos`. */
 export function runMount(config: Config, demos: ServerDemos = serverDemos): Mount {
@@ -88,7 +90,7 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
         runs.delete(controller);
       }
       send(ws, { type: 'end', ok });
-      if (ws.readyState === ws.OPEN) ws.close(1000, ok ? 'done' : 'failed');
+      if (ws.readyState === ws.OPEN) ws.close(CloseCode.NORMAL, ok ? 'done' : 'failed');
     })();
     runs.set(controller, run);
   });

@@ -4,12 +4,12 @@
 // connection.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { allowMethods, sendJson } from '../../examples/http-reply.ts';
 import { reportConnection } from '../../examples/sockets/connection-report.ts';
 import type { EchoServerInfo } from '../../examples/sockets/echo-servers.ts';
 import { listenTcpEcho, type TcpEchoServer } from '../../examples/sockets/tcp-echo-server.ts';
 import { listenUdpEcho, type UdpEchoServer } from '../../examples/sockets/udp-echo-server.ts';
 import type { Config } from '../config.ts';
-import { sendJson } from '../http-reply.ts';
 import type { Mount, RequestHandler } from '../mount.ts';
 
 /** The echo servers, started by start() and closed by close(). */
@@ -76,9 +76,7 @@ export function socketsMount(config: Config): Mount {
 /** Answers anything but GET and HEAD with 405. */
 function onlyGet(handler: RequestHandler): RequestHandler {
   return (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method === 'GET' || req.method === 'HEAD') return handler(req, res);
-    const path = new URL(req.url ?? '/', 'http://playground').pathname;
-    sendJson(res, 405, { error: `use GET ${path}` }, { allow: 'GET, HEAD' });
+    if (allowMethods(req, res, ['GET', 'HEAD'])) handler(req, res);
   };
 }
 

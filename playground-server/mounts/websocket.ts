@@ -3,6 +3,7 @@
 import { createCloseReporter } from '../../examples/websocket/close-report.ts';
 import { createEchoServer, upgrade } from '../../examples/websocket/echo-server.ts';
 import { createHandshakeMirror } from '../../examples/websocket/handshake-mirror.ts';
+import { createMemoryPubSub } from '../../examples/websocket/pubsub.ts';
 import { createPushServer } from '../../examples/websocket/push-server.ts';
 import { RawEchoServer } from '../../examples/websocket/raw-server.ts';
 import { createSlowReader } from '../../examples/websocket/slow-reader.ts';
@@ -11,7 +12,6 @@ import { createWhyServer } from '../../examples/websocket/why-server.ts';
 import type { Config } from '../config.ts';
 import { createFrameInspector } from '../frame-inspector.ts';
 import type { Mount, UpgradeHandler } from '../mount.ts';
-import { createMemoryPubSub } from '../pubsub.ts';
 import { createRedisPubSub } from '../pubsub-redis.ts';
 
 /** An inspector stays open this long at most (a cell runs for 30 s). */

@@ -3,8 +3,8 @@
 
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { run as tcpClient } from '../../examples/sockets/tcp-client.ts';
-import type { RunningServer } from '../../playground-server/server.ts';
-import { serverDemos } from '../../playground-server/server-demos.ts';
+import { serverDemos } from '../../shared/server-demos.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { playgroundDemo } from './playground-runner.ts';
 

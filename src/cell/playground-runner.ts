@@ -8,7 +8,7 @@
 // stops the run on the server), same lines and error reporting.
 
 import { type Demo, formatData } from '../../examples/demo-io.ts';
-import { DEMO_PARAM, decodeRunMessage, RUN_PATH } from '../../playground-server/run-protocol.ts';
+import { DEMO_PARAM, decodeRunMessage, RUN_PATH } from '../../shared/run-protocol.ts';
 
 /** A demo that has the playground run demo `id` and replays its lines. */
 export function playgroundDemo(id: string): Demo {

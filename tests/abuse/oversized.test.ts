@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import WebSocket from 'ws';
 import { DEFAULTS } from '../../playground-server/config.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { serverDemos } from '../../playground-server/server-demos.ts';
+import { serverDemos } from '../../shared/server-demos.ts';
 import { startTestServer } from '../support/playground.ts';
 import { failOnUnhandled } from './support/unhandled.ts';
 

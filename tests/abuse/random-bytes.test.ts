@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { serverDemos } from '../../playground-server/server-demos.ts';
+import { serverDemos } from '../../shared/server-demos.ts';
 import { startTestServer } from '../support/playground.ts';
 import { rawRequest } from '../support/raw-http.ts';
 import { clientFrame, openRaw, serverFrames } from '../support/raw-websocket.ts';

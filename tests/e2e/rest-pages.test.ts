@@ -10,7 +10,7 @@ import type { Demo, Line } from '../../examples/demo-io.ts';
 import { formatData } from '../../examples/demo-io.ts';
 import { PRESETS } from '../../examples/rest/explorer.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { serverDemos } from '../../playground-server/server-demos.ts';
+import { serverDemos } from '../../shared/server-demos.ts';
 import { browserDemos } from '../../src/demos.ts';
 import {
   axeViolations,

@@ -15,6 +15,7 @@ const PARTS = [
   'examples',
   'public',
   'playground-server',
+  'shared',
   'astro.config.mjs',
   'package.json',
   'tsconfig.json',

@@ -1,9 +1,13 @@
 // Starts the playground in-process on an ephemeral port, and runs
-// demos against it the way a page does, collecting their lines.
+// demos against it the way a page does, collecting their lines. The
+// one door from examples/ tests to the server: examples never import
+// playground-server/ (biome.jsonc enforces it), their tests come here.
 
 import { type Demo, formatLine, type Line, runDemo } from '../../examples/demo-io.ts';
 import { type Config, DEFAULTS } from '../../playground-server/config.ts';
 import { startServer } from '../../playground-server/server.ts';
+
+export type { RunningServer } from '../../playground-server/server.ts';
 
 /** A playground on 127.0.0.1 and a free port; no site unless given. */
 export function startTestServer(overrides: Partial<Config> = {}) {

@@ -9,6 +9,7 @@
 // the run.
 
 import type { Direction, Line } from '../examples/demo-io.ts';
+import { CloseCode } from '../examples/websocket/close-codes.ts';
 
 /** The endpoint, and the query parameter that names the demo. */
 export const RUN_PATH = '/ws/run';
@@ -44,25 +45,25 @@ export const runRefusals = {
   unknownDemo: (id: string, known: string[]) =>
     new RunRefusal(
       'UNKNOWN_DEMO',
-      1008,
+      CloseCode.POLICY_VIOLATION,
       `no server-run demo "${id}"; the playground runs only ` + `${known.join(', ')}`,
     ),
   tooManyForClient: (max: number) =>
     new RunRefusal(
       'TOO_MANY_RUNS',
-      1013,
+      CloseCode.TRY_AGAIN_LATER,
       `you already have ${max} demos running here; wait for one to end, or stop one`,
     ),
   tooManyRuns: (max: number) =>
     new RunRefusal(
       'TOO_MANY_RUNS',
-      1013,
+      CloseCode.TRY_AGAIN_LATER,
       `the playground is running its limit of ${max} demos; try again in a moment`,
     ),
   noMessages: () =>
     new RunRefusal(
       'NO_MESSAGES',
-      1003,
+      CloseCode.UNSUPPORTED_DATA,
       `${RUN_PATH} takes no messages; close the socket to stop a run`,
     ),
 };

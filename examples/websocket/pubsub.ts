@@ -2,9 +2,9 @@
 // among everyone connected.
 //
 // The push server only ever talks to this interface. The in-memory
-// implementation below reaches the readers of this one process. A
-// Redis implementation of the same three methods (PUBLISH, SUBSCRIBE
-// on a second connection, QUIT) would let several playground
+// implementation below reaches the readers of this one process. The
+// playground's Redis implementation of the same three methods
+// (PUBLISH, SUBSCRIBE on a second connection, QUIT) lets several
 // instances behind a load balancer share chat and presence, with no
 // change to the push server: that is why messages are strings and
 // delivery is asynchronous and at most once, exactly what Redis
