@@ -28,7 +28,6 @@ export interface RawServerOptions {
   closeTimeoutMs?: number;
 }
 
-// #region upgrade
 /** Echoes on every socket it is given, like ws's `noServer` mode. */
 export class RawEchoServer extends EventEmitter<{
   connection: [RawConnection, IncomingMessage];
@@ -41,6 +40,7 @@ export class RawEchoServer extends EventEmitter<{
     this.#options = options;
   }
 
+  // #region upgrade
   /** Takes over the socket of node:http's 'upgrade' event. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     // A reset can come at any moment; unheard, it ends the process.
