@@ -121,7 +121,8 @@ describe('the site', () => {
     const response = await rawGet(server.url, '/', 'DELETE');
     expect(response.status).toBe(405);
     expect(response.headers['allow']).toBe('GET, HEAD');
-    expect(response.body).toBe('DELETE is not allowed on the site; use GET\n');
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.body).toBe('{"error":"DELETE is not allowed on /; use GET or HEAD"}');
   });
 });
 
