@@ -39,7 +39,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/build-site.ts'],
+          globalSetup: ['tests/e2e/build-site.ts', 'tests/e2e/chromium-server.ts'],
           // Generous: axe over a whole page takes long on a busy machine.
           testTimeout: 120_000,
           hookTimeout: 180_000,
@@ -47,6 +47,9 @@ export default defineConfig({
           // polls wait for what a reader would see, not for a clock.
           expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
+          // Concurrent tests (every-page's axe runs) at most three at a
+          // time: enough to keep two cores busy while one page loads.
+          maxConcurrency: 3,
         },
       },
     ],

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import {
   axeViolations,
-  launchChromium,
+  connectChromium,
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
@@ -87,7 +87,7 @@ suite(`diagrams in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, ()
   let server: RunningServer;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await connectChromium();
     server = await startTestServer({ siteDir: site });
   });
 

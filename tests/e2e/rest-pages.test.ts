@@ -14,7 +14,7 @@ import { serverDemos } from '../../playground-server/server-demos.ts';
 import { browserDemos } from '../../src/demos.ts';
 import {
   axeViolations,
-  launchChromium,
+  connectChromium,
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
@@ -98,7 +98,7 @@ suite(`the REST pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''
 
   beforeAll(async () => {
     server = await startTestServer({ siteDir: site });
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();
