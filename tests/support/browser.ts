@@ -86,35 +86,42 @@ const axeSource = readFileSync(
  * `coloursOnly`, only those of them that read colours (axe's category
  * "cat.color": contrast, links told from text by colour), for a page
  * whose colours are all that changed since it was checked whole.
+ * With `within` (a selector), only what that element holds is checked.
  * resultTypes only spares axe describing every element that passed.
  */
-export async function axeViolations(page: Page, { coloursOnly = false } = {}) {
+export async function axeViolations(
+  page: Page,
+  { coloursOnly = false, within }: { coloursOnly?: boolean; within?: string | undefined } = {},
+) {
   // A page checked in a second view already has axe.
   if (!(await page.evaluate(() => 'axe' in window))) {
     await page.addScriptTag({ content: axeSource });
   }
-  return page.evaluate(async (coloursOnly) => {
-    interface Axe {
-      getRules(): { ruleId: string; tags: string[] }[];
-      run(
-        context: Document,
-        options: object,
-      ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-    }
-    const axe = (window as unknown as { axe: Axe }).axe;
-    // Turning rules off, not naming the ones to run, keeps each colour
-    // rule as axe ships it: on by default, or (AAA contrast) off.
-    const rules = coloursOnly
-      ? Object.fromEntries(
-          axe
-            .getRules()
-            .filter((rule) => !rule.tags.includes('cat.color'))
-            .map((rule) => [rule.ruleId, { enabled: false }]),
-        )
-      : {};
-    const result = await axe.run(document, { rules, resultTypes: ['violations'] });
-    return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  }, coloursOnly);
+  return page.evaluate(
+    async ({ coloursOnly, within }) => {
+      interface Axe {
+        getRules(): { ruleId: string; tags: string[] }[];
+        run(
+          context: Document | string,
+          options: object,
+        ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+      }
+      const axe = (window as unknown as { axe: Axe }).axe;
+      // Turning rules off, not naming the ones to run, keeps each colour
+      // rule as axe ships it: on by default, or (AAA contrast) off.
+      const rules = coloursOnly
+        ? Object.fromEntries(
+            axe
+              .getRules()
+              .filter((rule) => !rule.tags.includes('cat.color'))
+              .map((rule) => [rule.ruleId, { enabled: false }]),
+          )
+        : {};
+      const result = await axe.run(within ?? document, { rules, resultTypes: ['violations'] });
+      return result.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    },
+    { coloursOnly, within },
+  );
 }
