@@ -8,11 +8,16 @@ export default defineConfig({
     // expect.poll waits for a state, never for a speed: allow a busy
     // machine (a browser under load) far more than the default second.
     expect: { poll: { timeout: 10_000 } },
+    // The projects run one after another, unit, then abuse, then
+    // browser: an attack never shares the machine with a test that
+    // measures time, nor with a browser waiting on a page. The orders
+    // start at 1: vitest runs a single-worker project left at 0 last.
     projects: [
       {
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 1 },
           include: [
             'examples/**/*.test.ts',
             'src/**/*.test.ts',
@@ -34,6 +39,7 @@ export default defineConfig({
           // oversized clients, random bytes, churn. One file at a time,
           // so that no two attacks share the machine.
           name: 'abuse',
+          sequence: { groupOrder: 2 },
           include: ['tests/abuse/**/*.test.ts'],
           testTimeout: 60_000,
           fileParallelism: false,
@@ -43,6 +49,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          sequence: { groupOrder: 3 },
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/build-site.ts', 'tests/e2e/chromium-server.ts'],
           // Generous: axe over a whole page takes long on a busy machine.

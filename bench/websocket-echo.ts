@@ -12,7 +12,7 @@
 // compares, since other processes on the machine move messages per
 // second far more than they move it. (A CPU profile of the playground
 // echoing 4 KiB messages, taken while writing this, put the limits'
-// per-message code of websocket-limits.ts under 1% of its time; the
+// per-message code of the WebSocket limits under 1% of its time; the
 // rest was ws framing and the socket writes a bare server does too.)
 //
 //   node bench/websocket-echo.ts

@@ -7,7 +7,6 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 import { startHeartbeat } from '../examples/websocket/heartbeat.ts';
 import type { Config } from './config.ts';
 import { handleCors } from './cors.ts';
@@ -19,6 +18,7 @@ import { runMount } from './mounts/run.ts';
 import { socketsMount } from './mounts/sockets.ts';
 import { websocketMount } from './mounts/websocket.ts';
 import { originAllowed } from './origin.ts';
+import { refusalOf, refuse } from './request-guards.ts';
 import { createWebSocketLimits } from './websocket-limits.ts';
 
 /** Every part's mount, in the order the site teaches them. */
@@ -36,9 +36,15 @@ function mountsFor(config: Config): Mount[] {
 export interface Playground {
   /** Starts the mounts' own listeners (TCP and UDP ports). */
   start(): Promise<void>;
-  /** Serves what the playground owns; calls `next` for anything else. */
+  /**
+   * Refuses a request the guards (request-guards.ts) refuse; serves
+   * what the playground owns; calls `next` for anything else.
+   */
   handleRequest(req: IncomingMessage, res: ServerResponse, next: () => void): void;
-  /** Takes an Upgrade for a /ws/ path; returns false for other paths. */
+  /**
+   * Refuses an Upgrade the guards refuse; takes one for a /ws/ path;
+   * returns false for other paths.
+   */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** How many WebSockets are open. */
   openWebSockets(): number;
@@ -57,14 +63,14 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
   const httpRoutes = routeTable(mounts, (m) => m.http);
   const websocketRoutes = routeTable(mounts, (m) => m.websockets);
   const servers = mounts.flatMap((m) => m.websocketServers ?? []);
-  // Per-address socket caps and per-connection message rates, for
-  // every endpoint of every mount (websocket-limits.ts).
+  // Per-address socket caps, per-connection message rates and idle
+  // timeouts, for every endpoint of every mount (websocket-limits.ts),
+  // ws or from scratch.
   const limits = createWebSocketLimits(config);
-  const wsServers = servers.filter((wss) => wss instanceof WebSocketServer);
-  for (const wss of wsServers) limits.watch(wss);
-  // Every ws endpoint pings its peers and drops the dead
+  for (const server of servers) limits.watch(server);
+  // Every endpoint pings its peers and drops the dead
   // (examples/websocket/heartbeat.ts), whichever mount it is in.
-  const heartbeats = wsServers.map((wss) => startHeartbeat(wss, config.wsHeartbeatMs));
+  const heartbeats = servers.map((server) => startHeartbeat(server, config.wsHeartbeatMs));
   let draining = false;
   // HTTP requests being answered now, for /healthz and for shutdown.
   let inFlight = 0;
@@ -98,6 +104,8 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
     },
 
     handleRequest(req, res, next) {
+      const refusal = refusalOf(req, config);
+      if (refusal) return refuse(res, refusal);
       const { pathname } = new URL(req.url ?? '/', 'http://playground');
       const route =
         pathname === '/healthz'
@@ -113,10 +121,17 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
     },
 
     handleUpgrade(req, socket, head) {
+      const refusal = refusalOf(req, config);
+      // A reset during the handshake must not become an uncaught error.
+      const ignoreResets = () => socket.on('error', () => socket.destroy());
+      if (refusal) {
+        ignoreResets();
+        refuseUpgrade(socket, refusal.status, refusal.why);
+        return true;
+      }
       const { pathname } = new URL(req.url ?? '/', 'http://playground');
       if (!pathname.startsWith('/ws/')) return false;
-      // A reset during the handshake must not become an uncaught error.
-      socket.on('error', () => socket.destroy());
+      ignoreResets();
       const route = websocketRoutes.get(pathname);
       if (!route) {
         const known = [...websocketRoutes.keys()].join(', ');
@@ -143,9 +158,9 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
     async close() {
       draining = true;
       for (const stop of heartbeats) stop();
-      const clients = servers.flatMap((wss) => [...wss.clients]);
+      const clients: Client[] = servers.flatMap((wss) => [...wss.clients]);
       for (const ws of clients) ws.close(1001, 'server shutting down');
-      const closed = clients.map((ws) => new Promise((resolve) => ws.once('close', resolve)));
+      const closed = clients.map((ws) => new Promise<void>((resolve) => ws.once('close', resolve)));
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise((resolve) => {
         timer = setTimeout(resolve, config.shutdownGraceMs);
@@ -159,6 +174,13 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
       ]);
     },
   };
+}
+
+/** What shutting down needs of a WebSocket, ws's or from scratch. */
+interface Client {
+  close(code: number, reason: string): void;
+  terminate(): void;
+  once(event: 'close', listener: () => void): unknown;
 }
 
 /** Merges the mounts' routes into one table; a path taken twice is a bug. */

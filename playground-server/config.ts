@@ -1,7 +1,8 @@
 // Every setting and limit of the playground, in one place: a safe
 // default for a public deployment, an environment variable to change
 // it, and what a client sees when it hits it. The README's
-// "Environment variables" table lists the same rows (a test checks).
+// "Environment variables" table is made from these rows by
+// `npm run readme` (scripts/readme-env.ts); a test fails when it is stale.
 
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,8 @@ export interface Setting<T> {
   parse(raw: string): T;
   /** What it does, and what a client sees at the limit. */
   doc: string;
+  /** The default as the README shows it, when the value is per machine. */
+  shown?: string;
 }
 
 /** A setting in the environment that cannot be used. */
@@ -32,6 +35,7 @@ export const SETTINGS = {
     default: DEFAULT_SITE_DIR as string | null,
     parse: (raw: string): string | null => raw,
     doc: 'the built site to serve; without it, pages answer 503 saying how to build',
+    shown: 'dist/',
   },
   allowedOrigins: origins(
     'ALLOWED_ORIGINS',

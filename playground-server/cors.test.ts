@@ -6,11 +6,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer } from '../tests/support/playground.ts';
 import { rawRequest } from '../tests/support/raw-http.ts';
-import { CORS_EXPOSED_HEADERS, CORS_METHODS, CORS_REQUEST_HEADERS, mergeVary } from './cors.ts';
+import { mergeVary } from './cors.ts';
 import type { RunningServer } from './server.ts';
 
 const SITE = 'https://site.example';
 const EVIL = 'https://evil.example';
+// What the cells need, written out here rather than read from cors.ts,
+// whose lists are what is under test.
+const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
+const REQUEST_HEADERS = 'Authorization, Content-Type, If-Match, If-None-Match';
+const EXPOSED_HEADERS = 'ETag, Location, X-Cache, Age, Via, Vary, Allow, Accept, Retry-After';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -38,12 +43,11 @@ describe('a preflight', () => {
       expect(response.status).toBe(204);
       expect(response.headers).toMatchObject({
         'access-control-allow-origin': SITE,
-        'access-control-allow-methods': CORS_METHODS,
-        'access-control-allow-headers': CORS_REQUEST_HEADERS,
+        'access-control-allow-methods': METHODS,
+        'access-control-allow-headers': REQUEST_HEADERS,
         'access-control-max-age': '600',
         vary: 'Origin',
       });
-      expect(CORS_REQUEST_HEADERS).toMatch(/Authorization.*Content-Type.*If-Match.*If-None-Match/);
     },
   );
 
@@ -61,7 +65,7 @@ describe('a preflight', () => {
       headers: { origin: SITE },
     });
     expect(response.status).toBe(204);
-    expect(response.headers['allow']).toMatch(/GET/);
+    expect(response.headers['allow']).toBe('GET, HEAD, POST, OPTIONS');
     expect(response.headers['access-control-allow-origin']).toBe(SITE);
   });
 });
@@ -74,7 +78,7 @@ describe('a request', () => {
       expect(response.status).toBe(200);
       expect(response.headers).toMatchObject({
         'access-control-allow-origin': SITE,
-        'access-control-expose-headers': CORS_EXPOSED_HEADERS,
+        'access-control-expose-headers': EXPOSED_HEADERS,
         vary: 'Origin',
       });
     },
@@ -115,16 +119,18 @@ describe('a request', () => {
     });
     expect(created.status).toBe(201);
     expect(created.headers['access-control-allow-origin']).toBe(SITE);
-    expect(created.headers['location']).toBeDefined();
+    expect(created.headers['location']).toBe('notes/1');
     const location = new URL(String(created.headers['location']), `${server.url}/api/notes`);
     const read = await rawRequest(server.url, 'GET', location.pathname, {
       headers: { ...auth, origin: SITE },
     });
     expect(read.headers['vary']).toBe('accept, authorization, Origin');
-    expect(read.headers['etag']).toBeDefined();
-    expect(CORS_EXPOSED_HEADERS.split(', ')).toEqual(
-      expect.arrayContaining(['ETag', 'Location', 'X-Cache']),
-    );
+    // The ETag of '{"id":"1","title":"Milk","body":"Two litres."}', as
+    // worked out in examples/rest/notes.test.ts.
+    expect(read.headers['etag']).toBe('"F-xvSlSTYlhyTFVv"');
+    for (const response of [created, read]) {
+      expect(response.headers['access-control-expose-headers']).toBe(EXPOSED_HEADERS);
+    }
   });
 
   test("the caching layer keeps a copy per origin, and never hands one origin's CORS answer to another", async () => {

@@ -61,19 +61,21 @@ test('an id is used once: a second connection naming it is not inspected', async
 
 describe('what the inspector endpoint refuses', () => {
   test.each([
-    ['no id', '/ws/raw-inspect', 400, /id must be 8 to 64/],
-    ['an id with a slash', '/ws/raw-inspect?id=abc%2Fdefghij', 400, /id must be/],
-  ])('%s gets %i', async (_, path, status, why) => {
+    ['no id', '/ws/raw-inspect'],
+    ['an id with a slash', '/ws/raw-inspect?id=abc%2Fdefghij'],
+  ])('$0 gets 400', async (_, path) => {
     const raw = await openRaw(`${base}${path}`);
-    expect(raw.response).toMatch(new RegExp(`^HTTP/1.1 ${status}`));
+    expect(raw.response.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
     await raw.close;
-    expect(raw.received().toString()).toMatch(why);
+    expect(raw.received().toString()).toBe('id must be 8 to 64 letters, digits, "-" or "_"\n');
   });
 
   test('an id already watched gets 409', async () => {
     const inspector = await open('/ws/raw-inspect?id=taken-id-1');
     const raw = await openRaw(`${base}/ws/raw-inspect?id=taken-id-1`);
-    expect(raw.response).toMatch(/^HTTP\/1.1 409/);
+    expect(raw.response.split('\r\n')[0]).toBe('HTTP/1.1 409 Conflict');
+    await raw.close;
+    expect(raw.received().toString()).toBe('id taken-id-1 is already being watched\n');
     inspector.ws.close();
   });
 
@@ -81,9 +83,9 @@ describe('what the inspector endpoint refuses', () => {
     const a = await open('/ws/raw-inspect?id=many-ids-1');
     const b = await open('/ws/raw-inspect?id=many-ids-2');
     const raw = await openRaw(`${base}/ws/raw-inspect?id=many-ids-3`);
-    expect(raw.response).toMatch(/^HTTP\/1.1 503/);
+    expect(raw.response.split('\r\n')[0]).toBe('HTTP/1.1 503 Service Unavailable');
     await raw.close;
-    expect(raw.received().toString()).toMatch(/too many inspectors are open/);
+    expect(raw.received().toString()).toBe('too many inspectors are open; try again soon\n');
     a.ws.close();
     b.ws.close();
     await Promise.all([a.closed, b.closed]);

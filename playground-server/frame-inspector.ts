@@ -10,6 +10,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { upgrade } from '../examples/websocket/echo-server.ts';
 import { describeFrame } from '../examples/websocket/frame-record.ts';
 import type { RawConnection } from '../examples/websocket/raw-server.ts';
 import { refuseUpgrade } from './http-reply.ts';
@@ -42,7 +43,7 @@ export function createFrameInspector(limits: InspectorLimits) {
     if (wss.clients.size >= limits.watchers) {
       return refuseUpgrade(socket, 503, 'too many inspectors are open; try again soon');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
+    upgrade(wss, req, socket, head, (ws) => {
       waiting.set(id, ws);
       const timer = setTimeout(() => ws.close(1000, 'inspection time is up'), limits.watchMs);
       ws.on('error', () => {});

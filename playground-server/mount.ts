@@ -4,6 +4,8 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { WebSocketServer } from 'ws';
+import type { RawEchoServer } from '../examples/websocket/raw-server.ts';
 
 /** Handles a plain HTTP request. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -12,17 +14,11 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
 /**
- * What the playground needs of a WebSocket server: ws's
- * WebSocketServer, or one written from scratch with the same shape.
+ * A WebSocket server a mount registers: ws's WebSocketServer, or the
+ * one written from scratch. Each emits 'connection' for every socket
+ * it takes, which is where app.ts applies the limits and heartbeat.
  */
-export interface WebSocketServerLike {
-  clients: ReadonlySet<{
-    close(code?: number, reason?: string): void;
-    terminate(): void;
-    once(event: 'close', listener: (...args: unknown[]) => void): unknown;
-  }>;
-  close(done?: (...args: unknown[]) => void): void;
-}
+export type MountedWebSocketServer = WebSocketServer | RawEchoServer;
 
 /** A part's endpoints and resources. */
 export interface Mount {
@@ -36,11 +32,13 @@ export interface Mount {
   /** WebSocket endpoints by exact path, e.g. "/ws/echo". */
   websockets?: Record<string, UpgradeHandler>;
   /**
-   * Servers whose clients count in /healthz and get 1001 on close. The
-   * ws servers among them are also rate-limited (websocket-limits.ts);
-   * their upgrade callbacks must emit 'connection', as ws's examples do.
+   * The servers behind `websockets`, every one of them: their clients
+   * are held to the limits (websocket-limits.ts) and the heartbeat,
+   * count in /healthz and get 1001 on close. A ws server takes its
+   * upgrades through upgrade() of examples/websocket/echo-server.ts,
+   * which emits 'connection'.
    */
-  websocketServers?: WebSocketServerLike[];
+  websocketServers?: MountedWebSocketServer[];
   /** Starts listeners of its own, such as TCP and UDP ports. */
   start?(): Promise<void>;
   /** Facts for /healthz, e.g. the ports it listens on. */

@@ -4,6 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import WebSocket from 'ws';
+import { needs } from '../tests/support/needs.ts';
 import { startTestServer } from '../tests/support/playground.ts';
 import { startPlaygroundProcess } from '../tests/support/playground-process.ts';
 import { startRedis, whyRedisIsMissing } from '../tests/support/redis.ts';
@@ -36,10 +37,7 @@ async function reader(base: string) {
   };
 }
 
-const noRedis = whyRedisIsMissing();
-const suite = noRedis ? describe.skip : describe;
-
-suite(`several instances on one Redis${noRedis ? ` (skipped: ${noRedis})` : ''}`, () => {
+needs(whyRedisIsMissing()).describe('several instances on one Redis', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
   const servers: RunningServer[] = [];
   const sockets: WebSocket[] = [];

@@ -1,10 +1,12 @@
 // One node:http server for everything: the playground's endpoints
 // first, then the built site. Tests start it on port 0; main.ts on PORT.
 //
-// The HTTP limits live here, before any endpoint sees a request:
-// how long a client may take to send its head and its body, how large
-// and how many its headers may be, how many connections may be open.
-// Each refusal is an HTTP status with a body that says why.
+// The HTTP limits of the connection live here: how long a client may
+// take to send its head and its body, how large its head may be, how
+// many connections may be open. Each refusal is an HTTP status with a
+// body that says why. Those on the request itself (a target that is
+// no URL, too many header lines) are request-guards.ts, which the
+// playground applies wherever it is hosted.
 //
 // Shutting down drains: the port stops accepting, /healthz says
 // "draining", requests already in flight are answered (on connections
@@ -12,13 +14,7 @@
 // close, and whatever is still open after SHUTDOWN_GRACE_MS is cut.
 
 import { existsSync } from 'node:fs';
-import {
-  createServer,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-  STATUS_CODES,
-} from 'node:http';
+import { createServer, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createPlayground, type Playground } from './app.ts';
@@ -66,8 +62,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       res.once('close', () => inFlight.delete(res));
       // No new request on a connection that is being drained.
       if (draining) res.setHeader('connection', 'close');
-      const refusal = refusalOf(req, config);
-      if (refusal) return refuse(res, refusal);
+      // The request guards (request-guards.ts) come first in there.
       playground.handleRequest(req, res, () => site(req, res));
     },
   );
@@ -76,11 +71,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
   server.maxConnections = config.maxConnections;
 
   server.on('upgrade', (req, socket, head) => {
-    const refusal = refusalOf(req, config);
-    if (refusal) {
-      socket.on('error', () => socket.destroy());
-      return refuseUpgrade(socket, refusal.status, refusal.why);
-    }
     if (!playground.handleUpgrade(req, socket, head)) {
       socket.on('error', () => socket.destroy());
       refuseUpgrade(socket, 404, 'WebSocket endpoints live under /ws/');
@@ -148,48 +138,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
       return closing;
     },
   };
-}
-
-/** A request refused before any endpoint sees it. */
-interface Refusal {
-  status: number;
-  why: string;
-}
-
-/**
- * A request target that is no URL (such as "//%2f", which would name
- * a host), or too many header lines. (Bodies are each endpoint's own business:
- * those that take one refuse one too large with 413 before reading it
- * whole; the others never read it, and Node discards it within
- * REQUEST_TIMEOUT_MS.)
- */
-function refusalOf(req: IncomingMessage, config: Config): Refusal | undefined {
-  // Every endpoint reads its path with new URL(), which would throw.
-  if (!URL.canParse(req.url ?? '/', 'http://playground')) {
-    return {
-      status: 400,
-      why: 'The request target is not a path this server can read; ' + 'send one such as /docs/',
-    };
-  }
-  if (req.rawHeaders.length / 2 <= config.maxHeaders) return undefined;
-  return {
-    status: 431,
-    why:
-      `This request has more than ${config.maxHeaders} header lines, ` +
-      'the most this server takes; send fewer',
-  };
-}
-
-/** Answers a refusal and closes the connection, leaving any body unread. */
-function refuse(res: ServerResponse, { status, why }: Refusal) {
-  const body = `${why}\n`;
-  res.writeHead(status, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-    connection: 'close',
-  });
-  res.end(body);
 }
 
 /** The status and reason for what the HTTP parser refused. */

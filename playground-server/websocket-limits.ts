@@ -1,10 +1,11 @@
-// Limits every WebSocket endpoint gets, whichever mount it comes from:
-// a cap on the sockets one client address may hold open, a rate limit
-// (a token bucket) on the messages each connection sends, and an idle
-// timeout for connections over which nothing passes.
+// Limits every WebSocket endpoint gets, whichever mount it comes from
+// and whether it speaks WebSocket through ws or from scratch
+// (raw-server.ts): a cap on the sockets one client address may hold
+// open (admission.ts), a rate limit on the messages each connection
+// sends (message-rate.ts), and an idle timeout (idle-timer.ts).
 //
 // app.ts calls admit() on every upgrade before a route sees it, and
-// watch() once for each WebSocketServer a mount registers.
+// watch() once for each server a mount registers.
 //
 // Over the cap, the upgrade is refused with 429 and a body that says
 // why, before any WebSocket exists: a flood of handshakes costs one
@@ -12,19 +13,7 @@
 // shows a refused handshake to the page only as close code 1006; a
 // client such as ws, gorilla or curl sees the 429 and its body.)
 // The cap counts TCP sockets that came through an upgrade, from the
-// handshake until the socket closes, so it holds even for endpoints
-// that speak WebSocket without `ws`.
-//
-// Over the message rate, the connection is closed with 1008 (policy
-// violation). Messages the peer had already sent still reach the
-// endpoint's own listeners; they must ignore a socket that is no
-// longer OPEN.
-//
-// A connection over which no message has passed, either way, for
-// WS_IDLE_TIMEOUT_MS is closed with 1000 and says so in its reason: it
-// holds one of its address's places and some memory, and a reader who
-// comes back reconnects. Pings do not count: the heartbeat keeps
-// finding out whether a peer is alive, not whether it is in use.
+// handshake until the socket closes.
 //
 // "Client address" is the TCP peer, or with TRUST_PROXY the address a
 // trusted load balancer forwarded (client-address.ts).
@@ -32,64 +21,29 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { TokenBucket } from '../examples/websocket/token-bucket.ts';
+import { OPCODES } from '../examples/websocket/frame.ts';
+import { type RawConnection, RawEchoServer } from '../examples/websocket/raw-server.ts';
+import { Admission } from './admission.ts';
 import { type ClientAddressOf, clientAddressOf } from './client-address.ts';
 import type { Config } from './config.ts';
 import { refuseUpgrade } from './http-reply.ts';
+import { idleTimer } from './idle-timer.ts';
+import { type Close, messageRate } from './message-rate.ts';
+import { turnClock } from './turn-clock.ts';
+import { limitErrors } from './websocket-limit-error.ts';
 
-type LimitCode = 'WS_TOO_MANY_SOCKETS' | 'WS_TOO_MANY_MESSAGES' | 'WS_IDLE';
-
-/**
- * A limit a client hit, and its answer: an HTTP status before the
- * upgrade, or a close code after it.
- */
-export class WebSocketLimitError extends Error {
-  override name = 'WebSocketLimitError';
-  readonly code: LimitCode;
-  readonly status: number | undefined;
-  readonly closeCode: number | undefined;
-
-  constructor(
-    code: LimitCode,
-    message: string,
-    answer: { status: number } | { closeCode: number },
-  ) {
-    super(message);
-    this.code = code;
-    this.status = 'status' in answer ? answer.status : undefined;
-    this.closeCode = 'closeCode' in answer ? answer.closeCode : undefined;
-  }
-}
-
-/** Every limit error, made here and nowhere else. */
-export const limitErrors = {
-  tooManySockets: (max: number) =>
-    new WebSocketLimitError(
-      'WS_TOO_MANY_SOCKETS',
-      `This address already has ${max} WebSockets open here, the most ` +
-        'it may; close one and try again',
-      { status: 429 },
-    ),
-  // A close reason may be at most 123 bytes; this one is far shorter.
-  tooManyMessages: (perSecond: number) =>
-    new WebSocketLimitError(
-      'WS_TOO_MANY_MESSAGES',
-      `too many messages: at most ${perSecond} a second`,
-      { closeCode: 1008 },
-    ),
-  idle: (idleMs: number) =>
-    new WebSocketLimitError('WS_IDLE', `idle for ${idleMs / 1000} s`, { closeCode: 1000 }),
-};
+/** A server whose connections the limits watch: ws's, or raw-server.ts's. */
+export type WatchedServer = WebSocketServer | RawEchoServer;
 
 /** The limits, as app.ts applies them. */
 export interface WebSocketLimits {
   /** Counts an upgrade against its address, or answers it 429. */
   admit(req: IncomingMessage, socket: Duplex): boolean;
   /**
-   * Rate-limits the messages of every connection `wss` accepts, and
+   * Rate-limits the messages of every connection `server` accepts, and
    * closes those that stay idle.
    */
-  watch(wss: WebSocketServer): void;
+  watch(server: WatchedServer): void;
   /** The upgraded sockets `address` holds open now. */
   socketsOf(address: string): number;
 }
@@ -103,137 +57,66 @@ export function createWebSocketLimits(
     Partial<Pick<Config, 'wsIdleTimeoutMs' | 'trustProxy'>>,
   now: () => number = turnClock,
 ): WebSocketLimits {
-  const open = new Map<string, number>();
   const addressOf: ClientAddressOf = clientAddressOf(config.trustProxy ?? []);
   const cap = config.wsMaxPerClient;
-
-  const limitMessages = messageLimiter(config, now);
+  const open = new Admission({ perKey: cap });
   const { wsIdleTimeoutMs: idleMs } = config;
-  const onConnection = (ws: WebSocket) => {
-    const allowed = limitMessages((code, reason) => ws.close(code, reason));
-    const idle =
-      idleMs === undefined
-        ? undefined
-        : idleTimer(idleMs, (code, reason) => ws.close(code, reason), now);
+
+  /** One connection's budget and idle timer, fed by its adapter. */
+  const limitsOf = (close: Close) => {
+    const allowed = messageRate(config, close, now);
+    const idle = idleMs === undefined ? undefined : idleTimer(idleMs, close, now);
+    return { allowed, touch: () => idle?.touch(), stop: () => idle?.stop() };
+  };
+
+  const watchWs = (ws: WebSocket) => {
+    const limits = limitsOf((code, reason) => ws.close(code, reason));
     // First in line, so the limit is checked before the endpoint's
     // own listener sees the message.
     ws.prependListener('message', () => {
       if (ws.readyState !== ws.OPEN) return;
-      idle?.touch();
-      allowed();
+      limits.touch();
+      limits.allowed();
     });
-    if (!idle) return;
+    ws.once('close', limits.stop);
+    if (idleMs === undefined) return;
     // What the endpoint sends counts as activity too.
     const send = ws.send.bind(ws) as (...args: unknown[]) => void;
     ws.send = ((...args: unknown[]) => {
-      idle.touch();
+      limits.touch();
       send(...args);
     }) as WebSocket['send'];
-    ws.once('close', idle.stop);
+  };
+
+  const watchRaw = (connection: RawConnection) => {
+    const limits = limitsOf((code, reason) => connection.close(code, reason));
+    // The raw server emits each frame before it answers it, so the
+    // limit is checked first here too. Every frame read counts against
+    // the rate (a flood of pings too); only data frames, either way,
+    // keep the connection from being idle, as only messages do on ws.
+    connection.on('frame', (direction, frame) => {
+      if (frame.opcode < OPCODES.close) limits.touch();
+      if (direction === 'read') limits.allowed();
+    });
+    connection.once('close', limits.stop);
   };
 
   return {
     admit(req, socket) {
       if (cap === 0) return true;
       const address = addressOf(req);
-      const count = open.get(address) ?? 0;
-      if (count >= cap) {
-        const error = limitErrors.tooManySockets(config.wsMaxPerClient);
+      if (open.refusal(address)) {
+        const error = limitErrors.tooManySockets(cap);
         refuseUpgrade(socket, error.status ?? 429, error.message);
         return false;
       }
-      open.set(address, count + 1);
-      socket.once('close', () => {
-        const left = (open.get(address) ?? 1) - 1;
-        if (left > 0) open.set(address, left);
-        else open.delete(address);
-      });
+      socket.once('close', open.take(address));
       return true;
     },
-    watch(wss) {
-      wss.on('connection', onConnection);
+    watch(server) {
+      if (server instanceof RawEchoServer) server.on('connection', watchRaw);
+      else server.on('connection', watchWs);
     },
-    socketsOf: (address) => open.get(address) ?? 0,
+    socketsOf: (address) => open.heldBy(address),
   };
-}
-
-/**
- * The message budget of one connection, for endpoints that are not
- * ws servers: call the returned check once per message; over the rate
- * it closes the connection with 1008 (once) and answers false.
- */
-export function messageLimiter(
-  config: Pick<Config, 'wsMessagesPerSecond' | 'wsMessageBurst'>,
-  now: () => number = turnClock,
-) {
-  return (close: (code: number, reason: string) => void) => {
-    const bucket = new TokenBucket(
-      {
-        capacity: config.wsMessageBurst,
-        perSecond: config.wsMessagesPerSecond,
-      },
-      now(),
-    );
-    let closed = false;
-    return () => {
-      if (closed) return false;
-      if (bucket.take(now())) return true;
-      closed = true;
-      const error = limitErrors.tooManyMessages(config.wsMessagesPerSecond);
-      close(error.closeCode ?? 1008, error.message);
-      return false;
-    };
-  };
-}
-
-/**
- * Closes a connection over which nothing has passed for `idleMs`:
- * touch() on every message either way, stop() once it is closed. One
- * timer a connection, re-armed only when it fires, so a busy
- * connection pays for a timestamp per message, not a timer.
- */
-export function idleTimer(
-  idleMs: number,
-  close: (code: number, reason: string) => void,
-  now: () => number = turnClock,
-) {
-  let last = now();
-  const check = () => {
-    const left = last + idleMs - now();
-    if (left > 0) {
-      timer = setTimeout(check, left);
-      return;
-    }
-    const error = limitErrors.idle(idleMs);
-    close(error.closeCode ?? 1000, error.message);
-  };
-  let timer = setTimeout(check, idleMs);
-  return {
-    touch() {
-      last = now();
-    },
-    stop() {
-      clearTimeout(timer);
-    },
-  };
-}
-
-let reading: number | undefined;
-const forget = () => {
-  reading = undefined;
-};
-
-/**
- * performance.now(), read once in each turn of the event loop that
- * asks for it. A busy turn handles many messages, each of which the
- * limits timestamp once or twice; the limits count milliseconds, and
- * a turn normally takes well under one, so one reading serves them all
- * (a clock read costs about as much as the rest of the limits).
- */
-export function turnClock() {
-  if (reading === undefined) {
-    reading = performance.now();
-    setImmediate(forget);
-  }
-  return reading;
 }

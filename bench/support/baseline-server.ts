@@ -14,6 +14,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RawData, WebSocketServer } from 'ws';
+import { upgrade } from '../../examples/websocket/echo-server.ts';
 
 /** The playground's default WS_MAX_MESSAGE_BYTES, for a fair parse. */
 const MAX_PAYLOAD = 64 * 1024;
@@ -93,7 +94,7 @@ server.on('upgrade', (req, socket, head) => {
     socket.destroy();
     return;
   }
-  wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  upgrade(wss, req, socket, head);
 });
 
 server.listen(0, '127.0.0.1', () => {

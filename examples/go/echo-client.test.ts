@@ -3,17 +3,16 @@
 
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
 import type { FrameRecord } from '../websocket/frame-record.ts';
 
-const noGo = whyGoIsMissing();
-const suite = noGo ? describe.skip : describe;
-
-suite(`the gorilla client in examples/go${noGo ? ` (skipped: ${noGo})` : ''}`, () => {
+const withGo = needs(whyGoIsMissing());
+withGo.describe('the gorilla client in examples/go', () => {
   let server: RunningServer;
   let client: string;
 

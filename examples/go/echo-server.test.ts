@@ -2,15 +2,14 @@
 // `ws` client on the other end, and the same raw frames the
 // playground's echo endpoints are tested with.
 
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { buildGo, type GoProgram, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 import { clientFrame, openRaw } from '../../tests/support/raw-websocket.ts';
 
-const noGo = whyGoIsMissing();
-const suite = noGo ? describe.skip : describe;
-
-suite(`the gorilla server in examples/go${noGo ? ` (skipped: ${noGo})` : ''}`, () => {
+const withGo = needs(whyGoIsMissing());
+withGo.describe('the gorilla server in examples/go', () => {
   let go: GoProgram;
   let url: string;
 
@@ -54,14 +53,14 @@ suite(`the gorilla server in examples/go${noGo ? ` (skipped: ${noGo})` : ''}`, (
     ['a reserved opcode', clientFrame(0x3, 'x'), 1002],
     ['a fragmented ping', clientFrame(0x9, 'x', { fin: false }), 1002],
     ['a message over SetReadLimit', clientFrame(0x2, Buffer.alloc(64 * 1024 + 1)), 1009],
-  ])('%s is closed with %i', async (_, frame, code) => {
+  ])('$0 is closed with $2', async (_, frame, code) => {
     const raw = await openRaw(url);
     raw.socket.write(frame);
     expect(await raw.close).toMatchObject({ code });
   });
 });
 
-suite(`what gorilla leaves to the application${noGo ? ` (skipped: ${noGo})` : ''}`, () => {
+withGo.describe('what gorilla leaves to the application', () => {
   test('it echoes text that is not UTF-8 instead of closing with 1007', async () => {
     const go = await startGo(buildGo('echo-server.go'), ['-addr', '127.0.0.1:0']);
     try {

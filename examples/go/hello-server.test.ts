@@ -3,14 +3,13 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildGo, type GoProgram, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 import { openSocket } from '../../tests/support/raw-http.ts';
 import { hello } from '../rest/hello-server.ts';
 
-const noGo = whyGoIsMissing('go');
-const suite = noGo ? describe.skip : describe;
-
+const withGo = needs(whyGoIsMissing('go'));
 /** Sends `request` raw; resolves to the answer, split into its parts. */
 async function exchange(base: string, request: string) {
   const { socket, received } = await openSocket(base);
@@ -27,7 +26,7 @@ async function exchange(base: string, request: string) {
   return { statusLine, fields, body };
 }
 
-suite(`the smallest server in Go and in Node${noGo ? ` (skipped: ${noGo})` : ''}`, () => {
+withGo.describe('the smallest server in Go and in Node', () => {
   let go: GoProgram;
   let node: Server;
   let nodeBase: string;

@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { needs } from '../../tests/support/needs.ts';
 import { rawRequest } from '../../tests/support/raw-http.ts';
 import { hello } from './hello-server.ts';
 
@@ -38,11 +39,10 @@ function whyNcIsMissing() {
     return 'nc is not installed (apt-get install netcat-openbsd)';
   }
 }
-const noNc = whyNcIsMissing();
 
 // The commands under "Run it at home" on docs/rest/http-exchange, exactly as
 // the page shows them, but on a free port instead of 8080.
-describe.skipIf(noNc)(`the page's commands${noNc ? ` (skipped: ${noNc})` : ''}`, () => {
+needs(whyNcIsMissing()).describe("the page's commands", () => {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const page = readFileSync(`${root}docs/rest/http-exchange.mdx`, 'utf8');
   const section = page.split('## Run it at home')[1]?.split('\n## ')[0] ?? '';

@@ -56,6 +56,6 @@ test('beyond maxTokens the least recently used token is forgotten', () => {
   store.scope('a'); // a is now more recent than b
   store.scope('c').put('x', fields);
   expect(store.size).toBe(2);
-  expect(store.scope('a').get('x')).toBeDefined();
+  expect(store.scope('a').get('x')).toEqual({ id: 'x', ...fields });
   expect(store.scope('b').get('x')).toBeUndefined();
 });

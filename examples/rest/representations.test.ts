@@ -28,11 +28,16 @@ test('the collection links to each note, relatively', () => {
       { id: 'b', title: 'B', href: 'notes/b' },
     ],
   });
-  expect(renderNotes(notes, 'text/html')).toContain(
-    '<ul><li><a href="notes/x1">Fish &amp; &lt;chips&gt;</a></li><li><a href="notes/b">B</a></li></ul>',
+  expect(renderNotes(notes, 'text/html')).toBe(
+    '<!doctype html>\n<html lang="en">\n<meta charset="utf-8">\n' +
+      '<title>Notes</title>\n<h1>Notes</h1>\n' +
+      '<ul><li><a href="notes/x1">Fish &amp; &lt;chips&gt;</a></li><li><a href="notes/b">B</a></li></ul>\n' +
+      '</html>\n',
   );
-  expect(renderNotes(notes, 'application/xml')).toContain(
-    '<notes><note id="x1" href="notes/x1"><title>Fish &amp; &lt;chips&gt;</title></note>',
+  expect(renderNotes(notes, 'application/xml')).toBe(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<notes>' +
+      '<note id="x1" href="notes/x1"><title>Fish &amp; &lt;chips&gt;</title></note>' +
+      '<note id="b" href="notes/b"><title>B</title></note></notes>\n',
   );
   expect(renderNotes(notes, 'text/plain')).toBe('notes/x1\tFish & <chips>\nnotes/b\tB\n');
   expect(renderNotes([], 'application/json')).toBe('{"notes":[]}');

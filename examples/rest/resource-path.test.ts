@@ -15,26 +15,54 @@ test.each([
 });
 
 describe('targets that name nothing, or try tricks, are refused', () => {
+  /** What each refusal goes on to say after why, by its code. */
+  const advice = {
+    'bad-path': 'Name a note by its id alone, as in /api/notes/groceries.',
+    'bad-id': 'An id has 1 to 64 letters, digits, "-" or "_", as in /api/notes/groceries.',
+    'no-such-resource': 'The notes are at /api/notes, and each note at /api/notes/{id}.',
+    'url-too-long': 'Put long data in the body, not the URL.',
+  };
+  const x65 = 'x'.repeat(65);
   test.each([
-    ['/api/notes/../secret', 'bad-path', 'has a "." or ".." segment'],
-    ['/api/notes/..', 'bad-path', 'has a "." or ".." segment'],
-    ['/api/notes/%2e%2e', 'bad-path', 'has a "." or ".." segment'],
-    ['/api/notes/.', 'bad-path', 'has a "." or ".." segment'],
-    ['/api/notes/a%2Fb', 'bad-path', 'hides a slash as %2F'],
-    ['/api/notes/..%2f..%2fetc', 'bad-path', 'hides a slash as %2F'],
-    ['/api/notes/a%5cb', 'bad-path', 'hides a slash as %2F or %5C'],
-    ['/api/notes/a\\b', 'bad-path', 'has a backslash'],
-    ['/api/notes/%zz', 'bad-path', 'not followed by two hex digits'],
-    ['/api/notes/has%20space', 'bad-id', '"has space" is not a note id'],
-    [`/api/notes/${'x'.repeat(65)}`, 'bad-id', 'is not a note id'],
-    ['/api/notes/a/b', 'no-such-resource', 'Nothing is at /api/notes/a/b'],
-    ['/api/notes/', 'no-such-resource', 'Nothing is at /api/notes/'],
-    ['/api/note', 'no-such-resource', 'The notes are at /api/notes'],
+    [
+      '/api/notes/../secret',
+      'bad-path',
+      'The path /api/notes/../secret has a "." or ".." segment.',
+    ],
+    ['/api/notes/..', 'bad-path', 'The path /api/notes/.. has a "." or ".." segment.'],
+    ['/api/notes/%2e%2e', 'bad-path', 'The path /api/notes/%2e%2e has a "." or ".." segment.'],
+    ['/api/notes/.', 'bad-path', 'The path /api/notes/. has a "." or ".." segment.'],
+    ['/api/notes/a%2Fb', 'bad-path', 'The path /api/notes/a%2Fb hides a slash as %2F or %5C.'],
+    [
+      '/api/notes/..%2f..%2fetc',
+      'bad-path',
+      'The path /api/notes/..%2f..%2fetc hides a slash as %2F or %5C.',
+    ],
+    ['/api/notes/a%5cb', 'bad-path', 'The path /api/notes/a%5cb hides a slash as %2F or %5C.'],
+    ['/api/notes/a\\b', 'bad-path', 'The path /api/notes/a\\b has a backslash.'],
+    [
+      '/api/notes/%zz',
+      'bad-path',
+      'The path /api/notes/%zz has a "%" that is not followed by two hex digits.',
+    ],
+    ['/api/notes/has%20space', 'bad-id', '"has space" is not a note id.'],
+    [`/api/notes/${x65}`, 'bad-id', `"${x65}" is not a note id.`],
+    ['/api/notes/a/b', 'no-such-resource', 'Nothing is at /api/notes/a/b.'],
+    ['/api/notes/', 'no-such-resource', 'Nothing is at /api/notes/.'],
+    ['/api/note', 'no-such-resource', 'Nothing is at /api/note.'],
     ['/api', 'no-such-resource', 'Nothing is at /api.'],
-    ['//api/notes', 'no-such-resource', 'Nothing is at //api/notes'],
-    ['http://evil.example/api/notes', 'no-such-resource', 'Nothing is at'],
-    [`/api/notes/${'x'.repeat(2040)}`, 'url-too-long', 'this API reads at most 2048'],
-  ])('%s → %s', (url, code, detail) => {
+    ['//api/notes', 'no-such-resource', 'Nothing is at //api/notes.'],
+    [
+      'http://evil.example/api/notes',
+      'no-such-resource',
+      'Nothing is at http://evil.example/api/notes.',
+    ],
+    [
+      `/api/notes/${'x'.repeat(2040)}`,
+      'url-too-long',
+      'The URL has 2051 bytes; this API reads at most 2048.',
+    ],
+  ] as const)('%s → %s', (url, code, why) => {
     let problem: Problem | undefined;
     try {
       parse(url);
@@ -42,6 +70,6 @@ describe('targets that name nothing, or try tricks, are refused', () => {
       problem = error as Problem;
     }
     expect(problem?.code).toBe(code);
-    expect(problem?.message).toContain(detail);
+    expect(problem?.message).toBe(`${why} ${advice[code]}`);
   });
 });

@@ -7,7 +7,8 @@ import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_pro
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { needs } from '../../tests/support/needs.ts';
 import { atHome } from './at-home.ts';
 import { REQUEST } from './first-call.ts';
 
@@ -32,10 +33,7 @@ async function freePort() {
   return port;
 }
 
-const noNc = whyNcIsMissing();
-const skipped = noNc ? ` (skipped: ${noNc})` : '';
-
-describe.skipIf(noNc)(`the commands for running at home${skipped}`, () => {
+needs(whyNcIsMissing()).describe('the commands for running at home', () => {
   let playground: ChildProcess;
   let commands: ReturnType<typeof atHome>;
   const run = (command: string) => exec('sh', ['-c', command], { cwd: root, timeout: 10_000 });

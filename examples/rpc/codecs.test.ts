@@ -17,9 +17,15 @@ test('MessagePack is smaller: a map header, then short tagged values', () => {
   const bytes = msgpack.encode(call) as Uint8Array;
   expect(bytes).toHaveLength(53);
   // 0x84: a map of 4. 0xa7: a string of 7, "jsonrpc". 0xa3: "2.0".
-  expect(Buffer.from(bytes.subarray(0, 13)).toString('hex')).toBe('84a76a736f6e727063a3322e30');
-  // Small integers are one byte each: 7 is 0x07, 8 is 0x08.
-  expect(Buffer.from(bytes).toString('hex')).toContain('a14107a14208');
+  // 0xa6 "method", 0xae (a string of 14) "Arith.Multiply", 0xa6 "params",
+  // 0x82 a map of 2: "A" 7, "B" 8 (small integers are one byte each),
+  // then 0xa2 "id" 1.
+  expect(Buffer.from(bytes).toString('hex')).toBe(
+    '84a76a736f6e727063a3322e30' +
+      'a66d6574686f64ae41726974682e4d756c7469706c79' +
+      'a6706172616d7382a14107a14208' +
+      'a2696401',
+  );
 });
 
 test.each([

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import type { DemoIO } from '../demo-io.ts';
 import { callArith, dialGo, run } from './go-client.ts';
@@ -99,10 +100,8 @@ test("the TypeScript client calls the playground in Go's format", async () => {
   expect(result.text).toEqual(expected);
 });
 
-const noGo = whyGoIsMissing('go');
-const skipped = noGo ? ` (skipped: ${noGo})` : '';
-
-describe.skipIf(noGo)(`against real Go programs${skipped}`, () => {
+const withGo = needs(whyGoIsMissing('go'));
+withGo.describe('against real Go programs', () => {
   test('the TypeScript client calls the Go arith-server, byte for byte as the playground', async () => {
     const go = await startGo(buildGo('arith-server.go'), ['-addr', '127.0.0.1:0']);
     try {

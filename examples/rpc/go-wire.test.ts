@@ -10,6 +10,7 @@ import { isDeepStrictEqual, promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { readSnippet } from '../../src/snippets/regions.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 import goHttp from './go-http-bytes.json' with { type: 'json' };
 import gobArgs from './gob-args-bytes.json' with { type: 'json' };
 import { fromHex, readGob, splitHead } from './gob-reader.ts';
@@ -66,10 +67,8 @@ function expectKept(name: string, fresh: Record<string, string>) {
 
 const hexOf = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
-const noGo = whyGoIsMissing('go');
-const skipped = noGo ? ` (skipped: ${noGo})` : '';
-
-describe.skipIf(noGo)(`Go writes the kept bytes${skipped}`, () => {
+const withGo = needs(whyGoIsMissing('go'));
+withGo.describe('Go writes the kept bytes', () => {
   test('gob-args.go writes exactly gob-args-bytes.json', async () => {
     const { stdout } = await exec(buildGo('gob-args.go'), { encoding: 'buffer' });
     expectKept('gob-args-bytes.json', {

@@ -76,7 +76,8 @@ describe('what HTTP refuses before JSON-RPC is reached', () => {
         chunk +
         chunk,
     );
-    expect(reply).toMatch(/^HTTP\/1.1 413 /);
+    expect(reply).toMatch(/^HTTP\/1.1 413 Payload Too Large\r\n/);
+    expect(reply).toMatch(/\r\n\r\nthe body may be at most 1024 bytes\n$/);
   });
 
   test('a body of exactly the limit is read', async () => {

@@ -8,7 +8,8 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
+import { needs } from '../../tests/support/needs.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // `node` is the Node that npm install put in node_modules, as in npm's
@@ -51,18 +52,26 @@ const pattern = (line: string) =>
       .join('.+')}$`,
   );
 
+/** The Debian package of each command the pages' shell files run. */
+const packages = {
+  unshare: 'util-linux',
+  nsenter: 'util-linux',
+  ip: 'iproute2',
+  nc: 'netcat-openbsd',
+};
+
 function whyNamespacesAreMissing() {
-  for (const tool of ['unshare', 'nsenter', 'ip', 'nc']) {
+  for (const [tool, debian] of Object.entries(packages)) {
     try {
-      execFileSync('which', [tool], { stdio: 'ignore' });
+      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
     } catch {
-      return `${tool} is not installed`;
+      return `${tool} is not installed (apt-get install ${debian})`;
     }
   }
   try {
     execFileSync('unshare', ['-n', 'true'], { stdio: 'ignore' });
   } catch {
-    return 'this user cannot make a network namespace (unshare -n)';
+    return 'this user cannot make a network namespace (unshare -n needs root or CAP_SYS_ADMIN)';
   }
   return null;
 }
@@ -88,10 +97,7 @@ test("a page's shell file reads as commands, backgrounds and output", () => {
   expect(pattern('to 127.0.0.1:…').test('to 127.0.0.1:')).toBe(false);
 });
 
-const missing = whyNamespacesAreMissing();
-const skip = missing ? ` (skipped: ${missing})` : '';
-
-describe.skipIf(missing)(`the pages' commands, run as shown${skip}`, () => {
+needs(whyNamespacesAreMissing()).describe("the pages' commands, run as shown", () => {
   const started: ChildProcess[] = [];
   afterEach(() => {
     for (const child of started.splice(0).reverse()) child.kill();

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { buildGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 import { hex, type IP, ipString, ipv4, parseIP, to4 } from './ip.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -351,9 +352,8 @@ const noGo = whyGoIsMissing('go');
 const goVersion = noGo ? '' : execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim();
 const [, minor = '0'] = /^go1\.(\d+)/.exec(goVersion) ?? [];
 const oldGo = Number(minor) < 21;
-const goSkip = noGo ? ` (skipped: ${noGo})` : '';
-test.skipIf(noGo)(
-  `agrees with ${goVersion || 'Go'} on 3,000 inputs${oldGo ? ', by the pre-1.21 rule where the rules differ' : ''}${goSkip}`,
+needs(noGo).test(
+  `agrees with ${goVersion || 'Go'} on 3,000 inputs${oldGo ? ', by the pre-1.21 rule where the rules differ' : ''}`,
   () => {
     // Go's tables, our edge cases, and thousands of near misses.
     const inputs = [

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { standIn } from '../../tests/support/stand-in.ts';
 import type { EchoServerInfo } from './echo-servers.ts';
@@ -78,11 +79,9 @@ async function healthOf(running: RunningServer) {
   return (await fetch(`${running.url}/healthz`)).json();
 }
 
-const noGo = whyGoIsMissing('go');
-const skipped = noGo ? ` (skipped: ${noGo})` : '';
-
-test.skipIf(noGo)(
-  `the Go DialTCP client talks to the TypeScript echo server${skipped}`,
+const withGo = needs(whyGoIsMissing('go'));
+withGo.test(
+  'the Go DialTCP client talks to the TypeScript echo server',
   async () => {
     const { stdout } = await promisify(execFile)(buildGo('tcp-client.go'), [
       '-addr',
@@ -100,8 +99,8 @@ test.skipIf(noGo)(
   60_000,
 );
 
-test.skipIf(noGo)(
-  `the Go client gets the same from the Go ListenTCP server${skipped}`,
+withGo.test(
+  'the Go client gets the same from the Go ListenTCP server',
   async () => {
     const go = await startGo(buildGo('tcp-server.go'), ['-addr', '127.0.0.1:0']);
     try {

@@ -4,6 +4,7 @@ import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 
 const script = fileURLToPath(new URL('./tcp-echo-basic.ts', import.meta.url));
 const running: ChildProcess[] = [];
@@ -54,9 +55,9 @@ test('a client that resets takes the whole server down', async () => {
   expect(stderr()).toMatch(/ECONNRESET/);
 });
 
-const noGo = whyGoIsMissing('go');
-test.skipIf(noGo)(
-  `Go's version echoes the same, and outlives a reset${noGo ? ` (skipped: ${noGo})` : ''}`,
+const withGo = needs(whyGoIsMissing('go'));
+withGo.test(
+  "Go's version echoes the same, and outlives a reset",
   async () => {
     const go = await startGo(buildGo('tcp-echo-basic.go'), ['-addr', '127.0.0.1:0']);
     try {

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { standIn } from '../../tests/support/stand-in.ts';
 import type { EchoServerInfo } from './echo-servers.ts';
@@ -70,9 +71,9 @@ test('Stop ends the run while it waits for answers', async () => {
   expect(result.text.at(-1)).toBe('error stopped: by the reader');
 });
 
-const noGo = whyGoIsMissing('go');
-test.skipIf(noGo)(
-  `the Go DialUDP client gets the same answers${noGo ? ` (skipped: ${noGo})` : ''}`,
+const withGo = needs(whyGoIsMissing('go'));
+withGo.test(
+  'the Go DialUDP client gets the same answers',
   async () => {
     const { stdout } = await promisify(execFile)(buildGo('udp-client.go'), [
       '-addr',
@@ -90,8 +91,8 @@ test.skipIf(noGo)(
   60_000,
 );
 
-test.skipIf(noGo)(
-  `and the same from the Go ListenUDP server${noGo ? ` (skipped: ${noGo})` : ''}`,
+withGo.test(
+  'and the same from the Go ListenUDP server',
   async () => {
     const go = await startGo(buildGo('udp-server.go'), ['-addr', '127.0.0.1:0']);
     try {

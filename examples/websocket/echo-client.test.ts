@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { run } from './echo-client.ts';
 
@@ -55,9 +56,9 @@ test('an unreachable server is an error line with the close code', async () => {
   expect(result.text).toContain('error connection closed with 1006');
 });
 
-const noGo = whyGoIsMissing();
-test.skipIf(noGo)(
-  `the same demo works against the gorilla server in examples/go${noGo ? ` (skipped: ${noGo})` : ''}`,
+const withGo = needs(whyGoIsMissing());
+withGo.test(
+  'the same demo works against the gorilla server in examples/go',
   async () => {
     const go = await startGo(buildGo('echo-server.go'), ['-addr', '127.0.0.1:0']);
     try {

@@ -124,7 +124,7 @@ describe.each(['/ws/echo', '/ws/raw-echo'])('%s', (path) => {
       ['a close with one byte of payload', clientFrame(0x8, Buffer.from([0x03])), 1002],
     ] as const;
 
-    test.each(violations)('%s → %i, and others are still served', async (_, frame, code) => {
+    test.each(violations)('$0 → $2, and others are still served', async (_, frame, code) => {
       const bystander = new WebSocket(echoUrl());
       await new Promise((resolve) => bystander.once('open', resolve));
       const raw = await openRaw(echoUrl());

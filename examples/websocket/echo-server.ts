@@ -40,15 +40,22 @@ function echo(ws: WebSocket) {
 // #endregion echo
 
 // #region upgrade
-/** Hands an HTTP Upgrade request to a WebSocket server. */
+/**
+ * Hands an HTTP Upgrade request to a WebSocket server, then to
+ * `opened`, if given, once the WebSocket is open.
+ */
 export function upgrade(
   wss: WebSocketServer,
   request: IncomingMessage,
   socket: Duplex,
   head: Buffer,
+  opened?: (ws: WebSocket) => void,
 ) {
   wss.handleUpgrade(request, socket, head, (ws) => {
+    // ws leaves 'connection' to us in noServer mode; whatever
+    // listens for it (a heartbeat, limits) sees every socket.
     wss.emit('connection', ws, request);
+    opened?.(ws);
   });
 }
 // #endregion upgrade

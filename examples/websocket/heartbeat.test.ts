@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 import { clientFrame, openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import { startHeartbeat } from './heartbeat.ts';
 
@@ -105,9 +106,9 @@ test('stopping the heartbeat stops the pings', async () => {
   client.close();
 });
 
-const noGo = whyGoIsMissing();
-test.skipIf(noGo)(
-  `gorilla's read deadline and pong handler cut off the same silent peer${noGo ? ` (skipped: ${noGo})` : ''}`,
+const withGo = needs(whyGoIsMissing());
+withGo.test(
+  "gorilla's read deadline and pong handler cut off the same silent peer",
   async () => {
     vi.useRealTimers();
     // Go keeps its own time: a second between pings leaves a busy

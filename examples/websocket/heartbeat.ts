@@ -15,16 +15,28 @@
 // answer it will not give. Its other side, if it is still there,
 // sees close code 1006 (abnormal closure, no close frame).
 
-import type { WebSocket, WebSocketServer } from 'ws';
+/** What is pinged: ws's WebSocket, or raw-server.ts's connection. */
+interface Peer {
+  ping(): void;
+  terminate(): void;
+  on(event: 'pong', listener: () => void): unknown;
+}
+
+/** Whose clients are: ws's WebSocketServer, or raw-server.ts's. */
+interface PeerServer {
+  clients: Iterable<Peer>;
+  on(event: 'connection', listener: (peer: Peer) => void): unknown;
+  off(event: 'connection', listener: (peer: Peer) => void): unknown;
+}
 
 // #region heartbeat
 /** Pings every client of `wss`; returns a function that stops it. */
 export function startHeartbeat(
-  wss: WebSocketServer,
+  wss: PeerServer,
   intervalMs: number,
 ): () => void {
-  const alive = new WeakMap<WebSocket, boolean>();
-  const onConnection = (ws: WebSocket) => {
+  const alive = new WeakMap<Peer, boolean>();
+  const onConnection = (ws: Peer) => {
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
   };

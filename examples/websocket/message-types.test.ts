@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { clientFrame, openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import { run } from './message-types.ts';
@@ -44,9 +45,9 @@ test('a string comes back as text; bytes and a Blob as binaryType says', async (
   await expect.poll(() => server.playground.openWebSockets()).toBe(0);
 });
 
-const noGo = whyGoIsMissing();
-test.skipIf(noGo)(
-  `gorilla's TextMessage and BinaryMessage keep their types through /ws/echo, not /ws/stream-echo${noGo ? ` (skipped: ${noGo})` : ''}`,
+const withGo = needs(whyGoIsMissing());
+withGo.test(
+  "gorilla's TextMessage and BinaryMessage keep their types through /ws/echo, not /ws/stream-echo",
   async () => {
     const binary = buildGo('message-types.go');
     const ws = server.url.replace('http', 'ws');
@@ -64,8 +65,8 @@ test.skipIf(noGo)(
   60_000,
 );
 
-test.skipIf(noGo)(
-  `gorilla echoes a text message that is not UTF-8, where ws closes with 1007${noGo ? ` (skipped: ${noGo})` : ''}`,
+withGo.test(
+  'gorilla echoes a text message that is not UTF-8, where ws closes with 1007',
   async () => {
     const notUtf8 = clientFrame(0x1, Buffer.from([0xc3, 0x28]));
     const go = await startGo(buildGo('echo-server.go'), ['-addr', '127.0.0.1:0']);

@@ -9,7 +9,7 @@ import type { RunningServer } from '../../playground-server/server.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
 import { clientFrame, openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import { acceptKey } from './handshake.ts';
-import { RawEchoServer } from './raw-server.ts';
+import { type RawConnection, RawEchoServer } from './raw-server.ts';
 
 let server: RunningServer;
 let url: string;
@@ -172,5 +172,27 @@ test('a client that never ends its side is cut off after closeTimeoutMs', async 
     { opcode: 0x8, payload: Buffer.from('\x03\xeathe opcode is reserved', 'latin1') },
   ]);
   client.destroy();
+  http.close();
+});
+
+test('ping() sends a ping frame, and the pong that answers it is heard', async () => {
+  const raw = new RawEchoServer({ maxMessageBytes: 1024 });
+  const http = createServer();
+  http.on('upgrade', (req, socket, head) => raw.handleUpgrade(req, socket, head));
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+  const opened = new Promise<RawConnection>((resolve) => raw.once('connection', resolve));
+  const client = new WebSocket(`ws://127.0.0.1:${port}/`);
+  const pinged = new Promise<string>((resolve) => {
+    client.once('ping', (data) => resolve(String(data)));
+  });
+  const connection = await opened;
+  const ponged = new Promise((resolve) => connection.once('pong', () => resolve('pong')));
+  connection.ping(new TextEncoder().encode('are you there'));
+  // ws answers a ping by itself, carrying its payload back (§5.5.3).
+  expect(await pinged).toBe('are you there');
+  expect(await ponged).toBe('pong');
+  client.terminate();
+  await expect.poll(() => raw.clients.size).toBe(0);
   http.close();
 });

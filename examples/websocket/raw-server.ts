@@ -29,11 +29,14 @@ export interface RawServerOptions {
 
 // #region upgrade
 /** Echoes on every socket it is given, like ws's `noServer` mode. */
-export class RawEchoServer {
+export class RawEchoServer extends EventEmitter<{
+  connection: [RawConnection, IncomingMessage];
+}> {
   readonly clients = new Set<RawConnection>();
   readonly #options: RawServerOptions;
 
   constructor(options: RawServerOptions) {
+    super();
     this.#options = options;
   }
 
@@ -55,6 +58,8 @@ export class RawEchoServer {
     const connection = new RawConnection(socket, head, this.#options);
     this.clients.add(connection);
     connection.once('close', () => this.clients.delete(connection));
+    // As ws does, so that whoever watches the server sees it first.
+    this.emit('connection', connection, req);
     return connection;
   }
   // #endregion upgrade
@@ -73,6 +78,7 @@ export type Direction = 'read' | 'wrote';
 /** One echoing WebSocket; emits each frame it reads and writes. */
 export class RawConnection extends EventEmitter<{
   frame: [Direction, Frame];
+  pong: [];
   close: [];
 }> {
   readonly #socket: Duplex;
@@ -123,8 +129,13 @@ export class RawConnection extends EventEmitter<{
         return this.#send(OPCODES.text, utf8.encode(event.data));
       case 'binary':
         return this.#send(OPCODES.binary, event.data);
+      // A pong carries the ping's payload back (§5.5.3).
       case 'ping':
         return this.#send(OPCODES.pong, event.data);
+      // The answer to one of our pings (or one unasked, which §5.5.3
+      // allows as a one-way heartbeat).
+      case 'pong':
+        return this.emit('pong');
       case 'close': {
         // Echo the peer's code (an answer to ours changes nothing),
         // then end: after a close frame nothing more may be sent.
@@ -149,6 +160,11 @@ export class RawConnection extends EventEmitter<{
       this.#socket.pause();
       this.#socket.once('drain', () => this.#socket.resume());
     }
+  }
+
+  /** Sends a ping, which the peer must answer with a pong (§5.5.2). */
+  ping(data: Uint8Array = new Uint8Array(0)) {
+    this.#send(OPCODES.ping, data);
   }
 
   /** Starts the closing handshake, e.g. with 1001 on shutdown. */

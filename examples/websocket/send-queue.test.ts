@@ -4,6 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 import { openRaw } from '../../tests/support/raw-websocket.ts';
 import { sendBounded, TOO_SLOW } from './send-queue.ts';
 
@@ -61,9 +62,9 @@ test('a reader that stops reading is closed with 1013 once its queue is full', a
   expect(raw.received().length).toBeGreaterThan(sent * chunk.length);
 });
 
-const noGo = whyGoIsMissing();
-test.skipIf(noGo)(
-  `gorilla's bounded channel per client: broadcast to all, drop the one that stops reading${noGo ? ` (skipped: ${noGo})` : ''}`,
+const withGo = needs(whyGoIsMissing());
+withGo.test(
+  "gorilla's bounded channel per client: broadcast to all, drop the one that stops reading",
   async () => {
     const go = await startGo(buildGo('broadcast.go'), ['-addr', '127.0.0.1:0']);
     const goUrl = `ws://${go.address}/ws/broadcast`;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { buildGo, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { clientFrame, openRaw, serverFrames } from '../../tests/support/raw-websocket.ts';
 import { run } from './stream-client.ts';
@@ -82,9 +83,9 @@ test('a message over the limit closes with 1009, and others are still served', a
   expect(await echoes(url, ['still here'])).toHaveLength(1);
 });
 
-const noGo = whyGoIsMissing();
-test.skipIf(noGo)(
-  `gorilla's NextReader/NextWriter loop keeps text as text${noGo ? ` (skipped: ${noGo})` : ''}`,
+const withGo = needs(whyGoIsMissing());
+withGo.test(
+  "gorilla's NextReader/NextWriter loop keeps text as text",
   async () => {
     const go = await startGo(buildGo('stream-echo.go'), ['-addr', '127.0.0.1:0']);
     try {

@@ -92,7 +92,9 @@ describe('bad requests get a status and a body that says why', () => {
       error: 'no such run; POST /why/runs first (runs last 60 s)',
     });
     const raw = await openRaw(`${server.url.replace('http', 'ws')}/ws/why?run=nope`);
-    expect(raw.response).toMatch(/^HTTP\/1.1 404/);
+    expect(raw.response.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found');
+    await raw.close;
+    expect(raw.received().toString()).toBe('no such run; POST /why/runs first (runs last 60 s)\n');
   });
 
   test('a bad `after`, a wrong method, an unknown path', async () => {

@@ -20,6 +20,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { refuseUpgrade, sendJson } from '../../playground-server/http-reply.ts';
+import { upgrade as openWebSocket } from './echo-server.ts';
 import {
   createRuns,
   type Run,
@@ -105,7 +106,7 @@ export function createWhyServer(options: { maxRuns: number }) {
     run.open.add('websocket');
     socket.once('close', run.meters.websocket.start(req));
     socket.once('close', () => run.open.delete('websocket'));
-    wss.handleUpgrade(req, socket, head, (ws) => {
+    openWebSocket(wss, req, socket, head, (ws) => {
       let sent = 0;
       const flush = () => {
         for (; sent < run.events.length; sent++) {
@@ -115,7 +116,6 @@ export function createWhyServer(options: { maxRuns: number }) {
       };
       run.waiting.add(flush);
       ws.once('close', () => run.waiting.delete(flush));
-      wss.emit('connection', ws, req);
       flush();
     });
   }

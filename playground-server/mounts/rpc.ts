@@ -6,6 +6,7 @@ import { serveHttp } from '../../examples/rpc/serve-http.ts';
 import { jsonLines, serveTcp } from '../../examples/rpc/serve-tcp.ts';
 import { serveWebSocket } from '../../examples/rpc/serve-websocket.ts';
 import { createRpcServer } from '../../examples/rpc/services.ts';
+import { upgrade } from '../../examples/websocket/echo-server.ts';
 import type { Config } from '../config.ts';
 import { limitedLog } from '../log-limit.ts';
 import type { Mount } from '../mount.ts';
@@ -51,11 +52,7 @@ export function rpcMount(config: Config): Mount {
     name: 'rpc',
     http: { '/rpc': serveHttp(server, config.rpcMaxBodyBytes) },
     websockets: {
-      '/ws/rpc': (req, socket, head) => {
-        websocket.handleUpgrade(req, socket, head, (ws) => {
-          websocket.emit('connection', ws, req);
-        });
-      },
+      '/ws/rpc': (req, socket, head) => upgrade(websocket, req, socket, head),
     },
     websocketServers: [websocket],
     async start() {

@@ -9,6 +9,8 @@
 import type { IncomingMessage } from 'node:http';
 import { type WebSocket as Client, WebSocketServer } from 'ws';
 import { type Line, runDemo } from '../../examples/demo-io.ts';
+import { upgrade } from '../../examples/websocket/echo-server.ts';
+import { Admission } from '../admission.ts';
 import { clientAddressOf } from '../client-address.ts';
 import type { Config } from '../config.ts';
 import type { Mount } from '../mount.ts';
@@ -26,18 +28,13 @@ import { type ServerDemos, serverDemos } from '../server-demos.ts';
 export function runMount(config: Config, demos: ServerDemos = serverDemos): Mount {
   // Pages send nothing but the upgrade, so a tiny message limit.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
-  const perClient = new Map<string, number>();
+  // Counted as the WebSocket cap counts sockets (admission.ts).
+  const running = new Admission({
+    perKey: config.runMaxPerClient,
+    total: config.runMaxTotal,
+  });
   const runs = new Map<AbortController, Promise<void>>();
   const addressOf = clientAddressOf(config.trustProxy);
-
-  const acquire = (client: string) => {
-    perClient.set(client, (perClient.get(client) ?? 0) + 1);
-  };
-  const release = (client: string) => {
-    const left = (perClient.get(client) ?? 1) - 1;
-    if (left > 0) perClient.set(client, left);
-    else perClient.delete(client);
-  };
 
   wss.on('connection', (ws: Client, req: IncomingMessage) => {
     // A reset socket must not become an uncaught error.
@@ -46,14 +43,14 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
     const load = Object.hasOwn(demos, id) ? demos[id] : undefined;
     const client = addressOf(req);
     if (!load) return refuse(ws, runRefusals.unknownDemo(id, Object.keys(demos)));
-    if ((perClient.get(client) ?? 0) >= config.runMaxPerClient) {
-      return refuse(ws, runRefusals.tooManyForClient(config.runMaxPerClient));
-    }
-    if (runs.size >= config.runMaxTotal) {
-      return refuse(ws, runRefusals.tooManyRuns(config.runMaxTotal));
+    switch (running.refusal(client)) {
+      case 'per-key':
+        return refuse(ws, runRefusals.tooManyForClient(config.runMaxPerClient));
+      case 'total':
+        return refuse(ws, runRefusals.tooManyRuns(config.runMaxTotal));
     }
 
-    acquire(client);
+    const release = running.take(client);
     const controller = new AbortController();
     const { signal } = controller;
     const stop = (why: string, name: string) => {
@@ -87,7 +84,7 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
         emit({ at: 0, direction: 'error', data: `could not load ${id}: ${String(error)}` });
       } finally {
         clearTimeout(limit);
-        release(client);
+        release();
         runs.delete(controller);
       }
       send(ws, { type: 'end', ok });
@@ -100,7 +97,7 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
     name: 'run',
     websockets: {
       [RUN_PATH]: (req, socket, head) => {
-        wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+        upgrade(wss, req, socket, head);
       },
     },
     websocketServers: [wss],

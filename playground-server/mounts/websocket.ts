@@ -13,7 +13,6 @@ import { createFrameInspector } from '../frame-inspector.ts';
 import type { Mount, UpgradeHandler } from '../mount.ts';
 import { createMemoryPubSub } from '../pubsub.ts';
 import { createRedisPubSub } from '../pubsub-redis.ts';
-import { idleTimer, messageLimiter } from '../websocket-limits.ts';
 
 /** An inspector stays open this long at most (a cell runs for 30 s). */
 const INSPECT_MS = 60_000;
@@ -48,10 +47,6 @@ export function websocketMount(config: Config): Mount {
     frames: config.wsInspectFrames,
     watchMs: INSPECT_MS,
   });
-  // The raw server is not ws, so app.ts cannot rate-limit it: every
-  // frame it reads counts against the same per-connection budget, and
-  // every frame either way keeps it from being idle.
-  const limitMessages = messageLimiter(config);
 
   const endpoints = {
     '/ws/echo': echo,
@@ -79,17 +74,7 @@ export function websocketMount(config: Config): Mount {
       '/ws/why': why.upgrade,
       '/ws/raw-echo': (req, socket, head) => {
         const connection = raw.handleUpgrade(req, socket, head);
-        if (!connection) return;
-        const allowed = limitMessages((code, reason) => connection.close(code, reason));
-        const idle = idleTimer(config.wsIdleTimeoutMs, (code, reason) =>
-          connection.close(code, reason),
-        );
-        connection.on('frame', (direction) => {
-          idle.touch();
-          if (direction === 'read') allowed();
-        });
-        connection.once('close', idle.stop);
-        inspector.attach(connection, req);
+        if (connection) inspector.attach(connection, req);
       },
       '/ws/raw-inspect': inspector.watch,
     },

@@ -9,6 +9,7 @@
 // Shift+Enter runs the cell that has focus, Escape stops it.
 
 import type { Line } from '../../examples/demo-io.ts';
+import { RUN_PRESSED } from './early-run.ts';
 import type { EditSession } from './edit-session.ts';
 import { TIME_LIMIT_MS } from './limits.ts';
 import type { Output } from './output.ts';
@@ -56,6 +57,11 @@ export class WirebookCell extends HTMLElement {
     this.querySelector('[data-part="edit"]')?.addEventListener('click', () => void this.edit());
     this.querySelector('[data-part="reset"]')?.addEventListener('click', () => this.reset());
     this.addEventListener('keydown', (event) => this.#key(event));
+    // Run was pressed before this script started (Cell.astro kept it).
+    if (this.hasAttribute(RUN_PRESSED)) {
+      this.removeAttribute(RUN_PRESSED);
+      void this.run();
+    }
   }
 
   /**

@@ -186,6 +186,10 @@ describe('HTTP', () => {
         });
         expect(response.status, `${method} ${path}`).toBeGreaterThanOrEqual(200);
         expect(response.status, `${method} ${path}: ${response.body}`).toBeLessThan(500);
+        // A refusal says why (a HEAD answer has no body to say it in).
+        if (response.status >= 400 && method !== 'HEAD') {
+          expect(response.body.trim(), `${method} ${path}: ${response.status}`).not.toBe('');
+        }
       }),
       { numRuns: 300 },
     );

@@ -14,11 +14,11 @@ import {
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
+import { needs } from '../support/needs.ts';
 import { startTestServer } from '../support/playground.ts';
 
 const site = fileURLToPath(new URL('../../dist/', import.meta.url));
-const noChromium = whyChromiumIsMissing();
-const suite = noChromium ? describe.skip : describe;
+const withChromium = needs(whyChromiumIsMissing());
 
 /** Each diagram, the page it explains, and words its name must hold. */
 const DIAGRAMS = [
@@ -82,7 +82,7 @@ function measure(page: Page, id: string) {
   }, id);
 }
 
-suite(`diagrams in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+withChromium.describe('diagrams in Chromium', () => {
   let browser: Browser;
   let server: RunningServer;
 

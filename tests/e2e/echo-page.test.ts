@@ -14,13 +14,13 @@ import {
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
+import { needs } from '../support/needs.ts';
 import { startTestServer } from '../support/playground.ts';
 
 const site = fileURLToPath(new URL('../../dist/', import.meta.url));
-const noChromium = whyChromiumIsMissing();
-const suite = noChromium ? describe.skip : describe;
+const withChromium = needs(whyChromiumIsMissing());
 
-suite(`the echo page in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+withChromium.describe('the echo page in Chromium', () => {
   let browser: Browser;
   let server: RunningServer;
 

@@ -17,13 +17,13 @@ import {
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
+import { needs } from '../support/needs.ts';
 import { type ScriptsOfPage, scriptsOf } from '../support/page-scripts.ts';
 import { startTestServer } from '../support/playground.ts';
 import { sitePages, sitePaths } from '../support/sitemap.ts';
 
 const site = fileURLToPath(new URL('../../dist/', import.meta.url));
-const noChromium = whyChromiumIsMissing();
-const suite = noChromium ? describe.skip : describe;
+const withChromium = needs(whyChromiumIsMissing());
 
 /**
  * What the cell runtime may add to a page, in bytes of JavaScript as
@@ -51,7 +51,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-suite(`every page in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+withChromium.describe('every page in Chromium', () => {
   let browser: Browser;
   let pages: PageScripts[];
 

@@ -13,12 +13,12 @@ import {
   whyChromiumIsMissing,
 } from '../support/browser.ts';
 import { buildSiteWith, type FixtureSite } from '../support/fixture-site.ts';
+import { needs } from '../support/needs.ts';
 import { startTestServer } from '../support/playground.ts';
 
 const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const ECHO_PAGE = '/websocket/echo-server/';
-const noChromium = whyChromiumIsMissing();
-const suite = noChromium ? describe.skip : describe;
+const withChromium = needs(whyChromiumIsMissing());
 
 /** A cell's output as "direction text" rows, as the unit tests print them. */
 const outputOf = (cell: Locator) =>
@@ -62,7 +62,7 @@ async function insertAfter(page: Page, editor: Locator, after: string, text: str
   await page.keyboard.insertText(text);
 }
 
-suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+withChromium.describe('the notebook in Chromium', () => {
   let browser: Browser;
   let server: RunningServer;
 
@@ -109,6 +109,32 @@ suite(`the notebook in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`
     await poll(() => statusOf(cell)).toMatch(/^done/);
     expect(await outputOf(cell)).toContain('received hello, wire');
     expect(problems).toEqual([]);
+  });
+
+  test("a Run pressed before the cell's script has started runs once it has", async () => {
+    // A slow phone: the page is shown, but the script that defines
+    // <wb-cell> is held back until the reader has pressed Run.
+    const context = await browser.newContext();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await context.route(/\/_astro\/wb-cell\.[^/]*\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}${ECHO_PAGE}`, { waitUntil: 'commit' });
+    const cell = page.getByRole('group', { name: 'Demo: echo client' });
+    await cell.getByRole('button', { name: 'Run' }).click();
+    expect(await page.evaluate(() => customElements.get('wb-cell') === undefined)).toBe(true);
+    expect(await statusOf(cell)).toBe('starting…');
+
+    release();
+    await poll(() => statusOf(cell)).toMatch(/^done in \d+ ms$/);
+    expect(await outputOf(cell)).toContain('received hello, wire');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   test('an endless loop is stopped by Stop and the page stays responsive', async () => {

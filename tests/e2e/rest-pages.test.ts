@@ -5,7 +5,7 @@
 
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Demo, Line } from '../../examples/demo-io.ts';
 import { formatData } from '../../examples/demo-io.ts';
 import { PRESETS } from '../../examples/rest/explorer.ts';
@@ -18,11 +18,11 @@ import {
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
+import { needs } from '../support/needs.ts';
 import { runInNode, startTestServer } from '../support/playground.ts';
 
 const site = fileURLToPath(new URL('../../dist/', import.meta.url));
-const noChromium = whyChromiumIsMissing();
-const suite = noChromium ? describe.skip : describe;
+const withChromium = needs(whyChromiumIsMissing());
 
 /** Each REST page, and the cells on it: [title, demo id]. */
 const PAGES: [string, [string, string][]][] = [
@@ -92,7 +92,7 @@ async function runCell(page: Page, title: string) {
   return cell;
 }
 
-suite(`the REST pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+withChromium.describe('the REST pages in Chromium', () => {
   let browser: Browser;
   let server: RunningServer;
 

@@ -26,11 +26,11 @@ import {
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
+import { needs } from '../support/needs.ts';
 import { runInNode, startTestServer } from '../support/playground.ts';
 
 const site = fileURLToPath(new URL('../../dist/', import.meta.url));
-const noChromium = whyChromiumIsMissing();
-const suite = noChromium ? describe.skip : describe;
+const withChromium = needs(whyChromiumIsMissing());
 
 /** The RPC pages, in their sidebar order. */
 const PAGES = [
@@ -64,7 +64,7 @@ const CELLS: [string, string, Demo, 'ordered' | 'any order'][] = [
   ['/rpc/calling-go/', 'Go-format calls', goClient, 'ordered'],
 ];
 
-suite(`the RPC pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+withChromium.describe('the RPC pages in Chromium', () => {
   let browser: Browser;
   let server: RunningServer;
 

@@ -18,15 +18,15 @@ import {
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
+import { needs } from '../support/needs.ts';
 import { startTestServer } from '../support/playground.ts';
 
 const site = fileURLToPath(new URL('../../dist/', import.meta.url));
-const noChromium = whyChromiumIsMissing();
-const suite = noChromium ? describe.skip : describe;
+const withChromium = needs(whyChromiumIsMissing());
 
 const PAGES = ['sockets-and-descriptors', 'ip-addresses', 'tcp', 'framing', 'udp'];
 
-suite(`the sockets pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+withChromium.describe('the sockets pages in Chromium', () => {
   let browser: Browser;
   let server: RunningServer;
 

@@ -5,7 +5,7 @@
 
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import {
   axeViolations,
@@ -13,11 +13,11 @@ import {
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
+import { needs } from '../support/needs.ts';
 import { startTestServer } from '../support/playground.ts';
 
 const site = fileURLToPath(new URL('../../dist/', import.meta.url));
-const noChromium = whyChromiumIsMissing();
-const suite = noChromium ? describe.skip : describe;
+const withChromium = needs(whyChromiumIsMissing());
 
 /** A cell's text lines as "direction text", leaving out views. */
 const linesOf = (cell: Locator) =>
@@ -51,7 +51,7 @@ async function run(page: Page, name: string, timeout = 20_000) {
   return cell;
 }
 
-suite(`the WebSocket behaviour pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+withChromium.describe('the WebSocket behaviour pages in Chromium', () => {
   let browser: Browser;
   let server: RunningServer;
 

@@ -10,11 +10,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CHROMIUM_PATH, whyChromiumIsMissing } from '../support/browser.ts';
+import { needs } from '../support/needs.ts';
 
-const noChromium = whyChromiumIsMissing();
-const suite = noChromium ? describe.skip : describe;
+const withChromium = needs(whyChromiumIsMissing());
 
 /** The cookies the socket's site sets, one of each SameSite kind. */
 const COOKIES = [
@@ -33,7 +33,7 @@ const SETTINGS = [
   ['third-party cookies blocked', 1, []],
 ] as const;
 
-suite(`cookies on a cross-site handshake${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+withChromium.describe('cookies on a cross-site handshake', () => {
   let server: Server;
   let port: number;
   /** What each handshake carried, in arrival order. */

@@ -5,7 +5,7 @@
 
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { acceptKey } from '../../examples/websocket/handshake.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
 import {
@@ -14,13 +14,13 @@ import {
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
+import { needs } from '../support/needs.ts';
 import { startTestServer } from '../support/playground.ts';
 
 const site = fileURLToPath(new URL('../../dist/', import.meta.url));
-const noChromium = whyChromiumIsMissing();
-const suite = noChromium ? describe.skip : describe;
+const withChromium = needs(whyChromiumIsMissing());
 
-suite(`the wire-level WebSocket pages in Chromium${noChromium ? ` (skipped: ${noChromium})` : ''}`, () => {
+withChromium.describe('the wire-level WebSocket pages in Chromium', () => {
   let browser: Browser;
   let server: RunningServer;
 
