@@ -8,12 +8,12 @@
 // and compressed text.
 
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import {
   axeViolations,
-  launchChromium,
+  connectChromium,
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
@@ -39,45 +39,28 @@ const CELL_RUNTIME_BYTES = 12 * 1024;
 /** Chunks that must wait for a reader: the editor, the stripper, the worker. */
 const ON_DEMAND = /edit-session|link-modules|demo-worker|codemirror/;
 
-/** The JavaScript a page loads before anyone touches it. */
+/** The JavaScript a page's HTML loads. */
 interface PageScripts extends ScriptsOfPage {
   url: string;
-  /** The scripts Chromium fetched for the page while nobody touched it. */
-  fetched: string[];
 }
+
+// One server for the whole file.
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startTestServer({ siteDir: site });
+});
+afterAll(() => server?.close());
 
 withChromium.describe('every page in Chromium', () => {
   let browser: Browser;
-  let server: RunningServer;
   let pages: PageScripts[];
 
   beforeAll(async () => {
-    server = await startTestServer({ siteDir: site });
-    browser = await launchChromium();
+    browser = await connectChromium();
     pages = [];
-    for (const url of await sitePages(server.url)) {
-      pages.push({ url, ...(await scriptsOf(url)), fetched: await fetchedBy(url) });
-    }
+    for (const url of await sitePages(server.url)) pages.push({ url, ...(await scriptsOf(url)) });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** The scripts Chromium fetches for a page that loads and then sits. */
-  async function fetchedBy(url: string) {
-    const { page, problems } = await openPage(browser, url);
-    await page.waitForLoadState('networkidle');
-    const fetched = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((entry) => new URL(entry.name).pathname)
-        .filter((path) => path.endsWith('.js')),
-    );
-    expect(problems, url).toEqual([]);
-    await page.context().close();
-    return fetched;
-  }
+  afterAll(() => browser?.close());
 
   test('a page with cells loads no more JavaScript than Starlight plus the cell runtime', () => {
     const reference = pages.filter((page) => !page.hasCells);
@@ -100,27 +83,64 @@ withChromium.describe('every page in Chromium', () => {
     );
   });
 
-  test('no page loads the editor, the type stripper or the worker before a reader asks', () => {
+  test('no page names the editor, the type stripper or the worker among what it loads', () => {
     for (const page of pages) {
-      const early = [...page.files, ...page.fetched];
       expect(
-        early.filter((file) => ON_DEMAND.test(file)),
+        page.files.filter((file) => ON_DEMAND.test(file)),
         page.url,
       ).toEqual([]);
     }
   });
 
-  // One test a page and view: axe over a whole page can take seconds.
-  // Colours differ by theme; what scrolls or overflows differs by width.
-  describe.each([
-    { colorScheme: 'light', width: 1280 },
-    { colorScheme: 'dark', width: 1280 },
-    { colorScheme: 'light', width: 360 },
-  ] as const)('$colorScheme theme, $width px wide', ({ colorScheme, width }) => {
-    test.each(sitePaths(site))('%s passes axe', async (path) => {
+  // One test a page and width: axe over a whole page takes seconds, in
+  // Chromium's renderer while this file waits, so a few pages are
+  // checked at once to keep both cores of a small machine busy.
+  // Colours differ by theme: at 1280 px the page is checked in the
+  // light theme, then switched to dark in place (Starlight follows
+  // prefers-color-scheme while its theme is "auto"). When nothing but
+  // colours changed (the same elements, shown the same way, in the same
+  // places), only axe's colour rules can find anything new, and only
+  // they run again; otherwise every rule does. What scrolls, overflows
+  // or shows differs by width: the 360 px phone gets a fresh load and
+  // every rule, because a page resized in place would be checked while
+  // Expressive Code's script is still deciding which blocks now scroll.
+  describe.concurrent('1280 px wide, light theme then dark', () => {
+    test.for(sitePaths(site))(
+      '%s fetches no on-demand script while untouched, and passes axe in both themes',
+      async (path, { expect }) => {
+        const { page, problems } = await openPage(browser, `${server.url}${path}`, {
+          colorScheme: 'light',
+          width: 1280,
+        });
+        await page.waitForLoadState('networkidle');
+        const fetched = await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name).pathname)
+            .filter((path) => path.endsWith('.js')),
+        );
+        expect(
+          fetched.filter((file) => ON_DEMAND.test(file)),
+          'scripts fetched before a reader asks',
+        ).toEqual([]);
+        expect(await themeOf(page)).toBe('light');
+        expect(await axeViolations(page), 'light theme').toEqual([]);
+        const light = await layoutOf(page);
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await expect.poll(() => themeOf(page)).toBe('dark');
+        const coloursOnly = (await layoutOf(page)) === light;
+        expect(await axeViolations(page, { coloursOnly }), 'dark theme').toEqual([]);
+        expect(problems).toEqual([]);
+        await page.context().close();
+      },
+    );
+  });
+
+  describe.concurrent('360 px wide, light theme', () => {
+    test.for(sitePaths(site))('%s passes axe', async (path, { expect }) => {
       const { page, problems } = await openPage(browser, `${server.url}${path}`, {
-        colorScheme,
-        width,
+        colorScheme: 'light',
+        width: 360,
       });
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
@@ -129,14 +149,31 @@ withChromium.describe('every page in Chromium', () => {
   });
 });
 
+/** The theme Starlight shows: "light" or "dark". */
+function themeOf(page: Page) {
+  return page.evaluate(() => document.documentElement.dataset['theme']);
+}
+
+/**
+ * Everything but colours that axe's rules read: the body's markup and
+ * text, and how and where each element is shown.
+ */
+function layoutOf(page: Page) {
+  return page.evaluate(() =>
+    [
+      document.body.outerHTML,
+      ...[...document.querySelectorAll('*')].map((element) => {
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        return [style.display, style.visibility, style.opacity, box.x, box.y, box.width, box.height]
+          .map(String)
+          .join(' ');
+      }),
+    ].join('\n'),
+  );
+}
+
 describe('what every page needs for search engines and slow networks', () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startTestServer({ siteDir: site });
-  });
-  afterAll(() => server.close());
-
   test('every page has a title, a language and a description of its own', async () => {
     const descriptions = new Set<string>();
     const pages = await sitePages(server.url);

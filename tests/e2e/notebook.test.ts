@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import {
   axeViolations,
-  launchChromium,
+  connectChromium,
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
@@ -68,7 +68,7 @@ withChromium.describe('the notebook in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ siteDir: site });
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -14,7 +14,7 @@ import { serverDemos } from '../../shared/server-demos.ts';
 import { browserDemos } from '../../src/demos.ts';
 import {
   axeViolations,
-  launchChromium,
+  connectChromium,
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
@@ -98,7 +98,7 @@ withChromium.describe('the REST pages in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ siteDir: site });
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -22,7 +22,7 @@ import { run as websocketCalls } from '../../examples/rpc/websocket-calls.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
 import {
   axeViolations,
-  launchChromium,
+  connectChromium,
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
@@ -70,7 +70,7 @@ withChromium.describe('the RPC pages in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ siteDir: site });
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -14,7 +14,7 @@ import type { RunningServer } from '../../playground-server/server.ts';
 import { createStaticSite } from '../../playground-server/static-site.ts';
 import {
   axeViolations,
-  launchChromium,
+  connectChromium,
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
@@ -32,7 +32,7 @@ withChromium.describe('the sockets pages in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ siteDir: site });
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();

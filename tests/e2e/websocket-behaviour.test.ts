@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import {
   axeViolations,
-  launchChromium,
+  connectChromium,
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
@@ -57,7 +57,7 @@ withChromium.describe('the WebSocket behaviour pages in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ siteDir: site });
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -10,7 +10,7 @@ import { acceptKey } from '../../examples/websocket/handshake.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
 import {
   axeViolations,
-  launchChromium,
+  connectChromium,
   openPage,
   whyChromiumIsMissing,
 } from '../support/browser.ts';
@@ -26,7 +26,7 @@ withChromium.describe('the wire-level WebSocket pages in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ siteDir: site });
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,9 +1,20 @@
 // Drives the system's Chromium with playwright-core (which never
-// downloads a browser of its own) and watches a page for errors.
+// downloads a browser of its own) and watches a page for errors. The
+// browser project starts one Chromium for all its files
+// (tests/e2e/chromium-server.ts); each file connects to it and gets
+// browser contexts of its own.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserServer, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the browser project's Chromium listens, for chromium.connect. */
+    chromiumEndpoint: string;
+  }
+}
 
 /** Where Chromium is: CHROMIUM_PATH, or Debian's /usr/bin/chromium. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
@@ -16,8 +27,8 @@ export function whyChromiumIsMissing() {
 }
 
 /** Starts headless Chromium with a fresh profile and no outside traffic. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+export function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -30,6 +41,14 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * The browser project's Chromium. Closing what this returns closes the
+ * contexts it made and disconnects; the browser stays for other files.
+ */
+export function connectChromium(): Promise<Browser> {
+  return chromium.connect(inject('chromiumEndpoint'));
 }
 
 /** A page and the problems it reported: console errors, page errors. */
@@ -62,18 +81,47 @@ const axeSource = readFileSync(
   'utf8',
 );
 
-/** What axe's default rules (WCAG A and AA, best practices) find. */
-export async function axeViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document) => Promise<{ violations: unknown[] }> };
+/**
+ * What axe's default rules (WCAG A and AA, best practices) find; with
+ * `coloursOnly`, only those of them that read colours (axe's category
+ * "cat.color": contrast, links told from text by colour), for a page
+ * whose colours are all that changed since it was checked whole.
+ * With `within` (a selector), only what that element holds is checked.
+ * resultTypes only spares axe describing every element that passed.
+ */
+export async function axeViolations(
+  page: Page,
+  { coloursOnly = false, within }: { coloursOnly?: boolean; within?: string | undefined } = {},
+) {
+  // A page checked in a second view already has axe.
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ content: axeSource });
+  }
+  return page.evaluate(
+    async ({ coloursOnly, within }) => {
+      interface Axe {
+        getRules(): { ruleId: string; tags: string[] }[];
+        run(
+          context: Document | string,
+          options: object,
+        ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
       }
-    ).axe;
-    const result = await axe.run(document);
-    return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
+      const axe = (window as unknown as { axe: Axe }).axe;
+      // Turning rules off, not naming the ones to run, keeps each colour
+      // rule as axe ships it: on by default, or (AAA contrast) off.
+      const rules = coloursOnly
+        ? Object.fromEntries(
+            axe
+              .getRules()
+              .filter((rule) => !rule.tags.includes('cat.color'))
+              .map((rule) => [rule.ruleId, { enabled: false }]),
+          )
+        : {};
+      const result = await axe.run(within ?? document, { rules, resultTypes: ['violations'] });
+      return result.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    },
+    { coloursOnly, within },
+  );
 }
