@@ -11,6 +11,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendText } from '../examples/http-reply.ts';
 import type { Config } from './config.ts';
 
+/** A path of unreserved characters and slashes, not starting "//". */
+const PLAIN_PATH = /^\/(?!\/)[\w.~/-]*$/;
+
 /** A request refused before any endpoint sees it. */
 export interface Refusal {
   status: number;
@@ -27,7 +30,9 @@ export function refusalOf(
   config: Pick<Config, 'maxHeaders'>,
 ): Refusal | undefined {
   // Every endpoint reads its path with new URL(), which would throw.
-  if (!URL.canParse(req.url ?? '/', 'http://playground')) {
+  // A plain path ("/rpc") always parses: only the rest pay for it.
+  const target = req.url ?? '/';
+  if (!PLAIN_PATH.test(target) && !URL.canParse(target, 'http://playground')) {
     return {
       status: 400,
       why: 'The request target is not a path this server can read; send one such as /docs/',

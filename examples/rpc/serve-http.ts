@@ -70,6 +70,9 @@ async function handle(
 
 /** The codec for a Content-Type: "application/json; charset=utf-8". */
 function codecFor(contentType: string): Codec | undefined {
+  // Most callers send exactly a codec's type, with nothing to parse.
+  const exact = CODECS.find((codec) => codec.contentType === contentType);
+  if (exact) return exact;
   const [type = '', ...parameters] = contentType.toLowerCase().split(';');
   const charset = parameters
     .map((p) => p.trim().split('='))

@@ -97,6 +97,39 @@ test('a call that never ends is cut off at the time limit', async () => {
   });
 });
 
+test('each call gets its whole time limit, however many run', async () => {
+  const registry = new Registry().register(
+    '',
+    { hang: () => new Promise(() => {}) },
+    { hang: none },
+  );
+  const strict = new JsonRpcServer(registry, { maxBatch: 1, timeLimitMs: 60 });
+  const timed = async (id: number) => {
+    const started = performance.now();
+    const reply = await strict.receive(request(id, 'hang'));
+    return { reply, ms: performance.now() - started };
+  };
+  const first = timed(1);
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  const second = await timed(2);
+  expect((await first).reply).toMatchObject({ error: { code: -32000 }, id: 1 });
+  expect(second.reply).toMatchObject({ error: { code: -32000 }, id: 2 });
+  // Not cut off when the first call's time ran out.
+  expect(second.ms).toBeGreaterThanOrEqual(59);
+});
+
+test("a caller leaving cuts short its own calls, not others'", async () => {
+  const quiet = new JsonRpcServer(createRegistry(), { maxBatch: 1, timeLimitMs: 1_000 });
+  const sleep = { jsonrpc: '2.0', method: 'Clock.sleep', params: { ms: 50 }, id: 1 };
+  const gone = new AbortController();
+  const staying = new AbortController();
+  const abandoned = quiet.receive(sleep, { signal: gone.signal });
+  const kept = quiet.receive(sleep, { signal: staying.signal });
+  gone.abort();
+  expect(await abandoned).toMatchObject({ error: { data: 'the caller went away' } });
+  expect(await kept).toEqual({ jsonrpc: '2.0', result: { slept: 50 }, id: 1 });
+});
+
 test('a call abandoned by its caller ends without a log entry', async () => {
   const logged: unknown[] = [];
   const quiet = new JsonRpcServer(createRegistry(), {

@@ -6,7 +6,7 @@
 // HTTP, WebSocket and TCP are thin adapters around this one object,
 // so every rule below holds the same on all three.
 
-import { CallLimit } from './call-limit.ts';
+import { type CallLimit, CallLimits } from './call-limit.ts';
 import { RpcError, rpcError } from './errors.ts';
 import {
   type Id,
@@ -43,10 +43,12 @@ export type Answer = Response | Response[] | null;
 export class JsonRpcServer {
   readonly registry: Registry;
   readonly options: ServerOptions;
+  #limits: CallLimits;
 
   constructor(registry: Registry, options: ServerOptions) {
     this.registry = registry;
     this.options = options;
+    this.#limits = new CallLimits(options.timeLimitMs);
   }
 
   /** Answers one decoded message: a request, or a batch of them. */
@@ -101,7 +103,7 @@ export class JsonRpcServer {
     const id = request.id ?? null;
     // The time limit or the caller leaving cuts the call short, and
     // the method sees it as `signal` (call-limit.ts).
-    const limit = new CallLimit(this.options.timeLimitMs, origin.signal);
+    const limit = this.#limits.start(origin.signal);
     const context = {
       push: origin.push,
       get signal() {
