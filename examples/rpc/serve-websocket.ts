@@ -55,9 +55,10 @@ function connection(
     }
     inFlight++;
     const signal = closed.signal;
-    void answer(server, codec, data, { push, signal })
-      .then(reply)
-      .finally(() => inFlight--);
+    void answer(server, codec, data, { push, signal }).then((message) => {
+      inFlight--;
+      reply(message);
+    });
   });
   // ws closes a connection that breaks the protocol or sends too big
   // a message (1002, 1007, 1009), then emits 'error': handled here, so
