@@ -59,7 +59,11 @@ export default defineConfig({
           // A page under a loaded machine can take seconds to answer;
           // polls wait for what a reader would see, not for a clock.
           expect: { poll: { timeout: 10_000 } },
-          fileParallelism: false,
+          // Two files at a time: they share one Chromium, which does
+          // their rendering and axe while each file mostly waits; each
+          // file has its own playground on ephemeral ports, and the site
+          // is built once, in globalSetup, before any file starts.
+          maxWorkers: 2,
           // Concurrent tests (every-page's axe runs) at most three at a
           // time: enough to keep two cores busy while one page loads.
           maxConcurrency: 3,

@@ -1,6 +1,6 @@
 // A page that names a missing region must fail `astro build`, with a
-// message that names the file and the region. This builds a copy of
-// the site with one broken page added.
+// message that names the file and the region. This builds a small copy
+// of the site whose one page is the broken one.
 
 import { expect, test } from 'vitest';
 import { buildSiteWith } from '../support/fixture-site.ts';
