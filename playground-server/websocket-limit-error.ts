@@ -10,7 +10,7 @@ type LimitCode = 'WS_TOO_MANY_SOCKETS' | 'WS_TOO_MANY_MESSAGES' | 'WS_IDLE';
  * A limit a client hit, and its answer: an HTTP status before the
  * upgrade, or a close code after it.
  */
-export class WebSocketLimitError extends Error {
+class WebSocketLimitError extends Error {
   override name = 'WebSocketLimitError';
   readonly code: LimitCode;
   readonly status: number | undefined;

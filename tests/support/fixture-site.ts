@@ -39,7 +39,7 @@ export interface FixtureSite {
  * The site's config with its sidebar replaced by one that lists `ids`:
  * the real sidebar names every page of the site, which the copy lacks.
  */
-export function configWithSidebar(config: string, ids: string[]): string {
+function configWithSidebar(config: string, ids: string[]): string {
   const start = config.indexOf(SIDEBAR);
   if (start < 0) throw new Error(`astro.config.mjs has no "${SIDEBAR}"`);
   let depth = 0;

@@ -23,7 +23,7 @@ export function verdict(missing: string | null, env: NodeJS.ProcessEnv = process
 }
 
 /** The error a test fails with under CI when what it needs is missing. */
-export function missingError(missing: string) {
+function missingError(missing: string) {
   return new Error(`CI must run this test, but ${missing}`);
 }
 
