@@ -66,15 +66,20 @@ export function allowMethods(
 /**
  * Answers an Upgrade request (or one Node's parser refused) with an
  * HTTP error and closes the socket. `why` null: no body (for HEAD).
+ * `headers` are what the status calls for, such as WWW-Authenticate.
  */
 export function refuseUpgrade(
   socket: Duplex,
   status: number,
   why: string | null,
+  headers: Record<string, string> = {},
 ) {
   const body = why === null ? '' : `${why}\n`;
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+      Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('') +
       'Content-Type: text/plain; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       'Connection: close\r\n\r\n' +

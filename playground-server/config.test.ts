@@ -45,6 +45,12 @@ test('an empty environment gives the defaults of a public server', () => {
     chatPerMinute: 30,
     chatBurst: 5,
     whyMaxRuns: 8,
+    wsAuthTickets: 1_000,
+    wsAuthTicketSeconds: 30,
+    wsAuthSessions: 1_000,
+    wsAuthSessionSeconds: 3_600,
+    wsAuthWaiting: 64,
+    wsAuthFirstMessageMs: 5_000,
     tcpEchoPort: 7007,
     tcpEchoMaxLineBytes: 1024,
     tcpEchoIdleTimeoutMs: 30_000,
@@ -94,6 +100,14 @@ test.each([
   [
     { WS_MAX_MESSAGE_BYTES: '1.5' },
     'WS_MAX_MESSAGE_BYTES must be a whole number from 1 to 134217728, not "1.5"',
+  ],
+  [
+    { WS_AUTH_TICKET_SECONDS: '0' },
+    'WS_AUTH_TICKET_SECONDS must be a whole number from 1 to 3600, not "0"',
+  ],
+  [
+    { WS_AUTH_FIRST_MESSAGE_MS: '120000' },
+    'WS_AUTH_FIRST_MESSAGE_MS must be a whole number from 10 to 60000, not "120000"',
   ],
   [
     { ALLOWED_ORIGINS: 'example.org' },

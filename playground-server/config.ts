@@ -200,6 +200,49 @@ export const SETTINGS = {
     10_000,
     'transport comparisons (`/why/`) running at once; one more is refused with 429',
   ),
+  // Authentication (docs/websocket/authentication.mdx).
+  wsAuthTickets: integer(
+    'WS_AUTH_TICKETS',
+    1_000,
+    1,
+    1_000_000,
+    'tickets `POST /ws-auth/ticket` keeps at once (used and expired ones are remembered for one more lifetime, to say so); one more gets 503 with `Retry-After`',
+  ),
+  wsAuthTicketSeconds: integer(
+    'WS_AUTH_TICKET_SECONDS',
+    30,
+    1,
+    3_600,
+    'how long a ticket for `/ws/auth/ticket` is valid; later, the handshake gets 401 `expired-ticket`',
+  ),
+  wsAuthSessions: integer(
+    'WS_AUTH_SESSIONS',
+    1_000,
+    1,
+    1_000_000,
+    'sessions `POST /ws-auth/session` keeps at once (expired ones for one more lifetime); one more gets 503 with `Retry-After`',
+  ),
+  wsAuthSessionSeconds: integer(
+    'WS_AUTH_SESSION_SECONDS',
+    3_600,
+    1,
+    2_592_000,
+    'how long a session cookie for `/ws/auth/cookie` is valid (its Max-Age); later, the handshake gets 401 `expired-session`',
+  ),
+  wsAuthWaiting: integer(
+    'WS_AUTH_WAITING',
+    64,
+    1,
+    100_000,
+    'WebSockets on `/ws/auth/first-message` open and not yet authenticated; one more handshake gets 503',
+  ),
+  wsAuthFirstMessageMs: integer(
+    'WS_AUTH_FIRST_MESSAGE_MS',
+    5_000,
+    10,
+    60_000,
+    'how long `/ws/auth/first-message` waits for `{"type":"auth","token":…}`; then it closes with 1008 `auth-timeout`',
+  ),
 
   // The sockets part (docs/sockets/).
   tcpEchoPort: integer(

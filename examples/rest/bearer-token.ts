@@ -54,3 +54,8 @@ export function bearerToken(authorization: string | undefined): string {
   return token;
 }
 // #endregion token
+
+/** True when `token` has a bearer token's syntax, as above. */
+export function isBearerToken(token: string): boolean {
+  return TOKEN.test(token);
+}

@@ -15,6 +15,8 @@ const ENDPOINTS = [
   '/ws/slow-reader',
   // Written from scratch, not with ws: held to the same heartbeat and cap.
   '/ws/raw-echo',
+  // Open to anyone until the first message (authentication.mdx).
+  '/ws/auth/first-message',
 ];
 
 describe('with a heartbeat every 100 ms', () => {
@@ -70,4 +72,19 @@ describe('with one WebSocket per address', () => {
     first.socket.destroy();
     await expect.poll(() => server.playground.openWebSockets()).toBe(0);
   });
+
+  test.each(['/ws/auth/ticket', '/ws/auth/cookie'])(
+    '%s counts against the cap before it looks for a credential',
+    async (path) => {
+      const ws = server.url.replace('http', 'ws');
+      const first = await openRaw(`${ws}/ws/echo`);
+      const second = await openRaw(`${ws}${path}`);
+      expect(second.response.split('\r\n')[0]).toBe('HTTP/1.1 429 Too Many Requests');
+      first.socket.destroy();
+      await expect.poll(() => server.playground.openWebSockets()).toBe(0);
+      const alone = await openRaw(`${ws}${path}`);
+      expect(alone.response.split('\r\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
+      await alone.close;
+    },
+  );
 });

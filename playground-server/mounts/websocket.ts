@@ -1,11 +1,15 @@
 // The WebSocket part's endpoints (docs/websocket/).
 
+import { createCookieAuth } from '../../examples/websocket/auth-cookie.ts';
+import { createFirstMessageAuth } from '../../examples/websocket/auth-first-message.ts';
+import { createTicketAuth } from '../../examples/websocket/auth-ticket.ts';
 import { createCloseReporter } from '../../examples/websocket/close-report.ts';
 import { createEchoServer, upgrade } from '../../examples/websocket/echo-server.ts';
 import { createHandshakeMirror } from '../../examples/websocket/handshake-mirror.ts';
 import { createMemoryPubSub } from '../../examples/websocket/pubsub.ts';
 import { createPushServer } from '../../examples/websocket/push-server.ts';
 import { RawEchoServer } from '../../examples/websocket/raw-server.ts';
+import { SecretBook } from '../../examples/websocket/secret-book.ts';
 import { createSlowReader } from '../../examples/websocket/slow-reader.ts';
 import { createStreamEchoServer } from '../../examples/websocket/stream-echo.ts';
 import { createWhyServer } from '../../examples/websocket/why-server.ts';
@@ -47,6 +51,27 @@ export function websocketMount(config: Config): Mount {
     frames: config.wsInspectFrames,
     watchMs: INSPECT_MS,
   });
+  // The three ways to authenticate a WebSocket (authentication.mdx).
+  const ticketAuth = createTicketAuth({
+    tickets: new SecretBook({
+      max: config.wsAuthTickets,
+      lifetimeMs: config.wsAuthTicketSeconds * 1000,
+    }),
+    maxPayload,
+  });
+  const cookieAuth = createCookieAuth({
+    sessions: new SecretBook({
+      max: config.wsAuthSessions,
+      lifetimeMs: config.wsAuthSessionSeconds * 1000,
+    }),
+    maxPayload,
+  });
+  const firstMessageAuth = createFirstMessageAuth({
+    maxWaiting: config.wsAuthWaiting,
+    waitMs: config.wsAuthFirstMessageMs,
+    maxPayload,
+  });
+  const authServers = [ticketAuth.wss, cookieAuth.wss, firstMessageAuth.wss];
 
   const endpoints = {
     '/ws/echo': echo,
@@ -56,13 +81,15 @@ export function websocketMount(config: Config): Mount {
     '/ws/slow-reader': slowReader,
     '/ws/handshake': mirror,
   };
-  const servers = [...Object.values(endpoints), why.wss, inspector.wss];
+  const servers = [...Object.values(endpoints), why.wss, inspector.wss, ...authServers];
 
   return {
     name: 'websocket',
     http: {
       '/close-reports/': closing.report,
       '/why/': why.http,
+      '/ws-auth/ticket': ticketAuth.issue,
+      '/ws-auth/session': cookieAuth.login,
     },
     websockets: {
       ...Object.fromEntries(
@@ -77,6 +104,9 @@ export function websocketMount(config: Config): Mount {
         if (connection) inspector.attach(connection, req);
       },
       '/ws/raw-inspect': inspector.watch,
+      '/ws/auth/ticket': ticketAuth.open,
+      '/ws/auth/cookie': cookieAuth.open,
+      '/ws/auth/first-message': firstMessageAuth.open,
     },
     websocketServers: [...servers, raw],
     health: () => ({

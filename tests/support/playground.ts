@@ -34,13 +34,15 @@ export async function runInNode(
     signal?: AbortSignal;
     /** Sees each line as it is printed. */
     onLine?: (line: Line) => void;
+    /** The demo's WebSocket constructor; Node's own by default. */
+    WebSocket?: typeof WebSocket;
   } = {},
 ) {
   const { timeoutMs = 5_000, signal, onLine } = options;
   const lines: Line[] = [];
   const ok = await runDemo(demo, {
     base,
-    WebSocket,
+    WebSocket: options.WebSocket ?? WebSocket,
     signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])]),
     emit: (line) => {
       lines.push(line);
