@@ -111,6 +111,8 @@ const PATHS = [
   '/why/clock',
   '/close-reports/',
   '/close-reports/abc',
+  '/ws-auth/ticket',
+  '/ws-auth/session',
   '/ws/echo',
   '/nowhere',
 ];
@@ -238,12 +240,36 @@ describe('WebSocket endpoints', () => {
     }
     if (path === '/ws/raw-inspect') return `${base}?id=random-bytes-${++inspectors}`;
     if (path === '/ws/run') return `${base}?demo=${Object.keys(serverDemos)[0]}`;
+    if (path === '/ws/auth/ticket') {
+      const ticket = await fetch(`${server.url}/ws-auth/ticket`, {
+        method: 'POST',
+        headers: READER,
+      });
+      return `${base}?ticket=${((await ticket.json()) as { ticket: string }).ticket}`;
+    }
     return base;
+  }
+
+  /** A reader's bearer token, for the authenticated endpoints. */
+  const READER = { authorization: 'Bearer random-bytes-reader-0001' };
+  let session: string | undefined;
+
+  /** The headers `path` needs: the session cookie of /ws/auth/cookie. */
+  async function headersOf(path: string): Promise<Record<string, string>> {
+    if (path !== '/ws/auth/cookie') return {};
+    if (session === undefined) {
+      const login = await fetch(`${server.url}/ws-auth/session`, {
+        method: 'POST',
+        headers: READER,
+      });
+      session = login.headers.get('set-cookie')!.split(';')[0]!;
+    }
+    return { Cookie: session };
   }
 
   /** Sends `bytes` after the handshake; checks how the server ends it. */
   async function endsWell(path: string, bytes: Buffer) {
-    const raw = await openRaw(await urlOf(path));
+    const raw = await openRaw(await urlOf(path), await headersOf(path));
     expect(raw.response).toMatch(/^HTTP\/1.1 101 /);
     raw.socket.end(bytes);
     const close = await raw.close;
@@ -276,6 +302,9 @@ describe('WebSocket endpoints', () => {
     '/ws/why',
     '/ws/raw-inspect',
     '/ws/run',
+    '/ws/auth/ticket',
+    '/ws/auth/cookie',
+    '/ws/auth/first-message',
   ])(
     '%s: random bytes and random frames end with a close code for bad input',
     async (path) => {
