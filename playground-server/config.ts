@@ -206,7 +206,7 @@ export const SETTINGS = {
     1_000,
     1,
     1_000_000,
-    'tickets `POST /ws-auth/ticket` keeps at once (used and expired ones are remembered for one more lifetime, to say so); one more gets 503 with `Retry-After`',
+    'tickets `POST /ws-auth/ticket` keeps at once (used and expired ones are remembered for one more lifetime, to say so, until their place is needed); one more valid ticket gets 503 with `Retry-After`',
   ),
   wsAuthTicketSeconds: integer(
     'WS_AUTH_TICKET_SECONDS',
@@ -220,7 +220,7 @@ export const SETTINGS = {
     1_000,
     1,
     1_000_000,
-    'sessions `POST /ws-auth/session` keeps at once (expired ones for one more lifetime); one more gets 503 with `Retry-After`',
+    'sessions `POST /ws-auth/session` keeps at once (expired ones for one more lifetime, until their place is needed); one more live session gets 503 with `Retry-After`',
   ),
   wsAuthSessionSeconds: integer(
     'WS_AUTH_SESSION_SECONDS',

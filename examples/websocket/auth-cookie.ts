@@ -43,8 +43,7 @@ export function createCookieAuth({ sessions, maxPayload }: CookieAuthOptions) {
     if (token === null) return;
     const session = sessions.issue(whoOf(token));
     if (session === null) {
-      const kept = sessions.size;
-      const detail = `the server keeps at most ${kept}, expired ones too`;
+      const detail = `all ${sessions.size} places are taken by live sessions`;
       return sendRefusal(
         res,
         new AuthRefusal('too-many-sessions', detail, {
@@ -80,7 +79,8 @@ export function createCookieAuth({ sessions, maxPayload }: CookieAuthOptions) {
     if (session === undefined) {
       return refuse(socket, 'missing-session', 'no session cookie');
     }
-    // find(), not take(): a session serves many handshakes.
+    // find(), not take(): a session serves many handshakes, and is
+    // never used up.
     const found = sessions.find(session);
     if (!found.ok) {
       const code = found.why === 'expired' ? 'expired' : 'unknown';

@@ -41,7 +41,7 @@ export function createTicketAuth({ tickets, maxPayload }: TicketAuthOptions) {
     if (token === null) return;
     const ticket = tickets.issue(whoOf(token));
     if (ticket === null) {
-      const detail = `the server keeps at most ${tickets.size}, used ones too`;
+      const detail = `all ${tickets.size} places are taken by valid tickets`;
       const retryAfter = String(tickets.secondsUntilRoom());
       return sendRefusal(
         res,

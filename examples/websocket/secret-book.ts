@@ -14,9 +14,11 @@
 //
 // A secret past its time, or used, is remembered for one more
 // lifetime, so that a late client hears "expired" or "used" rather
-// than "unknown"; then it is forgotten. The book holds at most `max`
-// entries, those included, so no client can fill the server's memory
-// by asking for more. It does no I/O; the clock is passed in.
+// than "unknown"; then it is forgotten, or sooner if the book needs
+// its place. The book holds at most `max` entries, so no client can
+// fill the server's memory by asking for more; when all of them are
+// valid secrets, it refuses to issue another until one expires. It
+// does no I/O; the clock is passed in.
 
 import { createHash, randomBytes } from 'node:crypto';
 
@@ -60,6 +62,7 @@ export class SecretBook {
   /** A new secret for `who`, or null when the book is full. */
   issue(who: string): string | null {
     this.#forgetOld();
+    if (this.#entries.size >= this.#max) this.#forgetSpent();
     if (this.#entries.size >= this.#max) return null;
     const secret = randomBytes(32).toString('base64url');
     const expiresAt = this.#now() + this.lifetimeMs;
@@ -86,18 +89,27 @@ export class SecretBook {
   }
   // #endregion take
 
-  /** Seconds until the oldest entry is forgotten, making room. */
+  /** Seconds until the oldest secret expires, making room. */
   secondsUntilRoom(): number {
     const [oldest] = this.#entries.values();
     if (oldest === undefined) return 0;
-    const forgetAt = oldest.expiresAt + this.lifetimeMs;
-    return Math.max(1, Math.ceil((forgetAt - this.#now()) / 1000));
+    return Math.max(1, Math.ceil((oldest.expiresAt - this.#now()) / 1000));
   }
 
   /** How many entries are remembered now. */
   get size(): number {
     this.#forgetOld();
     return this.#entries.size;
+  }
+
+  /** Forgets every used or expired secret, to make room. */
+  #forgetSpent() {
+    const now = this.#now();
+    for (const [key, entry] of this.#entries) {
+      if (entry.who === null || now >= entry.expiresAt) {
+        this.#entries.delete(key);
+      }
+    }
   }
 
   #forgetOld() {
