@@ -83,7 +83,7 @@ export function createFirstMessageAuth(options: FirstMessageAuthOptions) {
   }
   // #endregion wait
 
-  return { wss, open, waiting: () => waiting };
+  return { wss, open };
 }
 
 // #region parse

@@ -71,8 +71,12 @@ withChromium.describe('the authentication page in Chromium', () => {
     stranger?.close();
   });
 
-  test('each way’s cell runs, with no errors but the refused ticket, and axe passes', async () => {
+  test('it is in the sidebar after Push, each way’s cell runs, with no errors but the refused ticket, and axe passes', async () => {
     const { page, problems } = await openPage(browser, `${server.url}${PATH}`);
+    const sidebar = await page
+      .locator('nav[aria-label="Main"] a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(sidebar.slice(sidebar.indexOf('/websocket/push/'))).toContain(PATH);
     const ending = /^info my bearer token ends in …([0-9a-f]{4})$/;
 
     const ticket = await runCell(page, 'a one-time ticket');
