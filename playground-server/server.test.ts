@@ -132,7 +132,7 @@ describe('WebSocket upgrades', () => {
     expect(raw.response.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found');
     await raw.close;
     expect(raw.received().toString()).toMatch(
-      /^No WebSocket endpoint at \/ws\/nope; try (\/ws\/[\w-]+, )*\/ws\/echo(, \/ws\/[\w-]+)*\n$/,
+      /^No WebSocket endpoint at \/ws\/nope; try (\/ws\/[\w/-]+, )*\/ws\/echo(, \/ws\/[\w/-]+)*\n$/,
     );
   });
 
