@@ -17,7 +17,7 @@ test('a ticket opens one WebSocket, answered as the token’s reader; the second
     expect.stringMatching(
       /^received \{"you":"token …[0-9a-f]{4}","via":"ticket","echo":"hello"\}$/,
     ),
-    'info the same ticket again: closed with 1006 before it opened',
+    'info the same ticket again: 1006, never opened',
   ]);
   expect(ok).toBe(true);
   expect(text[3]).toContain(`"token …${text[0]!.slice(-4)}"`);

@@ -23,7 +23,7 @@ export async function run(io: DemoIO): Promise<void> {
       `a ticket valid for ${expiresInSeconds} s`,
   );
 
-  // The ticket, not the token, goes in the URL (base64url: no escaping).
+  // The ticket goes in the URL; base64url needs no escaping.
   const url = io.url(`/ws/auth/ticket?ticket=${ticket}`, 'ws');
   const ws = await opened(new io.WebSocket(url), io.signal);
   ws.send('hello');
@@ -33,6 +33,6 @@ export async function run(io: DemoIO): Promise<void> {
 
   // A ticket works once: the server refuses it before the upgrade.
   const again = await closed(new io.WebSocket(url));
-  io.log(`the same ticket again: closed with ${again.code} before it opened`);
+  io.log(`the same ticket again: ${again.code}, never opened`);
 }
 // #endregion run

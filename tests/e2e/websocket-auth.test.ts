@@ -86,7 +86,7 @@ withChromium.describe('the authentication page in Chromium', () => {
       'info POST /ws-auth/ticket: 201, a ticket valid for 30 s',
       'sent hello',
       `received {"you":"token …${ticketToken}","via":"ticket","echo":"hello"}`,
-      'info the same ticket again: closed with 1006 before it opened',
+      'info the same ticket again: 1006, never opened',
     ]);
 
     const cookie = await runCell(page, 'a session cookie');
