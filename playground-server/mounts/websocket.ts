@@ -30,6 +30,7 @@ export function websocketMount(config: Config): Mount {
     tickMs: config.pushTickMs,
     maxPayload,
     sendQueueBytes: config.wsSendQueueBytes,
+    replay: config.pushReplay,
     chat: {
       maxChars: config.chatMaxChars,
       perMinute: config.chatPerMinute,
