@@ -2,6 +2,7 @@
 
 import { createCloseReporter } from '../../examples/websocket/close-report.ts';
 import { createEchoServer, upgrade } from '../../examples/websocket/echo-server.ts';
+import { createFlakyServer } from '../../examples/websocket/flaky-server.ts';
 import { createHandshakeMirror } from '../../examples/websocket/handshake-mirror.ts';
 import { createMemoryPubSub } from '../../examples/websocket/pubsub.ts';
 import { createPushServer } from '../../examples/websocket/push-server.ts';
@@ -56,6 +57,7 @@ export function websocketMount(config: Config): Mount {
     '/ws/stream-echo': streamEcho,
     '/ws/slow-reader': slowReader,
     '/ws/handshake': mirror,
+    '/ws/flaky': createFlakyServer(maxPayload),
   };
   const servers = [...Object.values(endpoints), why.wss, inspector.wss];
 
