@@ -122,6 +122,28 @@ export function createPushServer(options: PushOptions) {
   }, options.tickMs);
   // #endregion report
 
+  // #region resume
+  /** Welcomes a reader, and replays what it missed if it resumes. */
+  const welcome = (ws: WebSocket, name: string, asked: Resuming | null) => {
+    // Welcome, gap and replay all go out before the connection
+    // handler returns, so no live message can come between them. A
+    // since counted by another stream means nothing here: it is a
+    // seq this one never reached.
+    const ours = (asked?.stream ?? instance) === instance;
+    const resume = asked && sent.after(ours ? asked.since : Infinity);
+    const since = asked?.since ?? sent.latest;
+    const last = resume?.kind === 'gap' ? resume.resume - 1 : since;
+    send(ws, { type: 'welcome', name, stream: instance, last });
+    if (resume?.kind === 'gap') {
+      const { reason } = resume;
+      send(ws, { type: 'gap', since, resume: resume.resume, reason });
+    }
+    for (const message of resume?.messages ?? []) {
+      sendBounded(ws, message, limit);
+    }
+  };
+  // #endregion resume
+
   // #region connection
   wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
     const asked = parseResume(request.url ?? '/');
@@ -135,23 +157,7 @@ export function createPushServer(options: PushOptions) {
       { capacity: burst, perSecond: perMinute / 60 },
       Date.now(),
     );
-    // #region resume
-    // Welcome, gap and replay all go out before this handler returns,
-    // so no live message can come between them. A since counted by
-    // another stream means nothing here: it is a seq we never reached.
-    const ours = (asked?.stream ?? instance) === instance;
-    const resume = asked && sent.after(ours ? asked.since : Infinity);
-    const since = asked?.since ?? sent.latest;
-    const last = resume?.kind === 'gap' ? resume.resume - 1 : since;
-    send(ws, { type: 'welcome', name, stream: instance, last });
-    if (resume?.kind === 'gap') {
-      const { reason } = resume;
-      send(ws, { type: 'gap', since, resume: resume.resume, reason });
-    }
-    for (const message of resume?.messages ?? []) {
-      sendBounded(ws, message, limit);
-    }
-    // #endregion resume
+    welcome(ws, name, asked);
     // The newcomer hears the total at once; everyone else with the
     // next report.
     const own = { instance, readers: wss.clients.size };
@@ -201,6 +207,12 @@ export function createPushServer(options: PushOptions) {
 }
 
 // #region since
+/** Where a reader resumes: after `since`, counted by `stream`. */
+interface Resuming {
+  since: number;
+  stream: string | null;
+}
+
 /** The largest seq a reader may name: JSON numbers stay exact to it. */
 const MAX_SEQ = Number.MAX_SAFE_INTEGER;
 
@@ -209,9 +221,7 @@ const MAX_SEQ = Number.MAX_SAFE_INTEGER;
  * `&stream=ID`, the stream that counted it (from its welcome). Null
  * for a fresh reader; a string saying why when malformed.
  */
-export function parseResume(
-  url: string,
-): { since: number; stream: string | null } | null | string {
+export function parseResume(url: string): Resuming | null | string {
   const query = new URL(url, 'http://localhost').searchParams;
   const since = query.get('since');
   const stream = query.get('stream');
