@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningServer } from '../../tests/support/playground.ts';
@@ -102,4 +103,30 @@ test('parseFlaky reads the query with its defaults', () => {
     since: 9,
     mode: 'hang',
   });
+});
+
+/** Strings, and whole numbers of every size written as strings. */
+const numberish = fc.oneof(
+  fc.string(),
+  fc.integer({ min: -5, max: 200 }).map(String),
+  fc.bigInt({ min: 0n, max: 2n ** 60n }).map(String),
+);
+
+test('property: any query is read as specified or refused with a reason, never thrown', () => {
+  fc.assert(
+    fc.property(
+      numberish,
+      numberish,
+      fc.oneof(fc.string(), fc.constantFrom('drop', 'hang')),
+      (after, since, mode) => {
+        const query = new URLSearchParams({ after, since, mode });
+        const read = parseFlaky(`/ws/flaky?${query}`);
+        if (typeof read === 'string') return;
+        expect(read.after).toBeGreaterThanOrEqual(1);
+        expect(read.after).toBeLessThanOrEqual(100);
+        expect(Number.isSafeInteger(read.since + read.after)).toBe(true);
+        expect(['drop', 'hang']).toContain(read.mode);
+      },
+    ),
+  );
 });

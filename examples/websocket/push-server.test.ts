@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningServer } from '../../tests/support/playground.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
 import { upgrade } from './echo-server.ts';
 import { createMemoryPubSub, type PubSub } from './pubsub.ts';
-import { createPushServer, type PushOptions } from './push-server.ts';
+import { createPushServer, type PushOptions, parseResume } from './push-server.ts';
 
 interface Pushed {
   type: string;
@@ -361,4 +362,25 @@ describe('numbered messages and resuming with ?since', () => {
     expect([code, reason]).toEqual([1008, why]);
     expect(messages).toEqual([]);
   });
+});
+
+/** Strings, and whole numbers of every size written as strings. */
+const numberish = fc.oneof(
+  fc.string(),
+  fc.integer({ min: -5, max: 1_000 }).map(String),
+  fc.bigInt({ min: 0n, max: 2n ** 60n }).map(String),
+);
+/** Strings, and stream ids as a welcome gives them. */
+const streamish = fc.oneof(fc.string(), fc.stringMatching(/^[0-9a-f]{16}$/));
+
+test('property: any since and stream is a resume point or a reason, never a throw', () => {
+  fc.assert(
+    fc.property(numberish, fc.option(streamish, { nil: undefined }), (since, stream) => {
+      const query = new URLSearchParams({ since, ...(stream === undefined ? {} : { stream }) });
+      const read = parseResume(`/ws/push?${query}`);
+      if (typeof read === 'string' || read === null) return;
+      expect(Number.isSafeInteger(read.since) && read.since >= 0).toBe(true);
+      if (read.stream !== null) expect(read.stream).toMatch(/^[0-9a-f]{16}$/);
+    }),
+  );
 });

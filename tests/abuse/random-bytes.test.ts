@@ -276,6 +276,7 @@ describe('WebSocket endpoints', () => {
     '/ws/why',
     '/ws/raw-inspect',
     '/ws/run',
+    '/ws/flaky?after=100',
   ])(
     '%s: random bytes and random frames end with a close code for bad input',
     async (path) => {
