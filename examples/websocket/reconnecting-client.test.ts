@@ -133,8 +133,8 @@ test('a reader of /ws/push that loses its connection gets the ticks it missed, n
     const enough = new AbortController();
     await readResuming({
       WebSocket: Dropping as unknown as typeof WebSocket,
-      url(since) {
-        const path = `/ws/push${since === null ? '' : `?since=${since}`}`;
+      url(since, stream) {
+        const path = `/ws/push${since === null ? '' : `?since=${since}&stream=${stream}`}`;
         urls.push(path);
         return `${push.url.replace('http', 'ws')}${path}`;
       },
@@ -151,8 +151,11 @@ test('a reader of /ws/push that loses its connection gets the ticks it missed, n
     expect(reports).toEqual([
       expect.stringMatching(/^closed with 1006 after \d messages; retrying in \d+ ms$/),
     ]);
-    expect(urls).toEqual(['/ws/push', expect.stringMatching(/^\/ws\/push\?since=\d+$/)]);
-    const since = Number(urls[1]!.split('=')[1]);
+    expect(urls).toEqual([
+      '/ws/push',
+      expect.stringMatching(/^\/ws\/push\?since=\d+&stream=[0-9a-f]{16}$/),
+    ]);
+    const since = Number(/since=(\d+)/.exec(urls[1]!)![1]);
     expect(seqs).toContain(since);
     expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => seqs[0]! + i));
   } finally {

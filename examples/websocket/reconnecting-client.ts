@@ -17,6 +17,7 @@ import { ReconnectPolicy } from './reconnect-policy.ts';
 export interface Streamed {
   type: string;
   seq?: number;
+  stream?: string;
   last?: number;
   since?: number;
   resume?: number;
@@ -26,8 +27,11 @@ export interface Streamed {
 /** What a resuming reader needs; durations in milliseconds. */
 export interface ResumeOptions {
   WebSocket: typeof WebSocket;
-  /** The URL of a connection; `since` is the last seq we have. */
-  url(since: number | null): string;
+  /**
+   * The URL of a connection: `since` is the last seq we have, and
+   * `stream` the one that numbered it (a welcome's), if any.
+   */
+  url(since: number | null, stream: string | null): string;
   policy: ReconnectPolicy;
   heartbeat: HeartbeatOptions;
   /** Aborting it ends the reader. */
@@ -46,7 +50,7 @@ export interface ResumeOptions {
 export async function readResuming(o: ResumeOptions): Promise<void> {
   const now = o.now ?? Date.now;
   const sleep = o.sleep ?? sleepUnlessAborted;
-  const stream = { since: null as number | null };
+  const stream: Position = { since: null, stream: null };
   while (!o.signal.aborted) {
     const closed = await connectOnce(o, stream, now);
     if (o.signal.aborted) return;
@@ -61,6 +65,12 @@ export async function readResuming(o: ResumeOptions): Promise<void> {
 }
 // #endregion loop
 
+/** Where a reader is: the last seq it has, and whose numbering. */
+interface Position {
+  since: number | null;
+  stream: string | null;
+}
+
 /** How one connection ended, and how many messages it delivered. */
 interface Closed {
   code: number;
@@ -72,11 +82,11 @@ interface Closed {
 /** One connection, from open to close (or to being given up on). */
 function connectOnce(
   o: ResumeOptions,
-  stream: { since: number | null },
+  stream: Position,
   now: () => number,
 ): Promise<Closed> {
   return new Promise((resolve) => {
-    const ws = new o.WebSocket(o.url(stream.since));
+    const ws = new o.WebSocket(o.url(stream.since, stream.stream));
     let count = 0;
     let stopWatch = () => {};
     const end = (code: number, reason: string) => {
@@ -110,13 +120,12 @@ function connectOnce(
 
 // #region numbering
 /** Keeps `since` up to date; true when `m` was delivered. */
-function receive(
-  m: Streamed,
-  stream: { since: number | null },
-  o: ResumeOptions,
-): boolean {
+function receive(m: Streamed, stream: Position, o: ResumeOptions): boolean {
   const { since } = stream;
-  if (m.type === 'welcome' && m.last !== undefined) stream.since = m.last;
+  if (m.type === 'welcome' && m.last !== undefined) {
+    stream.since = m.last;
+    stream.stream = m.stream ?? null;
+  }
   if (m.type === 'gap' && m.resume !== undefined) {
     // What came in between is gone from the stream: fetch it anew.
     o.report(`gap after ${m.since} (${m.reason}): resuming at ${m.resume}`);
