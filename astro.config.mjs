@@ -46,6 +46,7 @@ export default defineConfig({
             'websocket/streams',
             'websocket/concurrency',
             'websocket/push',
+            'websocket/reconnecting',
             'websocket/authentication',
           ],
         },

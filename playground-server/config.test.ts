@@ -45,6 +45,7 @@ test('an empty environment gives the defaults of a public server', () => {
     chatPerMinute: 30,
     chatBurst: 5,
     whyMaxRuns: 8,
+    pushReplay: 500,
     wsAuthTickets: 1_000,
     wsAuthTicketSeconds: 30,
     wsAuthSessions: 1_000,
@@ -177,4 +178,14 @@ test('the head may not have longer than the whole request', () => {
   expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '40000' })).toThrow(
     'HEADERS_TIMEOUT_MS (40000) may not be longer than REQUEST_TIMEOUT_MS (30000)',
   );
+});
+
+test('WS_PUSH_REPLAY keeps 0 to 100000 messages; 0 turns replay off', () => {
+  expect(loadConfig({ WS_PUSH_REPLAY: '0' }).pushReplay).toBe(0);
+  expect(loadConfig({ WS_PUSH_REPLAY: '100000' }).pushReplay).toBe(100_000);
+  for (const raw of ['-1', '100001', 'lots']) {
+    expect(() => loadConfig({ WS_PUSH_REPLAY: raw })).toThrow(
+      new ConfigError(`WS_PUSH_REPLAY must be a whole number from 0 to 100000, not "${raw}"`),
+    );
+  }
 });

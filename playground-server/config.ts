@@ -200,6 +200,13 @@ export const SETTINGS = {
     10_000,
     'transport comparisons (`/why/`) running at once; one more is refused with 429',
   ),
+  pushReplay: integer(
+    'WS_PUSH_REPLAY',
+    500,
+    0,
+    100_000,
+    'ticks and chat `/ws/push` keeps for readers who resume with `?since=SEQ`; a reader whose since is older gets `{"type":"gap",…}` first, then what is kept',
+  ),
   // Authentication (docs/websocket/authentication.mdx).
   wsAuthTickets: integer(
     'WS_AUTH_TICKETS',

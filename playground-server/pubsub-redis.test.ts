@@ -112,7 +112,14 @@ needs(whyRedisIsMissing()).describe('several instances on one Redis', () => {
     await expect
       .poll(() => bob.chats())
       .toEqual([
-        { type: 'chat', from: ada.name, text: 'hello from instance A', at: expect.any(Number) },
+        {
+          type: 'chat',
+          from: ada.name,
+          text: 'hello from instance A',
+          at: expect.any(Number),
+          // Numbered by instance B, in B's own stream (README, Deployment).
+          seq: expect.any(Number),
+        },
       ]);
     // The sender hears its own message back through Redis, once.
     await expect.poll(() => ada.chats().length).toBe(1);

@@ -31,6 +31,9 @@ export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
   'websocket/stream-client': () => import('../examples/websocket/stream-client.ts'),
   'websocket/buffered-amount': () => import('../examples/websocket/buffered-amount.ts'),
   'websocket/push-client': () => import('../examples/websocket/push-client.ts'),
+  'websocket/reconnect-minimal': () => import('../examples/websocket/reconnect-minimal.ts'),
+  'websocket/reconnecting-client': () => import('../examples/websocket/reconnecting-client.ts'),
+  'websocket/half-open-client': () => import('../examples/websocket/half-open-client.ts'),
   'websocket/auth-ticket-client': () => import('../examples/websocket/auth-ticket-client.ts'),
   'websocket/auth-cookie-client': () => import('../examples/websocket/auth-cookie-client.ts'),
   'websocket/auth-first-message-client': () =>

@@ -1,15 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningServer } from '../../tests/support/playground.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
 import { upgrade } from './echo-server.ts';
 import { createMemoryPubSub, type PubSub } from './pubsub.ts';
-import { createPushServer, type PushOptions } from './push-server.ts';
+import { createPushServer, type PushOptions, parseResume } from './push-server.ts';
 
 interface Pushed {
   type: string;
+  seq?: number;
+  stream?: string;
+  last?: number;
+  resume?: number;
   name?: string;
   readers?: number;
   from?: string;
@@ -105,6 +110,7 @@ describe('/ws/push in the playground', () => {
         from: ada.name,
         text: 'hi Bob',
         at: expect.any(Number),
+        seq: expect.any(Number),
       });
     }
   });
@@ -168,6 +174,7 @@ describe('two instances sharing one broker', () => {
       tickMs: 50,
       maxPayload: 64 * 1024,
       sendQueueBytes: 1024 * 1024,
+      replay: 100,
       chat: { maxChars: 280, perMinute: 30, burst: 5 },
       ...overrides,
     });
@@ -220,4 +227,160 @@ describe('two instances sharing one broker', () => {
     });
     expect([code, reason]).toEqual([1013, 'too slow: send queue full']);
   });
+});
+
+describe('numbered messages and resuming with ?since', () => {
+  let server: RunningServer;
+  let base: string;
+  const open: WebSocket[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ pushTickMs: 30, pushReplay: 20 });
+    base = `${server.url.replace('http', 'ws')}/ws/push`;
+  });
+  afterEach(async () => {
+    for (const ws of open.splice(0)) ws.close();
+    await expect.poll(() => server.playground.openWebSockets()).toBe(0);
+  });
+  afterAll(() => server.close());
+
+  /** A reader of `base` + `query`, with every message kept. */
+  const join = async (query = '') => {
+    const r = await reader(`${base}${query}`);
+    open.push(r.ws);
+    return r;
+  };
+  const seqs = (inbox: Pushed[]) => inbox.flatMap((m) => (m.seq === undefined ? [] : [m.seq]));
+  /** Seqs that follow `after` one by one, with none left out. */
+  const contiguous = (numbers: number[], after: number) =>
+    numbers.every((seq, i) => seq === after + 1 + i);
+
+  test('the welcome names the stream and the last seq; ticks and chat follow it one by one', async () => {
+    const ada = await join();
+    const welcome = ada.inbox[0]!;
+    expect(welcome).toEqual({
+      type: 'welcome',
+      name: ada.name,
+      stream: expect.stringMatching(/^[0-9a-f]{16}$/),
+      last: expect.any(Number),
+    });
+    await ada.seen((m) => m.type === 'tick');
+    ada.chat('numbered');
+    await ada.seen((m) => m.type === 'chat');
+    await expect.poll(() => ada.inbox.filter((m) => m.type === 'tick').length).toBeGreaterThan(3);
+    const numbers = seqs(ada.inbox);
+    expect(contiguous(numbers, welcome.last!)).toBe(true);
+    // Presence, welcome and errors are said to one reader: never numbered.
+    expect(ada.inbox.filter((m) => m.type === 'presence' && 'seq' in m)).toEqual([]);
+  });
+
+  test('two readers of one instance get the same seq for the same chat', async () => {
+    const ada = await join();
+    const bob = await join();
+    bob.chat('same number');
+    const a = await ada.seen((m) => m.text === 'same number');
+    const b = await bob.seen((m) => m.text === 'same number');
+    expect(a.seq).toBe(b.seq);
+  });
+
+  test('a reader back with since gets what it missed, then the live stream, nothing twice', async () => {
+    const ada = await join();
+    await expect.poll(() => seqs(ada.inbox).length).toBeGreaterThan(0);
+    ada.ws.terminate();
+    const got = seqs(ada.inbox).at(-1)!;
+    const { stream } = ada.inbox[0]!;
+    // A few ticks go by while it is away; the buffer keeps twenty.
+    await new Promise((resolve) => setTimeout(resolve, 70));
+    const back = await join(`?since=${got}&stream=${stream}`);
+    expect(back.inbox[0]).toMatchObject({ type: 'welcome', stream, last: got });
+    await expect.poll(() => seqs(back.inbox).length).toBeGreaterThan(4);
+    expect(back.inbox.some((m) => m.type === 'gap')).toBe(false);
+    expect(contiguous(seqs(back.inbox), got)).toBe(true);
+    // since alone is taken as this instance's stream.
+    const alone = await join(`?since=${got}`);
+    expect(alone.inbox[0]).toMatchObject({ last: got });
+    expect(alone.inbox[1]).toMatchObject({ seq: got + 1 });
+  });
+
+  test('a since older than the buffer gets a gap first, then what is kept', async () => {
+    const ada = await join();
+    await expect.poll(() => seqs(ada.inbox).length).toBeGreaterThan(0);
+    const latest = () => seqs(ada.inbox).at(-1)!;
+    const since = latest();
+    await expect.poll(latest).toBeGreaterThan(since + 25);
+    const late = await join(`?since=${since}`);
+    const gap = late.inbox[1]!;
+    expect(gap).toEqual({
+      type: 'gap',
+      since,
+      resume: expect.any(Number),
+      reason: 'expired',
+    });
+    expect(gap.resume).toBeGreaterThan(since + 1);
+    expect(late.inbox[0]).toMatchObject({ type: 'welcome', last: gap.resume! - 1 });
+    await expect.poll(() => seqs(late.inbox).length).toBeGreaterThan(20);
+    const numbers = seqs(late.inbox);
+    expect(numbers[0]).toBe(gap.resume);
+    expect(contiguous(numbers, gap.resume! - 1)).toBe(true);
+  });
+
+  test.each([
+    ['from the future', () => '?since=9007199254740991'],
+    [
+      'of another stream (another instance, or before a restart)',
+      () => '?since=1&stream=00000000000000ff',
+    ],
+  ])('a since %s is an unknown gap, then the live stream', async (_, query) => {
+    const r = await join(query());
+    const [welcome, gap] = r.inbox;
+    expect(gap).toEqual({
+      type: 'gap',
+      since: Number(/since=(\d+)/.exec(query())![1]),
+      resume: welcome!.last! + 1,
+      reason: 'unknown',
+    });
+    await expect.poll(() => seqs(r.inbox).length).toBeGreaterThan(2);
+    expect(contiguous(seqs(r.inbox), welcome!.last!)).toBe(true);
+  });
+
+  test.each([
+    ['since=abc', 'since must be a whole number from 0 to 9007199254740991'],
+    ['since=-1', 'since must be a whole number from 0 to 9007199254740991'],
+    ['since=1.5', 'since must be a whole number from 0 to 9007199254740991'],
+    ['since=', 'since must be a whole number from 0 to 9007199254740991'],
+    ['since=9007199254740992', 'since must be a whole number from 0 to 9007199254740991'],
+    ['since=1&stream=XYZ', 'stream must be the 16 hex digits a welcome gave'],
+    ['stream=00000000000000ff', 'stream needs since'],
+  ])('?%s is closed with 1008 and why, before any welcome', async (query, why) => {
+    const ws = new WebSocket(`${base}?${query}`);
+    open.push(ws);
+    const messages: string[] = [];
+    ws.on('message', (data) => messages.push(String(data)));
+    const [code, reason] = await new Promise<[number, string]>((resolve) => {
+      ws.once('close', (c, r) => resolve([c, String(r)]));
+    });
+    expect([code, reason]).toEqual([1008, why]);
+    expect(messages).toEqual([]);
+  });
+});
+
+/** Strings, and whole numbers of every size written as strings. */
+const numberish = fc.oneof(
+  fc.string(),
+  fc.integer({ min: -5, max: 1_000 }).map(String),
+  fc.bigInt({ min: 0n, max: 2n ** 60n }).map(String),
+);
+/** Strings, and stream ids as a welcome gives them. */
+const streamish = fc.oneof(fc.string(), fc.stringMatching(/^[0-9a-f]{16}$/));
+
+test('property: any since and stream is a resume point or a reason, never a throw', () => {
+  fc.assert(
+    fc.property(numberish, fc.option(streamish, { nil: undefined }), (since, stream) => {
+      const query = new URLSearchParams({ since, ...(stream === undefined ? {} : { stream }) });
+      const read = parseResume(`/ws/push?${query}`);
+      if (typeof read === 'string' || read === null) return;
+      expect(Number.isSafeInteger(read.since) && read.since >= 0).toBe(true);
+      if (read.stream !== null) expect(read.stream).toMatch(/^[0-9a-f]{16}$/);
+    }),
+  );
 });

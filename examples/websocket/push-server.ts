@@ -9,19 +9,30 @@
 // (send-queue.ts): a reader who stops reading is dropped with 1013
 // before it can make the server hoard memory.
 //
+// Ticks and chat, what every reader of this instance is sent alike,
+// are numbered (`seq`) and the last of them kept (replay-buffer.ts),
+// so a reader who reconnects with `?since=SEQ` gets what it missed.
+// Presence is not: it is a state, and a newcomer is told it anyway.
+// The welcome names the stream (this instance, until it restarts)
+// and `last`, the seq after which this connection's messages start.
+//
 // Server → reader, one JSON text message each:
-//   {"type":"welcome","name":"reader-3fa2c1"}
-//   {"type":"tick","at":1767225600000}
+//   {"type":"welcome","name":"reader-3fa2c1","stream":"…","last":41}
+//   {"type":"gap","since":5,"resume":120,"reason":"expired"}
+//   {"type":"tick","at":1767225600000,"seq":42}
 //   {"type":"presence","readers":2}
-//   {"type":"chat","from":"reader-3fa2c1","text":"hi","at":…}
+//   {"type":"chat","from":"reader-3fa2c1","text":"hi","at":…,"seq":43}
 //   {"type":"error","code":"too-long","message":"at most 280 …"}
 // Reader → server: {"type":"chat","text":"hi"}
 
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { ChatError, chatErrors, parseChat } from './chat-message.ts';
+import { CloseCode } from './close-codes.ts';
 import { decodeReport, encodeReport, PresenceTally } from './presence.ts';
 import type { PubSub } from './pubsub.ts';
+import { ReplayBuffer } from './replay-buffer.ts';
 import { sendBounded } from './send-queue.ts';
 import { TokenBucket } from './token-bucket.ts';
 
@@ -31,6 +42,8 @@ export interface PushOptions {
   tickMs: number;
   maxPayload: number;
   sendQueueBytes: number;
+  /** Numbered messages kept for readers who resume. */
+  replay: number;
   chat: { maxChars: number; perMinute: number; burst: number };
 }
 
@@ -49,6 +62,7 @@ export function createPushServer(options: PushOptions) {
     maxPayload: options.maxPayload,
   });
   const instance = randomBytes(8).toString('hex');
+  const sent = new ReplayBuffer(options.replay);
   // A server silent for three ticks (ten seconds at least, so a
   // busy one is not mistaken for a dead one) drops out of the count.
   const tally = new PresenceTally(Math.max(3 * options.tickMs, 10_000));
@@ -59,7 +73,9 @@ export function createPushServer(options: PushOptions) {
 
   const send = (ws: WebSocket, value: object) =>
     sendBounded(ws, JSON.stringify(value), limit);
-  const broadcast = (message: string) => {
+  // Every reader of this instance gets the same seq for a message.
+  const broadcast = (value: object) => {
+    const message = sent.append((seq) => JSON.stringify({ ...value, seq }));
     for (const ws of wss.clients) sendBounded(ws, message, limit);
   };
   const tell = (ws: WebSocket, readers: number) => {
@@ -94,27 +110,54 @@ export function createPushServer(options: PushOptions) {
   };
 
   const unsubscribe = [
-    pubsub.subscribe(CHAT, broadcast),
+    pubsub.subscribe(CHAT, (message) => broadcast(JSON.parse(message))),
     pubsub.subscribe(PRESENCE, (message) => {
       const heard = decodeReport(message);
       if (heard) updatePresence(tally.record(heard, Date.now()));
     }),
   ];
   const ticker = setInterval(() => {
-    broadcast(JSON.stringify({ type: 'tick', at: Date.now() }));
+    broadcast({ type: 'tick', at: Date.now() });
     report();
   }, options.tickMs);
   // #endregion report
 
+  // #region resume
+  /** Welcomes a reader, and replays what it missed if it resumes. */
+  const welcome = (ws: WebSocket, name: string, asked: Resuming | null) => {
+    // Welcome, gap and replay all go out before the connection
+    // handler returns, so no live message can come between them. A
+    // since counted by another stream means nothing here: it is a
+    // seq this one never reached.
+    const ours = (asked?.stream ?? instance) === instance;
+    const resume = asked && sent.after(ours ? asked.since : Infinity);
+    const since = asked?.since ?? sent.latest;
+    const last = resume?.kind === 'gap' ? resume.resume - 1 : since;
+    send(ws, { type: 'welcome', name, stream: instance, last });
+    if (resume?.kind === 'gap') {
+      const { reason } = resume;
+      send(ws, { type: 'gap', since, resume: resume.resume, reason });
+    }
+    for (const message of resume?.messages ?? []) {
+      sendBounded(ws, message, limit);
+    }
+  };
+  // #endregion resume
+
   // #region connection
-  wss.on('connection', (ws: WebSocket) => {
+  wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
+    const asked = parseResume(request.url ?? '/');
+    if (typeof asked === 'string') {
+      ws.close(CloseCode.POLICY_VIOLATION, asked);
+      return;
+    }
     const name = `reader-${randomBytes(3).toString('hex')}`;
     const { perMinute, burst, maxChars } = options.chat;
     const bucket = new TokenBucket(
       { capacity: burst, perSecond: perMinute / 60 },
       Date.now(),
     );
-    send(ws, { type: 'welcome', name });
+    welcome(ws, name, asked);
     // The newcomer hears the total at once; everyone else with the
     // next report.
     const own = { instance, readers: wss.clients.size };
@@ -162,3 +205,33 @@ export function createPushServer(options: PushOptions) {
     },
   };
 }
+
+// #region since
+/** Where a reader resumes: after `since`, counted by `stream`. */
+interface Resuming {
+  since: number;
+  stream: string | null;
+}
+
+/** The largest seq a reader may name: JSON numbers stay exact to it. */
+const MAX_SEQ = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Where a reader resumes: `?since=SEQ`, the last seq it got, and
+ * `&stream=ID`, the stream that counted it (from its welcome). Null
+ * for a fresh reader; a string saying why when malformed.
+ */
+export function parseResume(url: string): Resuming | null | string {
+  const query = new URL(url, 'http://localhost').searchParams;
+  const since = query.get('since');
+  const stream = query.get('stream');
+  if (since === null) return stream === null ? null : 'stream needs since';
+  if (!/^\d{1,16}$/.test(since) || Number(since) > MAX_SEQ) {
+    return `since must be a whole number from 0 to ${MAX_SEQ}`;
+  }
+  if (stream !== null && !/^[0-9a-f]{16}$/.test(stream)) {
+    return 'stream must be the 16 hex digits a welcome gave';
+  }
+  return { since: Number(since), stream };
+}
+// #endregion since

@@ -15,6 +15,8 @@ const ENDPOINTS = [
   '/ws/slow-reader',
   // Written from scratch, not with ws: held to the same heartbeat and cap.
   '/ws/raw-echo',
+  // Counts to 100 over 10 s before it drops: time enough to be cut off.
+  '/ws/flaky?after=100',
   // Open to anyone until the first message (authentication.mdx).
   '/ws/auth/first-message',
 ];

@@ -5,6 +5,7 @@ import { createFirstMessageAuth } from '../../examples/websocket/auth-first-mess
 import { createTicketAuth } from '../../examples/websocket/auth-ticket.ts';
 import { createCloseReporter } from '../../examples/websocket/close-report.ts';
 import { createEchoServer, upgrade } from '../../examples/websocket/echo-server.ts';
+import { createFlakyServer } from '../../examples/websocket/flaky-server.ts';
 import { createHandshakeMirror } from '../../examples/websocket/handshake-mirror.ts';
 import { createMemoryPubSub } from '../../examples/websocket/pubsub.ts';
 import { createPushServer } from '../../examples/websocket/push-server.ts';
@@ -34,6 +35,7 @@ export function websocketMount(config: Config): Mount {
     tickMs: config.pushTickMs,
     maxPayload,
     sendQueueBytes: config.wsSendQueueBytes,
+    replay: config.pushReplay,
     chat: {
       maxChars: config.chatMaxChars,
       perMinute: config.chatPerMinute,
@@ -80,6 +82,7 @@ export function websocketMount(config: Config): Mount {
     '/ws/stream-echo': streamEcho,
     '/ws/slow-reader': slowReader,
     '/ws/handshake': mirror,
+    '/ws/flaky': createFlakyServer(maxPayload),
   };
   const servers = [...Object.values(endpoints), why.wss, inspector.wss, ...authServers];
 

@@ -302,6 +302,7 @@ describe('WebSocket endpoints', () => {
     '/ws/why',
     '/ws/raw-inspect',
     '/ws/run',
+    '/ws/flaky?after=100',
     '/ws/auth/ticket',
     '/ws/auth/cookie',
     '/ws/auth/first-message',

@@ -1,0 +1,128 @@
+// The reconnecting page in real Chromium: the smallest loop reads the
+// same three counts three times, the resuming reader gets 1 to 9 across
+// real drops (1006 in the browser) with backoff in between, and the
+// client heartbeat replaces a connection that hangs; no console
+// errors, and axe clean in both themes.
+
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { RunningServer } from '../../playground-server/server.ts';
+import {
+  axeViolations,
+  connectChromium,
+  openPage,
+  whyChromiumIsMissing,
+} from '../support/browser.ts';
+import { needs } from '../support/needs.ts';
+import { startTestServer } from '../support/playground.ts';
+
+const site = fileURLToPath(new URL('../../dist/', import.meta.url));
+const withChromium = needs(whyChromiumIsMissing());
+
+/** A cell's text lines as "direction text". */
+const linesOf = (cell: Locator) =>
+  cell
+    .locator('.wb-line')
+    .evaluateAll((items) =>
+      items.map(
+        (item) =>
+          `${item.getAttribute('data-direction')} ${item.querySelector('.wb-data')?.textContent}`,
+      ),
+    );
+
+/** Clicks Run on the named cell and waits until it is done. */
+async function run(page: Page, name: string) {
+  const cell = page.getByRole('group', { name: `Demo: ${name}` });
+  await cell.getByRole('button', { name: 'Run' }).click();
+  const status = cell.getByRole('status');
+  await expect
+    .poll(() => status.textContent(), { timeout: 15_000, interval: 200 })
+    .toMatch(/^(done|error|stopped)/);
+  expect(await status.textContent(), (await linesOf(cell)).join('\n')).toMatch(/^done in \d+ ms$/);
+  return linesOf(cell);
+}
+
+const count = (seq: number) => `received {"type":"count","seq":${seq}}`;
+
+withChromium.describe('the reconnecting page in Chromium', () => {
+  let browser: Browser;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ siteDir: site });
+    browser = await connectChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('each cell shows its drops, waits and resumes; no errors; axe passes in light and dark', async () => {
+    const { page, problems } = await openPage(browser, `${server.url}/websocket/reconnecting/`);
+
+    const once = [1, 2, 3].map(count);
+    const closed = 'info closed with 1006; connecting again in 500 ms';
+    expect(await run(page, 'the smallest reconnect loop')).toEqual([
+      ...once,
+      closed,
+      ...once,
+      closed,
+      ...once,
+      closed,
+    ]);
+
+    const retry = /^info closed with 1006 after 3 messages; retrying in \d+ ms$/;
+    expect(await run(page, 'drop, back off, resume')).toEqual([
+      'info connecting to /ws/flaky?after=3',
+      count(1),
+      count(2),
+      count(3),
+      expect.stringMatching(retry),
+      'info connecting to /ws/flaky?after=3&since=3',
+      count(4),
+      count(5),
+      count(6),
+      expect.stringMatching(retry),
+      'info connecting to /ws/flaky?after=3&since=6',
+      count(7),
+      count(8),
+      count(9),
+      'info got 1 to 9, each once',
+    ]);
+
+    expect(await run(page, 'a connection that hangs')).toEqual([
+      'info connecting to /ws/flaky?after=3&mode=hang&since=0',
+      count(1),
+      count(2),
+      count(3),
+      expect.stringMatching(
+        /^info closed with 1006 "no answer to a ping" after 3 messages; retrying in \d+ ms$/,
+      ),
+      'info connecting to /ws/flaky?after=3&mode=hang&since=3',
+      count(4),
+      count(5),
+      count(6),
+      'info got 1, 2, 3, 4, 5, 6',
+    ]);
+
+    expect(await axeViolations(page), 'light').toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
+    expect(await axeViolations(page), 'dark').toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+    await expect.poll(() => server.playground.openWebSockets(), { timeout: 10_000 }).toBe(0);
+  }, 90_000);
+
+  test('the page is in the sidebar, after push', async () => {
+    const { page } = await openPage(browser, `${server.url}/websocket/push/`);
+    const links = await page
+      .locator('nav[aria-label="Main"] a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const push = links.indexOf('/websocket/push/');
+    expect(push).toBeGreaterThanOrEqual(0);
+    expect(links[push + 1]).toBe('/websocket/reconnecting/');
+    await page.context().close();
+  });
+});
