@@ -93,9 +93,10 @@ func main() {
 }
 
 // #region read
-// read prints counts after *since until the connection ends or *since
-// reaches want. It returns the close code, 1006 when the connection
-// dropped or could not be made, or 0 when the server refused it.
+// read prints the counts after *since until the connection ends
+// or *since reaches want. It returns the close code: 1006 when the
+// connection dropped or could not be made, 0 when the server
+// refused it.
 func read(target string, since *int64, want int64) (int, error) {
 	conn, response, err := websocket.DefaultDialer.Dial(target, nil)
 	if err != nil {

@@ -50,9 +50,9 @@ export interface ResumeOptions {
 export async function readResuming(o: ResumeOptions): Promise<void> {
   const now = o.now ?? Date.now;
   const sleep = o.sleep ?? sleepUnlessAborted;
-  const stream: Position = { since: null, stream: null };
+  const position: Position = { since: null, stream: null };
   while (!o.signal.aborted) {
-    const closed = await connectOnce(o, stream, now);
+    const closed = await connectOnce(o, position, now);
     if (o.signal.aborted) return;
     const { code, reason, count } = closed;
     const wait = o.policy.closed(code, now());
@@ -82,11 +82,11 @@ interface Closed {
 /** One connection, from open to close (or to being given up on). */
 function connectOnce(
   o: ResumeOptions,
-  stream: Position,
+  position: Position,
   now: () => number,
 ): Promise<Closed> {
   return new Promise((resolve) => {
-    const ws = new o.WebSocket(o.url(stream.since, stream.stream));
+    const ws = new o.WebSocket(o.url(position.since, position.stream));
     let count = 0;
     let stopWatch = () => {};
     const end = (code: number, reason: string) => {
@@ -111,7 +111,8 @@ function connectOnce(
       );
     };
     ws.onmessage = (event: MessageEvent<string>) => {
-      if (receive(JSON.parse(event.data) as Streamed, stream, o)) count++;
+      const message = JSON.parse(event.data) as Streamed;
+      if (receive(message, position, o)) count++;
     };
     ws.onclose = (event) => end(event.code, event.reason);
   });
@@ -120,16 +121,16 @@ function connectOnce(
 
 // #region numbering
 /** Keeps `since` up to date; true when `m` was delivered. */
-function receive(m: Streamed, stream: Position, o: ResumeOptions): boolean {
-  const { since } = stream;
+function receive(m: Streamed, position: Position, o: ResumeOptions): boolean {
+  const { since } = position;
   if (m.type === 'welcome' && m.last !== undefined) {
-    stream.since = m.last;
-    stream.stream = m.stream ?? null;
+    position.since = m.last;
+    position.stream = m.stream ?? null;
   }
   if (m.type === 'gap' && m.resume !== undefined) {
     // What came in between is gone from the stream: fetch it anew.
     o.report(`gap after ${m.since} (${m.reason}): resuming at ${m.resume}`);
-    stream.since = m.resume - 1;
+    position.since = m.resume - 1;
   }
   if (m.seq === undefined) return false;
   if (since !== null && m.seq <= since) {
@@ -139,7 +140,7 @@ function receive(m: Streamed, stream: Position, o: ResumeOptions): boolean {
   if (since !== null && m.seq > since + 1) {
     o.report(`lost ${since + 1} to ${m.seq - 1}`);
   }
-  stream.since = m.seq;
+  position.since = m.seq;
   o.deliver({ ...m, seq: m.seq });
   return true;
 }
