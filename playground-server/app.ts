@@ -23,7 +23,7 @@ import { refusalOf, refuse } from './request-guards.ts';
 import { createWebSocketLimits } from './websocket-limits.ts';
 
 /** Every part's mount, in the order the site teaches them. */
-function mountsFor(config: Config): Mount[] {
+export function mountsFor(config: Config): Mount[] {
   return [
     socketsMount(config),
     websocketMount(config),
