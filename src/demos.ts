@@ -31,4 +31,5 @@ export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
   'websocket/stream-client': () => import('../examples/websocket/stream-client.ts'),
   'websocket/buffered-amount': () => import('../examples/websocket/buffered-amount.ts'),
   'websocket/push-client': () => import('../examples/websocket/push-client.ts'),
+  'websocket/deflate-client': () => import('../examples/websocket/deflate-client.ts'),
 };

@@ -1,6 +1,7 @@
 // The WebSocket part's endpoints (docs/websocket/).
 
 import { createCloseReporter } from '../../examples/websocket/close-report.ts';
+import { createDeflateEchoServer } from '../../examples/websocket/deflate-echo.ts';
 import { createEchoServer, upgrade } from '../../examples/websocket/echo-server.ts';
 import { createHandshakeMirror } from '../../examples/websocket/handshake-mirror.ts';
 import { createMemoryPubSub } from '../../examples/websocket/pubsub.ts';
@@ -55,6 +56,8 @@ export function websocketMount(config: Config): Mount {
     '/ws/stream-echo': streamEcho,
     '/ws/slow-reader': slowReader,
     '/ws/handshake': mirror,
+    // The one endpoint that compresses (docs/websocket/compression.mdx).
+    '/ws/echo-deflate': createDeflateEchoServer(maxPayload),
   };
   const servers = [...Object.values(endpoints), why.wss, inspector.wss];
 
