@@ -46,6 +46,8 @@ export default defineConfig({
             'websocket/streams',
             'websocket/concurrency',
             'websocket/push',
+            'websocket/tls',
+            'websocket/compression',
           ],
         },
         {

@@ -17,22 +17,13 @@ export async function run(io: DemoIO): Promise<void> {
   await next();
   // What the handshake agreed on (Sec-WebSocket-Extensions).
   io.log(`extensions: ${ws.extensions || '(none)'}`);
-  const row = { id: 1, user: 'ada', status: 'active', score: 0.5 };
-  const random = crypto.getRandomValues(new Uint8Array(4096));
-  const json = JSON.stringify(Array(64).fill(row));
-  const samples: [string, string | Uint8Array<ArrayBuffer>][] = [
-    ['small text', 'hello, wire'],
-    ['repetitive JSON', json],
-    // Still in the window: deflate refers back to the last one.
-    ['the same JSON again', json],
-    ['random bytes', random],
-  ];
   const rows = [];
-  for (const [kind, message] of samples) {
+  for (const [kind, message] of samples()) {
     ws.send(message);
     await next(); // the echo
     const report = JSON.parse(String(await next())) as WireReport;
-    rows.push({ kind, ...report, type: undefined });
+    const { messageBytes, wireIn, wireOut } = report;
+    rows.push({ kind, messageBytes, wireIn, wireOut });
   }
   io.show('table', rows);
   // A megabyte of one letter deflates to about a kilobyte; the
@@ -42,6 +33,19 @@ export async function run(io: DemoIO): Promise<void> {
   io.log(`1 MiB of "a": closed with ${closed.code}`);
 }
 // #endregion run
+
+/** Messages that compress well, badly, or not at all. */
+function samples(): [string, string | Uint8Array<ArrayBuffer>][] {
+  const row = { id: 1, user: 'ada', status: 'active', score: 0.5 };
+  const json = JSON.stringify(Array(64).fill(row));
+  return [
+    ['small text', 'hello, wire'],
+    ['repetitive JSON', json],
+    // Still in the window: deflate refers back to the last one.
+    ['the same JSON again', json],
+    ['random bytes', crypto.getRandomValues(new Uint8Array(4096))],
+  ];
+}
 
 /**
  * Resolves, one call at a time, with the open event, then each
