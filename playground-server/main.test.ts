@@ -70,26 +70,32 @@ test('SIGTERM drains: no new connections, in-flight requests answered, WebSocket
   expect(await server.exited).toBe(0);
 }, 30_000);
 
-test('with TLS_PORT it prints the TLS URL and the certificate it made; a TLS_CERT it cannot read stops it, naming the variable', async () => {
+test('with TLS_PORT it prints the TLS URL and the certificate it made', async () => {
   const tlsDir = mkdtempSync(join(tmpdir(), 'wirebook-main-tls-'));
   const server = start({ SITE_DIR: '/nonexistent-site', TLS_PORT: '0', TLS_DIR: tlsDir });
   const url = await server.url;
   const health = await (await fetch(`${url}/healthz`)).json();
   expect(server.output()).toContain(
-    `and with TLS at https://127.0.0.1:${health.tls.port}/ (certificate: self-signed (made), SHA-256 ${health.tls.fingerprint256})`,
+    `and with TLS at https://127.0.0.1:${health.tls.port}/ ` +
+      `(certificate: self-signed (made), SHA-256 ${health.tls.fingerprint256})`,
   );
   server.child.kill('SIGTERM');
   expect(await server.exited).toBe(0);
+}, 20_000);
 
+test('a TLS_CERT it cannot read stops it, naming the variable', async () => {
   const missing = start({ TLS_CERT: '/nonexistent/cert.pem', TLS_KEY: '/nonexistent/key.pem' });
   expect(await missing.exited).toBe(2);
   expect(missing.output()).toMatch(
     /^wirebook: TLS_CERT names a file that cannot be read: \/nonexistent\/cert\.pem \(ENOENT\)$/m,
   );
+}, 20_000);
 
-  const notPem = join(tlsDir, 'not-a-cert.pem');
+test('a TLS_CERT that is no certificate stops it, naming the variable', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wirebook-main-tls-'));
+  const notPem = join(dir, 'not-a-cert.pem');
   writeFileSync(notPem, 'hello');
-  const bad = start({ TLS_PORT: '0', TLS_CERT: notPem, TLS_KEY: join(tlsDir, 'key.pem') });
+  const bad = start({ TLS_PORT: '0', TLS_CERT: notPem, TLS_KEY: notPem });
   expect(await bad.exited).toBe(2);
   expect(bad.output()).toMatch(
     /^wirebook: TLS_CERT \(.*not-a-cert\.pem\) is not a PEM certificate/m,
