@@ -112,7 +112,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       // answer has not begun (its body never finished arriving) gets
       // the refusal as its answer.
       const busy = [...inFlight].some(([res, on]) => on === socket && res.headersSent);
-      if (error.code === 'ECONNRESET' || !socket.writable || busy) {
+      // A failed or timed-out TLS handshake (https.Server passes them
+      // on as client errors) has no HTTP to answer, and no channel to
+      // answer on.
+      const handshakeFailed = /^ERR_(TLS|SSL)_/.test(error.code ?? '');
+      if (error.code === 'ECONNRESET' || !socket.writable || busy || handshakeFailed) {
         socket.destroy();
         return;
       }

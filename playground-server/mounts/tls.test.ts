@@ -4,7 +4,7 @@
 import { X509Certificate } from 'node:crypto';
 import { request } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { type RunningServer, startTestServer, withTls } from '../../tests/support/playground.ts';
@@ -114,5 +114,28 @@ test('a TLS_PORT in use stops the start with a ConfigError naming it', async () 
     );
   } finally {
     taken.close();
+  }
+});
+
+test('a client that opens the TLS port and never finishes a handshake is cut off at HEADERS_TIMEOUT_MS; garbage is dropped', async () => {
+  const server = await startTestServer({ ...withTls(), headersTimeoutMs: 300 });
+  try {
+    const port = Number(new URL(server.tls!.url).port);
+    const started = Date.now();
+    const silent = connect(port, '127.0.0.1');
+    silent.on('error', () => {});
+    await new Promise((resolve) => silent.once('close', resolve));
+    const heldMs = Date.now() - started;
+    expect(heldMs).toBeGreaterThanOrEqual(250);
+    expect(heldMs).toBeLessThan(3_000);
+
+    const garbage = connect(port, '127.0.0.1', () => garbage.write('GET / HTTP/1.1\r\n\r\n'));
+    garbage.on('error', () => {});
+    await new Promise((resolve) => garbage.once('close', resolve));
+    // And the port still serves.
+    const health = await httpsGet(`${server.tls!.url}/healthz`, server.tls!.files.cert);
+    expect(health.status).toBe(200);
+  } finally {
+    await server.close();
   }
 });

@@ -111,6 +111,7 @@ const PATHS = [
   '/why/clock',
   '/close-reports/',
   '/close-reports/abc',
+  '/tls/certificate.pem',
   '/ws/echo',
   '/nowhere',
 ];
