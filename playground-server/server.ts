@@ -31,7 +31,6 @@ import type { Duplex } from 'node:stream';
 import { refuseUpgrade } from '../examples/http-reply.ts';
 import { createPlayground, mountsFor, type Playground } from './app.ts';
 import { type Config, ConfigError } from './config.ts';
-import { tlsMount } from './mounts/tls.ts';
 import { createStaticSite, siteMissing } from './static-site.ts';
 import { loadTlsFiles, type TlsFiles } from './tls-files.ts';
 
@@ -51,16 +50,17 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const tlsFiles = config.tlsPort === null ? null : await loadTlsFiles(config);
   let tlsPort = 0;
-  const playground = createPlayground(config, [
-    ...mountsFor(config),
-    tlsMount(
+  const playground = createPlayground(
+    config,
+    mountsFor(
+      config,
       tlsFiles && {
         port: () => tlsPort,
         certificate: tlsFiles.cert,
         fingerprint256: tlsFiles.fingerprint256,
       },
     ),
-  ]);
+  );
   await playground.start();
   const site =
     config.siteDir === null

@@ -41,8 +41,8 @@ export async function makeSelfSigned(
         { name: 'basicConstraints', cA: false },
         { name: 'keyUsage', digitalSignature: true, critical: true },
         { name: 'extKeyUsage', serverAuth: true },
-        // Clients check the name they dialled against these, never
-        // against the subject's CN (RFC 6125, §6.4.4).
+        // Clients check the name they dialled against these; Go (since
+        // 1.15) and browsers no longer look at the subject's CN.
         { name: 'subjectAltName', altNames: names.map(altName) },
       ],
     },

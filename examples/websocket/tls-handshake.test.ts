@@ -35,7 +35,9 @@ test('on a playground without TLS it says so', async () => {
   try {
     const { ok, text } = await runInNode(run, plain.url);
     expect(ok).toBe(false);
-    expect(text.at(-1)).toMatch(/TLS is off on this playground \(TLS_PORT=off\)/);
+    expect(text.at(-1)).toMatch(
+      /this playground has no TLS port \(TLS_PORT=off, or npm run dev\)$/,
+    );
   } finally {
     await plain.close();
   }

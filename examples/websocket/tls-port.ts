@@ -19,7 +19,10 @@ export async function findTlsPort(io: DemoIO): Promise<TlsPort> {
   const { tls } = (await health.json()) as {
     tls?: { port: number; fingerprint256: string } | null;
   };
-  if (!tls) throw new Error('TLS is off on this playground (TLS_PORT=off)');
+  if (!tls)
+    throw new Error(
+      'this playground has no TLS port (TLS_PORT=off, or npm run dev)',
+    );
   const pem = await fetch(io.url('/tls/certificate.pem'), {
     signal: io.signal,
   });

@@ -95,7 +95,7 @@ test('TLS_PORT off: no TLS port, /healthz says null, the certificate is 404 sayi
     const response = await fetch(`${server.url}/tls/certificate.pem`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
-      error: 'TLS is off on this playground (TLS_PORT=off)',
+      error: 'this playground has no TLS port (TLS_PORT=off, or npm run dev)',
     });
   } finally {
     await server.close();

@@ -7,6 +7,8 @@
 import { allowMethods, sendJson } from '../../examples/http-reply.ts';
 import type { Mount } from '../mount.ts';
 
+const NO_TLS_PORT = 'this playground has no TLS port (TLS_PORT=off, or npm run dev)';
+
 /** The TLS port as /healthz and the certificate endpoint see it. */
 export interface TlsEndpoint {
   /** The port, once it listens. */
@@ -24,7 +26,7 @@ export function tlsMount(tls: TlsEndpoint | null): Mount {
       '/tls/certificate.pem': (req, res) => {
         if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
         if (!tls) {
-          sendJson(res, 404, { error: 'TLS is off on this playground (TLS_PORT=off)' });
+          sendJson(res, 404, { error: NO_TLS_PORT });
           return;
         }
         res.writeHead(200, {
