@@ -139,3 +139,23 @@ test('a client that opens the TLS port and never finishes a handshake is cut off
     await server.close();
   }
 });
+
+test('a server-run demo started from a page on the TLS port reaches the playground on its HTTP port', async () => {
+  // A fixed PORT, as in any deployment: found free, then given.
+  const free = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => free.once('listening', resolve));
+  const { port } = free.address() as AddressInfo;
+  await new Promise((resolve) => free.close(resolve));
+  const server = await startTestServer({ ...withTls(), port });
+  try {
+    const wss = `${server.tls!.url.replace('https', 'wss')}/ws/run?demo=sockets/tcp-client`;
+    const ws = new WebSocket(wss, { ca: server.tls!.files.cert, servername: 'localhost' });
+    const messages: { type: string; ok?: boolean }[] = [];
+    ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+    const code = await new Promise((resolve) => ws.once('close', resolve));
+    expect(code).toBe(1000);
+    expect(messages.at(-1)).toEqual({ type: 'end', ok: true });
+  } finally {
+    await server.close();
+  }
+});
