@@ -149,7 +149,7 @@ test('a server-run demo started from a page on the TLS port reaches the playgrou
   const server = await startTestServer({ ...withTls(), port });
   try {
     const wss = `${server.tls!.url.replace('https', 'wss')}/ws/run?demo=sockets/tcp-client`;
-    const ws = new WebSocket(wss, { ca: server.tls!.files.cert, servername: 'localhost' });
+    const ws = new WebSocket(wss, { ca: server.tls!.files.cert });
     const messages: { type: string; ok?: boolean }[] = [];
     ws.on('message', (data) => messages.push(JSON.parse(String(data))));
     const code = await new Promise((resolve) => ws.once('close', resolve));
