@@ -48,6 +48,8 @@ export default defineConfig({
             'websocket/push',
             'websocket/reconnecting',
             'websocket/authentication',
+            'websocket/tls',
+            'websocket/compression',
           ],
         },
         {

@@ -17,19 +17,24 @@ import { restMount } from './mounts/rest.ts';
 import { rpcMount } from './mounts/rpc.ts';
 import { runMount } from './mounts/run.ts';
 import { socketsMount } from './mounts/sockets.ts';
+import { type TlsEndpoint, tlsMount } from './mounts/tls.ts';
 import { websocketMount } from './mounts/websocket.ts';
 import { originAllowed } from './origin.ts';
 import { refusalOf, refuse } from './request-guards.ts';
 import { createWebSocketLimits } from './websocket-limits.ts';
 
-/** Every part's mount, in the order the site teaches them. */
-function mountsFor(config: Config): Mount[] {
+/**
+ * Every part's mount, in the order the site teaches them; `tls` is the
+ * TLS port server.ts listens on, if any.
+ */
+export function mountsFor(config: Config, tls: TlsEndpoint | null = null): Mount[] {
   return [
     socketsMount(config),
     websocketMount(config),
     restMount(config),
     rpcMount(config),
     runMount(config),
+    tlsMount(tls),
   ];
 }
 

@@ -31,6 +31,10 @@ test('an empty environment gives the defaults of a public server', () => {
     maxConnections: 4_096,
     shutdownGraceMs: 3_000,
     redisUrl: null,
+    tlsPort: 8443,
+    tlsCert: null,
+    tlsKey: null,
+    tlsDir: fileURLToPath(new URL('../.tls/', import.meta.url)),
     wsMaxMessageBytes: 65_536,
     wsInspectors: 32,
     wsInspectFrames: 64,
@@ -188,4 +192,35 @@ test('WS_PUSH_REPLAY keeps 0 to 100000 messages; 0 turns replay off', () => {
       new ConfigError(`WS_PUSH_REPLAY must be a whole number from 0 to 100000, not "${raw}"`),
     );
   }
+});
+
+test('TLS_PORT takes a port, 0 for a free one, or off', () => {
+  expect(loadConfig({ TLS_PORT: '0' }).tlsPort).toBe(0);
+  expect(loadConfig({ TLS_PORT: '9443' }).tlsPort).toBe(9443);
+  expect(loadConfig({ TLS_PORT: 'off' }).tlsPort).toBeNull();
+  for (const bad of ['none', '-1', '65536', '8443.5']) {
+    expect(() => loadConfig({ TLS_PORT: bad })).toThrow(
+      new ConfigError(`TLS_PORT must be a whole number from 0 to 65535, or off, not "${bad}"`),
+    );
+  }
+});
+
+test('TLS_CERT and TLS_KEY must be readable files, and set together', () => {
+  const readme = fileURLToPath(new URL('../README.md', import.meta.url));
+  expect(loadConfig({ TLS_CERT: readme, TLS_KEY: readme })).toMatchObject({
+    tlsCert: readme,
+    tlsKey: readme,
+  });
+  expect(() => loadConfig({ TLS_CERT: '/nonexistent/cert.pem', TLS_KEY: readme })).toThrow(
+    new ConfigError('TLS_CERT names a file that cannot be read: /nonexistent/cert.pem (ENOENT)'),
+  );
+  expect(() => loadConfig({ TLS_CERT: readme, TLS_KEY: '/nonexistent/key.pem' })).toThrow(
+    new ConfigError('TLS_KEY names a file that cannot be read: /nonexistent/key.pem (ENOENT)'),
+  );
+  expect(() => loadConfig({ TLS_CERT: readme })).toThrow(
+    new ConfigError('TLS_CERT is set but TLS_KEY is not: set both, or neither'),
+  );
+  expect(() => loadConfig({ TLS_KEY: readme })).toThrow(
+    new ConfigError('TLS_KEY is set but TLS_CERT is not: set both, or neither'),
+  );
 });

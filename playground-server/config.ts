@@ -4,6 +4,7 @@
 // "Environment variables" table is made from these rows by
 // `npm run readme` (scripts/readme-env.ts); a test fails when it is stale.
 
+import { accessSync, constants } from 'node:fs';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +26,9 @@ export class ConfigError extends Error {
 
 /** The built site, where `astro build` puts it. */
 export const DEFAULT_SITE_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
+
+/** Where a self-signed certificate is kept (git-ignored). */
+export const DEFAULT_TLS_DIR = fileURLToPath(new URL('../.tls/', import.meta.url));
 
 export const SETTINGS = {
   // The server.
@@ -99,6 +103,33 @@ export const SETTINGS = {
     default: null as string | null,
     parse: redisUrl,
     doc: 'a Redis server (`redis://host:6379`) through which several instances share `/ws/push` chat and presence; without it, pub/sub stays inside this process',
+  },
+  // TLS (docs/websocket/tls.mdx): HTTPS and wss on a second port.
+  tlsPort: {
+    env: 'TLS_PORT',
+    default: 8443 as number | null,
+    parse(raw: string): number | null {
+      if (raw.trim() === 'off') return null;
+      if (!/^\s*\d+\s*$/.test(raw) || Number(raw) > 65_535) {
+        throw new ConfigError(
+          `TLS_PORT must be a whole number from 0 to 65535, or off, not "${raw}"`,
+        );
+      }
+      return Number(raw);
+    },
+    doc: 'the HTTPS and wss port, serving every path `PORT` serves with the same limits (`0` picks a free one, `off` none)',
+  },
+  tlsCert: readableFile(
+    'TLS_CERT',
+    'the TLS certificate chain (PEM file) for `TLS_PORT`, with `TLS_KEY`; without both, a self-signed certificate for localhost is made in `TLS_DIR`',
+  ),
+  tlsKey: readableFile('TLS_KEY', 'the private key (PEM file) of `TLS_CERT`'),
+  tlsDir: {
+    env: 'TLS_DIR',
+    default: DEFAULT_TLS_DIR,
+    parse: (raw: string) => raw,
+    doc: 'where the self-signed certificate is made at first start and reused while it is valid',
+    shown: '.tls/',
   },
 
   // The WebSocket part (docs/websocket/).
@@ -453,6 +484,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         `than REQUEST_TIMEOUT_MS (${config.requestTimeoutMs})`,
     );
   }
+  // A certificate is no use without its key, and the reverse.
+  if ((config.tlsCert === null) !== (config.tlsKey === null)) {
+    const [given, missing] =
+      config.tlsCert === null ? ['TLS_KEY', 'TLS_CERT'] : ['TLS_CERT', 'TLS_KEY'];
+    throw new ConfigError(`${given} is set but ${missing} is not: set both, or neither`);
+  }
   return config;
 }
 
@@ -503,6 +540,24 @@ export function addresses(env: string, doc: string): Setting<string[]> {
         }
         return given;
       }),
+  };
+}
+
+/** A setting that names a file this process can read. */
+function readableFile(env: string, doc: string): Setting<string | null> {
+  return {
+    env,
+    default: null,
+    doc,
+    parse(raw) {
+      try {
+        accessSync(raw, constants.R_OK);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new ConfigError(`${env} names a file that cannot be read: ${raw} (${code})`);
+      }
+      return raw;
+    },
   };
 }
 

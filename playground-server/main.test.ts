@@ -2,7 +2,10 @@
 // and on SIGTERM drains (in-flight requests answered, every WebSocket
 // closed with 1001, every port closed) and exits 0.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { startPlaygroundProcess as start } from '../tests/support/playground-process.ts';
@@ -66,3 +69,35 @@ test('SIGTERM drains: no new connections, in-flight requests answered, WebSocket
   expect(await answer.json()).toEqual({ jsonrpc: '2.0', result: { slept: 1500 }, id: 1 });
   expect(await server.exited).toBe(0);
 }, 30_000);
+
+test('with TLS_PORT it prints the TLS URL and the certificate it made', async () => {
+  const tlsDir = mkdtempSync(join(tmpdir(), 'wirebook-main-tls-'));
+  const server = start({ SITE_DIR: '/nonexistent-site', TLS_PORT: '0', TLS_DIR: tlsDir });
+  const url = await server.url;
+  const health = await (await fetch(`${url}/healthz`)).json();
+  expect(server.output()).toContain(
+    `and with TLS at https://127.0.0.1:${health.tls.port}/ ` +
+      `(certificate: self-signed (made), SHA-256 ${health.tls.fingerprint256})`,
+  );
+  server.child.kill('SIGTERM');
+  expect(await server.exited).toBe(0);
+}, 20_000);
+
+test('a TLS_CERT it cannot read stops it, naming the variable', async () => {
+  const missing = start({ TLS_CERT: '/nonexistent/cert.pem', TLS_KEY: '/nonexistent/key.pem' });
+  expect(await missing.exited).toBe(2);
+  expect(missing.output()).toMatch(
+    /^wirebook: TLS_CERT names a file that cannot be read: \/nonexistent\/cert\.pem \(ENOENT\)$/m,
+  );
+}, 20_000);
+
+test('a TLS_CERT that is no certificate stops it, naming the variable', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wirebook-main-tls-'));
+  const notPem = join(dir, 'not-a-cert.pem');
+  writeFileSync(notPem, 'hello');
+  const bad = start({ TLS_PORT: '0', TLS_CERT: notPem, TLS_KEY: notPem });
+  expect(await bad.exited).toBe(2);
+  expect(bad.output()).toMatch(
+    /^wirebook: TLS_CERT \(.*not-a-cert\.pem\) is not a PEM certificate/m,
+  );
+}, 20_000);

@@ -15,6 +15,11 @@ try {
 
 const running = await startServer(config).catch((error: NodeJS.ErrnoException) => {
   const where = `${config.host}:${config.port}`;
+  // A TLS file or port that cannot be used says which variable to fix.
+  if (error instanceof ConfigError) {
+    console.error(`wirebook: ${error.message}`);
+    process.exit(2);
+  }
   if (error.code === 'EADDRINUSE') {
     console.error(`wirebook: ${where} is already in use; set PORT to another port`);
   } else {
@@ -23,6 +28,12 @@ const running = await startServer(config).catch((error: NodeJS.ErrnoException) =
   process.exit(1);
 });
 console.log(`Wirebook is running at ${running.url}/`);
+if (running.tls) {
+  const { url, files } = running.tls;
+  console.log(
+    `and with TLS at ${url}/ (certificate: ${files.source}, SHA-256 ${files.fingerprint256})`,
+  );
+}
 console.log('Press Ctrl+C to stop.');
 
 let stopping = false;

@@ -42,7 +42,7 @@ export interface Mount {
   /** Starts listeners of its own, such as TCP and UDP ports. */
   start?(): Promise<void>;
   /** Facts for /healthz, e.g. the ports it listens on. */
-  health?(): Record<string, unknown>;
+  health?(): Record<string, unknown> | null;
   /** Releases everything start() and the handlers hold. */
   close?(): Promise<void>;
 }

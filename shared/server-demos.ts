@@ -22,4 +22,6 @@ export const serverDemos: ServerDemos = {
   'rpc/tcp-calls': () => import('../examples/rpc/tcp-calls.ts'),
   'rpc/go-client': () => import('../examples/rpc/go-client.ts'),
   'rest/raw-exchange': () => import('../examples/rest/raw-exchange.ts'),
+  'websocket/tls-handshake': () => import('../examples/websocket/tls-handshake.ts'),
+  'websocket/tls-refusals': () => import('../examples/websocket/tls-refusals.ts'),
 };

@@ -38,4 +38,5 @@ export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
   'websocket/auth-cookie-client': () => import('../examples/websocket/auth-cookie-client.ts'),
   'websocket/auth-first-message-client': () =>
     import('../examples/websocket/auth-first-message-client.ts'),
+  'websocket/deflate-client': () => import('../examples/websocket/deflate-client.ts'),
 };

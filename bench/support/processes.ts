@@ -160,6 +160,7 @@ export function startPlayground(env: Record<string, string> = {}) {
     UDP_ECHO_PORT: '0',
     RPC_TCP_PORT: '0',
     RPC_GO_PORT: '0',
+    TLS_PORT: 'off',
     ...PLAYGROUND_BENCH_ENV,
     ...env,
   }).ready();

@@ -8,6 +8,7 @@
 // (the page's Stop) aborts the run.
 
 import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import { type WebSocket as Client, WebSocketServer } from 'ws';
 import { type Line, runDemo } from '../../examples/demo-io.ts';
 import { CloseCode } from '../../examples/websocket/close-codes.ts';
@@ -81,7 +82,7 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
       let ok = false;
       try {
         const { run: demo } = await load();
-        ok = await runDemo(demo, { base: baseOf(req), WebSocket, signal, emit });
+        ok = await runDemo(demo, { base: baseOf(req, config), WebSocket, signal, emit });
       } catch (error) {
         emit({ at: 0, direction: 'error', data: `could not load ${id}: ${String(error)}` });
       } finally {
@@ -115,10 +116,14 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
 }
 
 /** The playground as the page reached it, for the demo's io.url. */
-function baseOf(req: IncomingMessage) {
+function baseOf(req: IncomingMessage, config: Config) {
   const { localAddress = '127.0.0.1', localPort } = req.socket;
   const host = localAddress.includes(':') ? `[${localAddress}]` : localAddress;
-  return `http://${host}:${localPort}`;
+  // A page on the TLS port (TLS_PORT) has its demos reach the plain
+  // HTTP port (PORT) instead: Node's fetch would refuse the playground's
+  // self-signed certificate, and a demo is never told to trust it.
+  const port = (req.socket as TLSSocket).encrypted && config.port ? config.port : localPort;
+  return `http://${host}:${port}`;
 }
 
 function send(ws: Client, message: RunMessage) {

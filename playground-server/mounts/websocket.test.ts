@@ -13,6 +13,7 @@ const ENDPOINTS = [
   '/ws/close-report',
   '/ws/stream-echo',
   '/ws/slow-reader',
+  '/ws/echo-deflate',
   // Written from scratch, not with ws: held to the same heartbeat and cap.
   '/ws/raw-echo',
   // Counts to 100 over 10 s before it drops: time enough to be cut off.

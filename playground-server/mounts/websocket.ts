@@ -4,6 +4,7 @@ import { createCookieAuth } from '../../examples/websocket/auth-cookie.ts';
 import { createFirstMessageAuth } from '../../examples/websocket/auth-first-message.ts';
 import { createTicketAuth } from '../../examples/websocket/auth-ticket.ts';
 import { createCloseReporter } from '../../examples/websocket/close-report.ts';
+import { createDeflateEchoServer } from '../../examples/websocket/deflate-echo.ts';
 import { createEchoServer, upgrade } from '../../examples/websocket/echo-server.ts';
 import { createFlakyServer } from '../../examples/websocket/flaky-server.ts';
 import { createHandshakeMirror } from '../../examples/websocket/handshake-mirror.ts';
@@ -83,6 +84,8 @@ export function websocketMount(config: Config): Mount {
     '/ws/slow-reader': slowReader,
     '/ws/handshake': mirror,
     '/ws/flaky': createFlakyServer(maxPayload),
+    // The one endpoint that compresses (docs/websocket/compression.mdx).
+    '/ws/echo-deflate': createDeflateEchoServer(maxPayload),
   };
   const servers = [...Object.values(endpoints), why.wss, inspector.wss, ...authServers];
 

@@ -113,6 +113,7 @@ const PATHS = [
   '/close-reports/abc',
   '/ws-auth/ticket',
   '/ws-auth/session',
+  '/tls/certificate.pem',
   '/ws/echo',
   '/nowhere',
 ];

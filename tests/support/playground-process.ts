@@ -22,6 +22,8 @@ export function startPlaygroundProcess(env: Record<string, string>, nodeOptions:
       UDP_ECHO_PORT: '0',
       RPC_TCP_PORT: '0',
       RPC_GO_PORT: '0',
+      // Tests that want the TLS port say so, with a TLS_DIR of their own.
+      TLS_PORT: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,13 +3,19 @@
 // one door from examples/ tests to the server: examples never import
 // playground-server/ (biome.jsonc enforces it), their tests come here.
 
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Demo, formatLine, type Line, runDemo } from '../../examples/demo-io.ts';
 import { type Config, DEFAULTS } from '../../playground-server/config.ts';
 import { startServer } from '../../playground-server/server.ts';
 
 export type { RunningServer } from '../../playground-server/server.ts';
 
-/** A playground on 127.0.0.1 and a free port; no site unless given. */
+/**
+ * A playground on 127.0.0.1 and a free port; no site and no TLS port
+ * unless given (making a certificate costs time): see withTls().
+ */
 export function startTestServer(overrides: Partial<Config> = {}) {
   return startServer({
     ...DEFAULTS,
@@ -21,8 +27,14 @@ export function startTestServer(overrides: Partial<Config> = {}) {
     udpEchoPort: 0,
     rpcTcpPort: 0,
     rpcGoPort: 0,
+    tlsPort: null,
     ...overrides,
   });
+}
+
+/** Overrides for a TLS port too: a free one, its certificate made in a temp dir. */
+export function withTls(): Partial<Config> {
+  return { tlsPort: 0, tlsDir: mkdtempSync(join(tmpdir(), 'wirebook-tls-')) };
 }
 
 /** What a demo printed, as "direction data" strings, and its result. */
