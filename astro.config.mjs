@@ -60,6 +60,7 @@ export default defineConfig({
             'rest/layers',
             'rest/errors',
             'rest/pagination',
+            'rest/rate-limits',
             'rest/explorer',
           ],
         },

@@ -62,6 +62,8 @@ test('an empty environment gives the defaults of a public server', () => {
     restCacheMaxBytes: 4_194_304,
     restPageDefault: 10,
     restPageMax: 20,
+    restRatePerMinute: 600,
+    restRateBurst: 600,
     rpcTcpPort: 8301,
     rpcGoPort: 8302,
     rpcMaxBatch: 100,

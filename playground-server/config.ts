@@ -325,6 +325,20 @@ export const SETTINGS = {
     1_000,
     'the largest `limit` a page of `GET /api/notes` may ask for; a larger one, or one that is no whole number from 1, gets 400 naming both sizes',
   ),
+  restRatePerMinute: integer(
+    'REST_RATE_PER_MINUTE',
+    600,
+    1,
+    1_000_000,
+    'requests one bearer token may make to `/api/notes` per minute, sustained; every answer says what is left (`RateLimit`, `RateLimit-Policy`), and one too many gets 429 with `Retry-After`',
+  ),
+  restRateBurst: integer(
+    'REST_RATE_BURST',
+    600,
+    1,
+    1_000_000,
+    'requests one bearer token may make at once before `REST_RATE_PER_MINUTE` applies',
+  ),
 
   // The RPC part (docs/rpc/).
   rpcTcpPort: integer(

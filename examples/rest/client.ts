@@ -107,5 +107,7 @@ function cut(text: string) {
 function cased(name: string) {
   if (name === 'etag') return 'ETag';
   if (name === 'www-authenticate') return 'WWW-Authenticate';
+  if (name === 'ratelimit') return 'RateLimit';
+  if (name === 'ratelimit-policy') return 'RateLimit-Policy';
   return name.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
 }

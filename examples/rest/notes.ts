@@ -7,6 +7,7 @@
 //   which resource the URI names   resource-path.ts   400 404 414
 //   which methods it allows        (below)            405
 //   whose notes: the bearer token  bearer-token.ts    401
+//   whether it is asking too fast  rate-limit.ts      429
 //   which representation to send   representations.ts 406
 //   whether the body can be read   request-body.ts    415 413
 //   whether preconditions hold     conditional.ts     304 412
@@ -25,6 +26,7 @@ import { mergePatch, toNoteFields } from './note-fields.ts';
 import type { NoteStore, TokenNotes } from './note-store.ts';
 import { listPage, type PageSizes } from './pagination.ts';
 import { Problem, sendProblem } from './problem.ts';
+import type { RateLimits } from './rate-limit.ts';
 import {
   chooseType,
   MEDIA_TYPES,
@@ -50,6 +52,8 @@ export interface NotesOptions {
   pageSizes: PageSizes;
   /** Issues and checks this process's pagination cursors. */
   cursors: Cursors;
+  /** Requests a token may make; no limit without it. */
+  rateLimits?: RateLimits;
 }
 
 /** The two kinds of resource: the collection, and one note. */
@@ -131,6 +135,7 @@ async function respond(
   checkMethod(method, kind);
   if (method === 'OPTIONS') return sendOptions(res, kind);
   const token = bearerToken(req.headers.authorization);
+  options.rateLimits?.admit(token, res);
   const notes = options.store.scope(token);
   // Settled before any work: a 406 must not follow a change.
   const type =

@@ -35,6 +35,7 @@ const CLIENT_ERRORS = {
     title: 'Unsupported media type',
   },
   'invalid-note': { status: 422, title: 'The body is not a note' },
+  'too-many-requests': { status: 429, title: 'Too many requests' },
 } as const;
 // #endregion catalogue
 

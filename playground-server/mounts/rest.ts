@@ -11,6 +11,7 @@ import { Cursors } from '../../examples/rest/cursor.ts';
 import { NoteStore } from '../../examples/rest/note-store.ts';
 import { createNotesHandler } from '../../examples/rest/notes.ts';
 import { Problem, sendProblem } from '../../examples/rest/problem.ts';
+import { RateLimits } from '../../examples/rest/rate-limit.ts';
 import type { Config } from '../config.ts';
 import type { Mount, RequestHandler } from '../mount.ts';
 
@@ -31,6 +32,11 @@ export function restMount(config: Config): Mount {
     // A key of this process's own: cursors die with it (README,
     // Deployment: the notes stay on one instance too, for now).
     cursors: new Cursors(),
+    rateLimits: new RateLimits({
+      perMinute: config.restRatePerMinute,
+      burst: config.restRateBurst,
+      maxTokens: config.restMaxTokens,
+    }),
   });
   const layer = createCacheLayer({
     ...limits,
