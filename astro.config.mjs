@@ -61,6 +61,7 @@ export default defineConfig({
             'rest/errors',
             'rest/pagination',
             'rest/rate-limits',
+            'rest/retries',
             'rest/explorer',
           ],
         },

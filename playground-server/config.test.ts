@@ -64,6 +64,8 @@ test('an empty environment gives the defaults of a public server', () => {
     restPageMax: 20,
     restRatePerMinute: 600,
     restRateBurst: 600,
+    restIdempotencyKeys: 25,
+    restIdempotencyTtlMs: 86_400_000,
     rpcTcpPort: 8301,
     rpcGoPort: 8302,
     rpcMaxBatch: 100,

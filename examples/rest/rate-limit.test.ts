@@ -14,8 +14,15 @@ function response() {
   return { res, headers };
 }
 
+/** The fields an answer got, and the 429 if it was refused. */
+interface Asked {
+  ratelimit?: string;
+  'ratelimit-policy'?: string;
+  refused: Problem | undefined;
+}
+
 /** Admits one request of `token`: its fields, or the 429 it got. */
-function ask(limits: RateLimits, token = 'token-of-ada-0123') {
+function ask(limits: RateLimits, token = 'token-of-ada-0123'): Asked {
   const { res, headers } = response();
   try {
     limits.admit(token, res);

@@ -8,6 +8,7 @@ import { sendJson } from '../../examples/http-reply.ts';
 import { bearerToken } from '../../examples/rest/bearer-token.ts';
 import { createCacheLayer, type Outcome } from '../../examples/rest/cache-layer.ts';
 import { Cursors } from '../../examples/rest/cursor.ts';
+import { IdempotencyKeys } from '../../examples/rest/idempotency.ts';
 import { NoteStore } from '../../examples/rest/note-store.ts';
 import { createNotesHandler } from '../../examples/rest/notes.ts';
 import { Problem, sendProblem } from '../../examples/rest/problem.ts';
@@ -35,6 +36,11 @@ export function restMount(config: Config): Mount {
     rateLimits: new RateLimits({
       perMinute: config.restRatePerMinute,
       burst: config.restRateBurst,
+      maxTokens: config.restMaxTokens,
+    }),
+    keys: new IdempotencyKeys({
+      maxKeys: config.restIdempotencyKeys,
+      ttlMs: config.restIdempotencyTtlMs,
       maxTokens: config.restMaxTokens,
     }),
   });

@@ -36,6 +36,7 @@ const PAGES: [string, [string, string][]][] = [
   ['/rest/errors/', [['errors', 'rest/errors-client']]],
   ['/rest/pagination/', [['offset and cursor', 'rest/pagination-client']]],
   ['/rest/rate-limits/', [['rate limit fields', 'rest/rate-limit-client']]],
+  ['/rest/retries/', [['lost answer, retried', 'rest/retries-client']]],
   ['/rest/explorer/', []],
 ];
 
