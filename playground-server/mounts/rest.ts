@@ -1,6 +1,7 @@
 // The REST part's endpoints (docs/rest/): the notes resource at
-// /api/notes, the caching layer in front of it at /api/cached/notes,
-// and that layer's counters at /api/cached/stats.
+// /api/notes, the same notes requiring If-Match on every change at
+// /api/strict/notes, the caching layer in front of them at
+// /api/cached/notes, and that layer's counters at /api/cached/stats.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LRUCache } from 'lru-cache';
@@ -26,7 +27,7 @@ export function restMount(config: Config): Mount {
     maxBodyBytes: config.restMaxBodyBytes,
     maxUrlBytes: config.restMaxUrlBytes,
   };
-  const notes = createNotesHandler({
+  const notesOptions = {
     store,
     ...limits,
     pageSizes: { defaultLimit: config.restPageDefault, maxLimit: config.restPageMax },
@@ -43,6 +44,14 @@ export function restMount(config: Config): Mount {
       ttlMs: config.restIdempotencyTtlMs,
       maxTokens: config.restMaxTokens,
     }),
+  };
+  const notes = createNotesHandler(notesOptions);
+  // The same notes, for an API that refuses a write without If-Match
+  // (428, docs/rest/conditional-requests).
+  const strictNotes = createNotesHandler({
+    ...notesOptions,
+    base: '/api/strict/notes',
+    requirePreconditions: true,
   });
   const layer = createCacheLayer({
     ...limits,
@@ -60,6 +69,7 @@ export function restMount(config: Config): Mount {
     name: 'rest',
     http: {
       '/api/': guarded(notes),
+      '/api/strict/': guarded(strictNotes),
       '/api/cached/': guarded(async (req, res) => {
         counters.add(req, await layer.handle(req, res));
       }),
