@@ -71,6 +71,12 @@ test('an empty environment gives the defaults of a public server', () => {
     restMaxNotesPerToken: 25,
     restMaxTokens: 200,
     restCacheMaxBytes: 4_194_304,
+    restPageDefault: 10,
+    restPageMax: 20,
+    restRatePerMinute: 600,
+    restRateBurst: 600,
+    restIdempotencyKeys: 25,
+    restIdempotencyTtlMs: 86_400_000,
     rpcTcpPort: 8301,
     rpcGoPort: 8302,
     rpcMaxBatch: 100,
@@ -222,5 +228,18 @@ test('TLS_CERT and TLS_KEY must be readable files, and set together', () => {
   );
   expect(() => loadConfig({ TLS_KEY: readme })).toThrow(
     new ConfigError('TLS_KEY is set but TLS_CERT is not: set both, or neither'),
+  );
+});
+
+test('a page without a limit may not be larger than the largest page', () => {
+  expect(loadConfig({ REST_PAGE_DEFAULT: '5', REST_PAGE_MAX: '5' })).toMatchObject({
+    restPageDefault: 5,
+    restPageMax: 5,
+  });
+  expect(() => loadConfig({ REST_PAGE_DEFAULT: '30' })).toThrow(
+    new ConfigError('REST_PAGE_DEFAULT (30) may not be larger than REST_PAGE_MAX (20)'),
+  );
+  expect(() => loadConfig({ REST_PAGE_MAX: '0' })).toThrow(
+    'REST_PAGE_MAX must be a whole number from 1 to 1000, not "0"',
   );
 });

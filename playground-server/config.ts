@@ -392,6 +392,48 @@ export const SETTINGS = {
     2 ** 30,
     'how much the caching layer at `/api/cached/` stores; beyond it the least recently used responses are dropped',
   ),
+  restPageDefault: integer(
+    'REST_PAGE_DEFAULT',
+    10,
+    1,
+    1_000,
+    'notes in a page of `GET /api/notes` when the request names no `limit` (at most `REST_PAGE_MAX`)',
+  ),
+  restPageMax: integer(
+    'REST_PAGE_MAX',
+    20,
+    1,
+    1_000,
+    'the largest `limit` a page of `GET /api/notes` may ask for; a larger one, or one that is no whole number from 1, gets 400 naming both sizes',
+  ),
+  restRatePerMinute: integer(
+    'REST_RATE_PER_MINUTE',
+    600,
+    1,
+    1_000_000,
+    'requests one bearer token may make to `/api/notes` per minute, sustained; every answer says what is left (`RateLimit`, `RateLimit-Policy`), and one too many gets 429 with `Retry-After`',
+  ),
+  restRateBurst: integer(
+    'REST_RATE_BURST',
+    600,
+    1,
+    1_000_000,
+    'requests one bearer token may make at once before `REST_RATE_PER_MINUTE` applies',
+  ),
+  restIdempotencyKeys: integer(
+    'REST_IDEMPOTENCY_KEYS',
+    25,
+    1,
+    100_000,
+    "`Idempotency-Key`s one bearer token's answers are kept for; beyond it the oldest is forgotten, and a retry with it creates a new note",
+  ),
+  restIdempotencyTtlMs: integer(
+    'REST_IDEMPOTENCY_TTL_MS',
+    86_400_000,
+    1_000,
+    604_800_000,
+    'how long the answer to a POST with an `Idempotency-Key` is kept to be sent again; a retry after that creates a new note',
+  ),
 
   // The RPC part (docs/rpc/).
   rpcTcpPort: integer(
@@ -489,6 +531,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const [given, missing] =
       config.tlsCert === null ? ['TLS_KEY', 'TLS_CERT'] : ['TLS_CERT', 'TLS_KEY'];
     throw new ConfigError(`${given} is set but ${missing} is not: set both, or neither`);
+  }
+  // A page without a limit must be one a client could ask for.
+  if (config.restPageDefault > config.restPageMax) {
+    throw new ConfigError(
+      `REST_PAGE_DEFAULT (${config.restPageDefault}) may not be larger ` +
+        `than REST_PAGE_MAX (${config.restPageMax})`,
+    );
   }
   return config;
 }

@@ -13,8 +13,10 @@ const EVIL = 'https://evil.example';
 // What the cells need, written out here rather than read from cors.ts,
 // whose lists are what is under test.
 const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
-const REQUEST_HEADERS = 'Authorization, Content-Type, If-Match, If-None-Match';
-const EXPOSED_HEADERS = 'ETag, Location, X-Cache, Age, Via, Vary, Allow, Accept, Retry-After';
+const REQUEST_HEADERS =
+  'Authorization, Content-Type, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, Idempotency-Key';
+const EXPOSED_HEADERS =
+  'ETag, Location, X-Cache, Age, Via, Vary, Allow, Accept, Retry-After, Link, RateLimit, RateLimit-Policy';
 
 let server: RunningServer;
 beforeAll(async () => {

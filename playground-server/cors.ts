@@ -33,9 +33,11 @@ import { sendText } from '../examples/http-reply.ts';
 /** Methods the playground's HTTP endpoints take. */
 const CORS_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 /** Request headers a page may set beyond the CORS-safelisted ones. */
-const CORS_REQUEST_HEADERS = 'Authorization, Content-Type, If-Match, If-None-Match';
+const CORS_REQUEST_HEADERS =
+  'Authorization, Content-Type, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, Idempotency-Key';
 /** Response headers a page may read beyond the safelisted ones. */
-const CORS_EXPOSED_HEADERS = 'ETag, Location, X-Cache, Age, Via, Vary, Allow, Accept, Retry-After';
+const CORS_EXPOSED_HEADERS =
+  'ETag, Location, X-Cache, Age, Via, Vary, Allow, Accept, Retry-After, Link, RateLimit, RateLimit-Policy';
 /** How long a browser may remember a preflight's answer, in seconds. */
 const PREFLIGHT_MAX_AGE = 600;
 

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { rawRequest } from '../../tests/support/raw-http.ts';
 import { createCacheLayer } from './cache-layer.ts';
+import { Cursors } from './cursor.ts';
+import { IdempotencyKeys } from './idempotency.ts';
 import { NoteStore } from './note-store.ts';
 import { createNotesHandler } from './notes.ts';
 
@@ -18,6 +20,9 @@ beforeAll(async () => {
   const notes = createNotesHandler({
     store: new NoteStore({ maxTokens: 100, maxNotesPerToken: 100 }),
     ...limits,
+    pageSizes: { defaultLimit: 10, maxLimit: 20 },
+    cursors: new Cursors(),
+    keys: new IdempotencyKeys({ maxKeys: 10, ttlMs: 60_000, maxTokens: 100 }),
   });
   const layer = createCacheLayer({
     ...limits,

@@ -7,21 +7,39 @@
 //   which resource the URI names   resource-path.ts   400 404 414
 //   which methods it allows        (below)            405
 //   whose notes: the bearer token  bearer-token.ts    401
+//   whether it is asking too fast  rate-limit.ts      429
 //   which representation to send   representations.ts 406
 //   whether the body can be read   request-body.ts    415 413
-//   whether preconditions hold     conditional.ts     304 412
+//   whether preconditions hold     conditional.ts     304 412 428
 //   whether the body is a note     request-body.ts    400
 //                                  note-fields.ts     422
 //   whether there is room          note-store.ts      409
+//   which page of the list         pagination.ts      400
+//   whether a POST is a retry      idempotency.ts     400 409 422
 //
 // Every refusal is thrown as a Problem and written in one place.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken } from './bearer-token.ts';
-import { checkPreconditions, entityTag } from './conditional.ts';
+import {
+  checkPreconditions,
+  entityTag,
+  requirePrecondition,
+} from './conditional.ts';
+import type { Cursors } from './cursor.ts';
+import { formatHttpDate } from './http-date.ts';
+import {
+  type Answer,
+  fingerprint,
+  type IdempotencyKeys,
+  idempotencyKey,
+  keyReused,
+} from './idempotency.ts';
 import { mergePatch, toNoteFields } from './note-fields.ts';
 import type { NoteStore, TokenNotes } from './note-store.ts';
+import { listPage, type PageSizes } from './pagination.ts';
 import { Problem, sendProblem } from './problem.ts';
+import type { RateLimits } from './rate-limit.ts';
 import {
   chooseType,
   MEDIA_TYPES,
@@ -43,6 +61,21 @@ export interface NotesOptions {
   store: NoteStore;
   maxBodyBytes: number;
   maxUrlBytes: number;
+  /** How many notes a page of the list holds. */
+  pageSizes: PageSizes;
+  /** Issues and checks this process's pagination cursors. */
+  cursors: Cursors;
+  /** Requests a token may make; no limit without it. */
+  rateLimits?: RateLimits;
+  /** What each Idempotency-Key of each token was answered. */
+  keys: IdempotencyKeys;
+  /** Where the collection is; /api/notes unless another is given. */
+  base?: string;
+  /**
+   * Refuse a PUT, PATCH or DELETE that does not say which version it
+   * changes, with 428 (docs/rest/conditional-requests).
+   */
+  requirePreconditions?: boolean;
 }
 
 /** The two kinds of resource: the collection, and one note. */
@@ -105,27 +138,32 @@ export function createNotesHandler(options: NotesOptions) {
 interface Exchange {
   req: IncomingMessage;
   res: ServerResponse;
+  token: string;
   notes: TokenNotes;
   type: MediaType;
-  maxBodyBytes: number;
+  options: NotesOptions;
 }
 
 // #region respond
 async function respond(
   req: IncomingMessage,
   res: ServerResponse,
-  { store, maxBodyBytes, maxUrlBytes }: NotesOptions,
+  options: NotesOptions,
 ) {
-  const { id } = parseTarget(req.url ?? '', '/api/notes', maxUrlBytes);
+  const url = req.url ?? '';
+  const base = options.base ?? '/api/notes';
+  const { id } = parseTarget(url, base, options.maxUrlBytes);
   const kind = id === undefined ? 'collection' : 'note';
   const method = req.method ?? '';
   checkMethod(method, kind);
   if (method === 'OPTIONS') return sendOptions(res, kind);
-  const notes = store.scope(bearerToken(req.headers.authorization));
+  const token = bearerToken(req.headers.authorization);
+  options.rateLimits?.admit(token, res);
+  const notes = options.store.scope(token);
   // Settled before any work: a 406 must not follow a change.
   const type =
     method === 'DELETE' ? 'application/json' : chooseType(req.headers.accept);
-  const exchange = { req, res, notes, type, maxBodyBytes };
+  const exchange = { req, res, token, notes, type, options };
   if (id === undefined) {
     return method === 'POST' ? create(exchange) : list(exchange);
   }
@@ -133,25 +171,44 @@ async function respond(
   const note = notes.get(id) ?? noSuchNote(id);
   if (method === 'PATCH') return patch(exchange, id);
   if (method === 'DELETE') return remove(exchange, id);
-  return read(exchange, renderNote(note, type), 'note');
+  return read(exchange, renderNote(note, type), 'note', notes.modifiedAt(id));
 }
 // #endregion respond
 
 // #region read
 /** GET and HEAD: a representation, or 304 if the client has it. */
-function read({ req, res, type }: Exchange, body: string, kind: Kind) {
+function read(
+  { req, res, type }: Exchange,
+  body: string,
+  kind: Kind,
+  lastModified?: number,
+  more: Record<string, string> = {},
+) {
   const etag = entityTag(body);
   // Appended, not set: a layer in front may vary on more (CORS, Origin).
   res.appendHeader('vary', 'accept, authorization');
-  const headers = { etag, 'cache-control': CACHE_CONTROL[kind] };
-  const verdict = checkPreconditions(req.method!, req.headers, [etag]);
+  const headers: Record<string, string> = {
+    etag,
+    'cache-control': CACHE_CONTROL[kind],
+    ...more,
+  };
+  // A note knows when it last changed; the list does not say.
+  if (lastModified !== undefined) {
+    headers['last-modified'] = formatHttpDate(lastModified);
+  }
+  const { method, headers: asked } = req;
+  const verdict = checkPreconditions(method!, asked, [etag], lastModified);
   if (verdict === 'not-modified') return send(res, 304, headers);
   send(res, 200, headers, body, type);
 }
 
+/** GET of the collection: one page, and a Link to the next. */
 function list(exchange: Exchange) {
-  const body = renderNotes(exchange.notes.list(), exchange.type);
-  read(exchange, body, 'collection');
+  const { req, token, notes, type, options } = exchange;
+  const page = listPage(notes, queryOf(req), token, options);
+  const body = renderNotes(page.notes, type);
+  const link = page.link ? { link: page.link } : {};
+  read(exchange, body, 'collection', undefined, link);
 }
 // #endregion read
 
@@ -164,17 +221,32 @@ function list(exchange: Exchange) {
  * requests may have changed the note while it was arriving.
  */
 async function readWrite(
-  { req, maxBodyBytes }: Exchange,
+  { req, options: { maxBodyBytes } }: Exchange,
   mediaType: string,
-  currentTags: () => string[] | null,
+  checkCurrent: () => void,
 ) {
   const field = mediaType === MERGE_PATCH ? 'accept-patch' : 'accept';
   checkContentType(req.headers['content-type'], mediaType, field);
   checkDeclaredLength(req.headers['content-length'], maxBodyBytes);
-  checkPreconditions(req.method!, req.headers, currentTags());
-  const body = parseJson(await readBody(req, maxBodyBytes));
-  checkPreconditions(req.method!, req.headers, currentTags());
+  checkCurrent();
+  const body = await readBody(req, maxBodyBytes);
+  checkCurrent();
   return body;
+}
+
+/** Asks a write's preconditions of the note `id` as it is now. */
+function preconditionsAt({ req, notes, options }: Exchange, id: string) {
+  return () => {
+    if (options.requirePreconditions)
+      requirePrecondition(req.method!, req.headers);
+    const { method, headers } = req;
+    checkPreconditions(
+      method!,
+      headers,
+      tagsAt(notes, id),
+      notes.modifiedAt(id),
+    );
+  };
 }
 
 /**
@@ -192,25 +264,88 @@ function tagsAt(notes: TokenNotes, id: string) {
 // #region create
 /** POST: a new note, at a URI the server picks. */
 async function create(exchange: Exchange) {
-  const { notes, type } = exchange;
+  const key = idempotencyKey(exchange.req.headers['idempotency-key']);
+  if (key !== undefined) return createOnce(exchange, key);
+  deliver(exchange, store(exchange, await readCreate(exchange)));
+}
+
+/** A POST's body, once the collection's preconditions hold. */
+function readCreate(exchange: Exchange) {
+  const { req, notes } = exchange;
   const collectionTags = () =>
     MEDIA_TYPES.map((t) => entityTag(renderNotes(notes.list(), t)));
-  const body = await readWrite(exchange, 'application/json', collectionTags);
-  const note = notes.create(toNoteFields(body));
+  return readWrite(exchange, 'application/json', () =>
+    checkPreconditions('POST', req.headers, collectionTags()),
+  );
+}
+
+/** Stores the note a POST's body holds; its answer, not yet sent. */
+function store({ notes, type }: Exchange, body: Buffer): Answer {
+  const note = notes.create(toNoteFields(parseJson(body)));
   // Relative to /api/notes, this names /api/notes/{id}.
   const location = `notes/${note.id}`;
-  sendNote(exchange.res, 201, note, type, { location, tagged: true });
+  return noteAnswer(201, note, type, { location, tagged: true });
 }
 // #endregion create
+
+// #region retry
+/**
+ * POST with an Idempotency-Key: a retry gets the first answer again,
+ * and no second note. The key is claimed before the body is read, so
+ * that two requests with it cannot both create.
+ */
+async function createOnce(exchange: Exchange, key: string) {
+  const { req, res, token, options } = exchange;
+  const claim = options.keys.claim(token, key);
+  try {
+    if (claim.previous) {
+      // Not asked its preconditions again: the first request's own
+      // note has changed the list since.
+      const body = await readBody(req, options.maxBodyBytes);
+      const { fingerprint: first, answer } = claim.previous;
+      if (fingerprint(body) !== first) throw keyReused();
+      return send(res, answer.status, answer.headers, answer.body);
+    }
+    const body = await readCreate(exchange);
+    const answer = store(exchange, body);
+    claim.complete({ fingerprint: fingerprint(body), answer });
+    deliver(exchange, answer);
+  } finally {
+    claim.release();
+  }
+}
+// #endregion retry
+
+// #region lose
+/**
+ * Sends a POST's answer, unless the request asks for it to be lost:
+ * `?lose-response=1` is a switch for docs/rest/retries, where the note
+ * is stored and the client never hears. The connection stays open
+ * until the client gives up; closing it instead would make a browser
+ * resend the POST by itself, as Chromium does on a reused connection.
+ */
+function deliver({ req, res }: Exchange, answer: Answer) {
+  if (!queryOf(req).has('lose-response')) {
+    return send(res, answer.status, answer.headers, answer.body);
+  }
+  const timer = setTimeout(() => res.destroy(), LOST_ANSWER_MS);
+  res.on('close', () => clearTimeout(timer));
+}
+
+/** How long a lost answer holds its connection at most. */
+const LOST_ANSWER_MS = 30_000;
+// #endregion lose
 
 // #region replace
 /** PUT: create or replace the note at this URI, 201 or 200. */
 async function replace(exchange: Exchange, id: string) {
   const { notes, type } = exchange;
-  const body = await readWrite(exchange, 'application/json', () =>
-    tagsAt(notes, id),
+  const body = await readWrite(
+    exchange,
+    'application/json',
+    preconditionsAt(exchange, id),
   );
-  const created = notes.put(id, toNoteFields(body, id));
+  const created = notes.put(id, toNoteFields(parseJson(body), id));
   // No ETag: what is stored (with its id) is not the bytes that were
   // sent, and RFC 9110 (9.3.4) then forbids one. A GET has it.
   sendNote(exchange.res, created ? 201 : 200, notes.get(id)!, type);
@@ -221,8 +356,8 @@ async function replace(exchange: Exchange, id: string) {
 /** PATCH: a merge patch applied to the note as it is now. */
 async function patch(exchange: Exchange, id: string) {
   const { notes, type } = exchange;
-  const change = await readWrite(exchange, MERGE_PATCH, () =>
-    tagsAt(notes, id),
+  const change = parseJson(
+    await readWrite(exchange, MERGE_PATCH, preconditionsAt(exchange, id)),
   );
   // Not the note as it was before the body came: it may have changed,
   // or gone, meanwhile.
@@ -234,10 +369,10 @@ async function patch(exchange: Exchange, id: string) {
 
 // #region remove
 /** DELETE: no body to wait for, so one check is enough. */
-function remove({ req, res, notes }: Exchange, id: string) {
-  checkPreconditions('DELETE', req.headers, tagsAt(notes, id));
-  notes.delete(id);
-  send(res, 204, {});
+function remove(exchange: Exchange, id: string) {
+  preconditionsAt(exchange, id)();
+  exchange.notes.delete(id);
+  send(exchange.res, 204, {});
 }
 // #endregion remove
 
@@ -246,17 +381,24 @@ function remove({ req, res, notes }: Exchange, id: string) {
  * A write's answer: the note as it now is, and after POST or PATCH its
  * ETag, the validator of that new state (RFC 9110, 15.3.1 and 15.3.2).
  */
-function sendNote(
-  res: ServerResponse,
+function noteAnswer(
   status: number,
   note: Note,
   type: MediaType,
   { location, tagged = false }: { location?: string; tagged?: boolean } = {},
-) {
+): Answer {
   const body = renderNote(note, type);
   const headers: Record<string, string> = location ? { location } : {};
   if (tagged) headers['etag'] = entityTag(body);
-  send(res, status, headers, body, type);
+  return { status, headers: { ...headers, ...typeHeaders(type) }, body };
+}
+
+function sendNote(
+  res: ServerResponse,
+  ...answer: Parameters<typeof noteAnswer>
+) {
+  const { status, headers, body } = noteAnswer(...answer);
+  send(res, status, headers, body);
 }
 // #endregion answer
 
@@ -275,20 +417,33 @@ function send(
   body?: string,
   type?: MediaType,
 ) {
-  const more: Record<string, string | number> = {
-    'x-content-type-options': 'nosniff',
-  };
-  if (type) {
-    more['content-type'] =
-      type === 'application/json' ? type : `${type}; charset=utf-8`;
-  }
-  // HTML made from readers' notes may never run a script.
-  if (type === 'text/html') {
-    more['content-security-policy'] = "default-src 'none'";
-  }
+  const more: Record<string, string | number> = typeHeaders(type);
   if (body !== undefined) {
     more['content-length'] = Buffer.byteLength(body);
   }
   res.writeHead(status, { ...headers, ...more });
   res.end(body);
+}
+
+/** The fields that say what a body is, and how it may be used. */
+function typeHeaders(type?: MediaType) {
+  const headers: Record<string, string> = {
+    'x-content-type-options': 'nosniff',
+  };
+  if (type) {
+    headers['content-type'] =
+      type === 'application/json' ? type : `${type}; charset=utf-8`;
+  }
+  // HTML made from readers' notes may never run a script.
+  if (type === 'text/html') {
+    headers['content-security-policy'] = "default-src 'none'";
+  }
+  return headers;
+}
+
+/** The query of a request's target. */
+function queryOf(req: IncomingMessage) {
+  const url = req.url ?? '';
+  const at = url.indexOf('?');
+  return new URLSearchParams(at === -1 ? '' : url.slice(at + 1));
 }

@@ -35,6 +35,34 @@ const CLIENT_ERRORS = {
 } as const;
 // #endregion catalogue
 
+// #region production
+/**
+ * What the API refuses once it is run for many clients: pages
+ * (docs/rest/pagination), retries (docs/rest/retries), writes that do
+ * not say what they change (docs/rest/conditional-requests), and
+ * rates (docs/rest/rate-limits).
+ */
+const PRODUCTION_ERRORS = {
+  'bad-limit': { status: 400, title: 'The page size is not allowed' },
+  'bad-cursor': { status: 400, title: 'The cursor was not issued here' },
+  'bad-offset': { status: 400, title: 'The offset is not valid' },
+  'bad-idempotency-key': {
+    status: 400,
+    title: 'The Idempotency-Key is not valid',
+  },
+  'idempotency-key-in-flight': {
+    status: 409,
+    title: 'A request with this Idempotency-Key is outstanding',
+  },
+  'idempotency-key-reused': {
+    status: 422,
+    title: 'The Idempotency-Key was used with another body',
+  },
+  'precondition-required': { status: 428, title: 'Precondition required' },
+  'too-many-requests': { status: 429, title: 'Too many requests' },
+} as const;
+// #endregion production
+
 // #region gateway
 /**
  * The caching layer's own two: no valid answer from the origin
@@ -52,7 +80,11 @@ const GATEWAY_ERRORS = {
 } as const;
 
 /** Every problem there is, by its stable code. */
-export const PROBLEMS = { ...CLIENT_ERRORS, ...GATEWAY_ERRORS };
+export const PROBLEMS = {
+  ...CLIENT_ERRORS,
+  ...PRODUCTION_ERRORS,
+  ...GATEWAY_ERRORS,
+};
 // #endregion gateway
 
 /** The stable code of a problem, e.g. "body-too-large". */

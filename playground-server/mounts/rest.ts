@@ -1,15 +1,19 @@
 // The REST part's endpoints (docs/rest/): the notes resource at
-// /api/notes, the caching layer in front of it at /api/cached/notes,
-// and that layer's counters at /api/cached/stats.
+// /api/notes, the same notes requiring If-Match on every change at
+// /api/strict/notes, the caching layer in front of them at
+// /api/cached/notes, and that layer's counters at /api/cached/stats.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import { sendJson } from '../../examples/http-reply.ts';
 import { bearerToken } from '../../examples/rest/bearer-token.ts';
 import { createCacheLayer, type Outcome } from '../../examples/rest/cache-layer.ts';
+import { Cursors } from '../../examples/rest/cursor.ts';
+import { IdempotencyKeys } from '../../examples/rest/idempotency.ts';
 import { NoteStore } from '../../examples/rest/note-store.ts';
 import { createNotesHandler } from '../../examples/rest/notes.ts';
 import { Problem, sendProblem } from '../../examples/rest/problem.ts';
+import { RateLimits } from '../../examples/rest/rate-limit.ts';
 import type { Config } from '../config.ts';
 import type { Mount, RequestHandler } from '../mount.ts';
 
@@ -23,7 +27,32 @@ export function restMount(config: Config): Mount {
     maxBodyBytes: config.restMaxBodyBytes,
     maxUrlBytes: config.restMaxUrlBytes,
   };
-  const notes = createNotesHandler({ store, ...limits });
+  const notesOptions = {
+    store,
+    ...limits,
+    pageSizes: { defaultLimit: config.restPageDefault, maxLimit: config.restPageMax },
+    // A key of this process's own: cursors die with it (README,
+    // Deployment: the notes stay on one instance too, for now).
+    cursors: new Cursors(),
+    rateLimits: new RateLimits({
+      perMinute: config.restRatePerMinute,
+      burst: config.restRateBurst,
+      maxTokens: config.restMaxTokens,
+    }),
+    keys: new IdempotencyKeys({
+      maxKeys: config.restIdempotencyKeys,
+      ttlMs: config.restIdempotencyTtlMs,
+      maxTokens: config.restMaxTokens,
+    }),
+  };
+  const notes = createNotesHandler(notesOptions);
+  // The same notes, for an API that refuses a write without If-Match
+  // (428, docs/rest/conditional-requests).
+  const strictNotes = createNotesHandler({
+    ...notesOptions,
+    base: '/api/strict/notes',
+    requirePreconditions: true,
+  });
   const layer = createCacheLayer({
     ...limits,
     maxBytes: config.restCacheMaxBytes,
@@ -40,6 +69,7 @@ export function restMount(config: Config): Mount {
     name: 'rest',
     http: {
       '/api/': guarded(notes),
+      '/api/strict/': guarded(strictNotes),
       '/api/cached/': guarded(async (req, res) => {
         counters.add(req, await layer.handle(req, res));
       }),
