@@ -14,9 +14,14 @@ const EVIL = 'https://evil.example';
 // whose lists are what is under test.
 const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 const REQUEST_HEADERS =
-  'Authorization, Content-Type, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, Idempotency-Key';
+  'Authorization, Content-Type, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, ' +
+  'Idempotency-Key, ' +
+  // The Connect and gRPC-Web protocols under /connect/ (docs/rpc/grpc.mdx).
+  'Connect-Protocol-Version, Connect-Timeout-Ms, Grpc-Timeout, X-Grpc-Web, X-User-Agent, X-Request-Id';
 const EXPOSED_HEADERS =
-  'ETag, Location, X-Cache, Age, Via, Vary, Allow, Accept, Retry-After, Link, RateLimit, RateLimit-Policy';
+  'ETag, Location, X-Cache, Age, Via, Vary, Allow, Accept, Retry-After, Link, RateLimit, ' +
+  'RateLimit-Policy, ' +
+  'Grpc-Status, Grpc-Message, Grpc-Status-Details-Bin, X-Request-Id';
 
 let server: RunningServer;
 beforeAll(async () => {

@@ -24,4 +24,5 @@ export const serverDemos: ServerDemos = {
   'rest/raw-exchange': () => import('../examples/rest/raw-exchange.ts'),
   'websocket/tls-handshake': () => import('../examples/websocket/tls-handshake.ts'),
   'websocket/tls-refusals': () => import('../examples/websocket/tls-refusals.ts'),
+  'grpc/grpc-frames': () => import('../examples/grpc/grpc-frames.ts'),
 };

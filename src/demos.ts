@@ -43,4 +43,8 @@ export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
   'websocket/auth-first-message-client': () =>
     import('../examples/websocket/auth-first-message-client.ts'),
   'websocket/deflate-client': () => import('../examples/websocket/deflate-client.ts'),
+  'grpc/protobuf-bytes': () => import('../examples/grpc/protobuf-bytes.ts'),
+  'grpc/connect-calls': () => import('../examples/grpc/connect-calls.ts'),
+  'grpc/connect-errors': () => import('../examples/grpc/connect-errors.ts'),
+  'grpc/clock-ticks': () => import('../examples/grpc/clock-ticks.ts'),
 };

@@ -24,6 +24,7 @@ export function startPlaygroundProcess(env: Record<string, string>, nodeOptions:
       RPC_GO_PORT: '0',
       // Tests that want the TLS port say so, with a TLS_DIR of their own.
       TLS_PORT: 'off',
+      GRPC_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

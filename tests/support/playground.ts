@@ -28,6 +28,7 @@ export function startTestServer(overrides: Partial<Config> = {}) {
     rpcTcpPort: 0,
     rpcGoPort: 0,
     tlsPort: null,
+    grpcPort: 0,
     ...overrides,
   });
 }
