@@ -1,0 +1,154 @@
+// The Go gRPC programs in examples/go, built from examples/grpc/arith.proto
+// with protoc at test time: the Go client against the Go server, and
+// the Go server's answers read byte by byte with node:http2.
+
+import { execFile } from 'node:child_process';
+import { connect } from 'node:http2';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { buildGo, type GoProgram, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
+import { needs } from '../../tests/support/needs.ts';
+
+const exec = promisify(execFile);
+const PROTOS = { protos: ['grpc/arith.proto'] };
+const withGrpc = needs(whyGoIsMissing('grpc'));
+
+/** Runs the Go client against `address`; resolves with its lines. */
+async function goClient(address: string) {
+  const client = buildGo('grpc-arith-client.go', PROTOS);
+  const { stdout } = await exec(client, ['-addr', address], { timeout: 10_000 });
+  return stdout.trimEnd().split('\n');
+}
+
+/** What the client prints against any server of the contract but the deadline's time. */
+const EXPECTED = [
+  'Arith.Multiply 7 8: 56',
+  'Arith.Divide 17 5: quo 3 rem 2',
+  'Arith.Divide 1 0: InvalidArgument "divide by zero"',
+  expect.stringMatching(/^Clock\.Sleep 2000 ms, deadline 100 ms: DeadlineExceeded after \d+ ms$/),
+  'Clock.Ticks: tick 1 of 3',
+  'Clock.Ticks: tick 2 of 3',
+  'Clock.Ticks: tick 3 of 3',
+  'Clock.Ticks: end of stream',
+];
+
+/** The milliseconds the deadline line reports. */
+function deadlineMs(lines: string[]) {
+  return Number(/after (\d+) ms/.exec(lines[3] ?? '')?.[1]);
+}
+
+withGrpc.describe('the Go gRPC client against the Go gRPC server', () => {
+  let server: GoProgram;
+
+  beforeAll(async () => {
+    server = await startGo(buildGo('grpc-arith-server.go', PROTOS), ['-addr', '127.0.0.1:0']);
+  }, 120_000);
+  afterAll(() => server?.stop());
+
+  withGrpc.test(
+    'multiplies, gets InvalidArgument, runs out of its deadline and reads the stream',
+    async () => {
+      const lines = await goClient(server.address);
+      expect(lines).toEqual(EXPECTED);
+      // The deadline ended the call, not the 2 s sleep.
+      expect(deadlineMs(lines)).toBeGreaterThanOrEqual(100);
+      expect(deadlineMs(lines)).toBeLessThan(1_500);
+      // The server's context ended too, well before its 2 s: by its
+      // own timer from grpc-timeout, or by the client's RST_STREAM when
+      // that arrives first (a loaded machine), so either error.
+      await expect
+        .poll(() => server.output())
+        .toMatch(/Clock\.Sleep 2000 ms: context (deadline exceeded|canceled)/);
+    },
+    120_000,
+  );
+});
+
+/** A gRPC response as node:http2 saw it: headers and trailers merged, and the body. */
+interface RawResponse {
+  status: string | undefined;
+  message: string | undefined;
+  body: string;
+}
+
+/**
+ * Calls `path` with one length-prefixed message (`hex`, flag byte
+ * `flag`) over HTTP/2, as a gRPC client does.
+ */
+function rawCall(address: string, path: string, hex: string, flag = 0) {
+  const message = Buffer.from(hex, 'hex');
+  const prefix = Buffer.alloc(5);
+  prefix.writeUInt8(flag, 0);
+  prefix.writeUInt32BE(message.length, 1);
+  const session = connect(`http://${address}`);
+  const stream = session.request({
+    ':method': 'POST',
+    ':path': path,
+    'content-type': 'application/grpc',
+    te: 'trailers',
+  });
+  stream.end(Buffer.concat([prefix, message]));
+  return new Promise<RawResponse>((resolve, reject) => {
+    const fields: Record<string, unknown> = {};
+    const chunks: Buffer[] = [];
+    // A call that fails before any message is "Trailers-Only": one
+    // HEADERS frame carries grpc-status, so read both kinds.
+    stream.on('response', (headers) => Object.assign(fields, headers));
+    stream.on('trailers', (trailers) => Object.assign(fields, trailers));
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('error', reject);
+    stream.on('close', () => {
+      session.close();
+      const message = fields['grpc-message'];
+      resolve({
+        status: fields['grpc-status'] as string | undefined,
+        message: typeof message === 'string' ? decodeURIComponent(message) : undefined,
+        body: Buffer.concat(chunks).toString('hex'),
+      });
+    });
+  });
+}
+
+withGrpc.describe('the Go gRPC server, byte by byte over node:http2', () => {
+  let server: GoProgram;
+
+  beforeAll(async () => {
+    server = await startGo(buildGo('grpc-arith-server.go', PROTOS), ['-addr', '127.0.0.1:0']);
+  }, 120_000);
+  afterAll(() => server?.stop());
+
+  withGrpc.test('answers Args{a: 7, b: 8} with Product{value: 56} and status 0', async () => {
+    // Field 1 varint 7, field 2 varint 8; the answer is field 1 varint
+    // 56 (0x38) behind a 5-byte prefix: not compressed, length 2.
+    // grpc-go sends an empty grpc-message with the OK status.
+    const answer = await rawCall(server.address, '/wirebook.arith.v1.Arith/Multiply', '08071008');
+    expect(answer).toEqual({ status: '0', message: '', body: '00000000020838' });
+  });
+
+  withGrpc.test('gives each bad call its status, and keeps serving', async () => {
+    const arith = '/wirebook.arith.v1.Arith';
+    const clock = '/wirebook.arith.v1.Clock';
+    const answers = await Promise.all([
+      rawCall(server.address, `${arith}/Divide`, '0801'),
+      // ms: -1, an int32 as a 10-byte varint.
+      rawCall(server.address, `${clock}/Sleep`, '08ffffffffffffffffff01'),
+      // every: 50 and no count: count 0.
+      rawCall(server.address, `${clock}/Ticks`, '0832'),
+      rawCall(server.address, `${arith}/Power`, '08071008'),
+      // Field 1 with wire type 7, which does not exist.
+      rawCall(server.address, `${arith}/Multiply`, '0f'),
+      // The compressed flag with no grpc-encoding to decompress with.
+      rawCall(server.address, `${arith}/Multiply`, '08071008', 1),
+    ]);
+    expect(answers.map(({ status, message }) => [status, message])).toEqual([
+      ['3', 'divide by zero'],
+      ['3', 'ms must be 0 to 60000'],
+      ['3', 'every must be 20 to 5000 ms, count 1 to 20'],
+      ['12', 'unknown method Power for service wirebook.arith.v1.Arith'],
+      ['13', expect.stringContaining('grpc: error unmarshalling request')],
+      ['13', expect.stringContaining('compressed flag set')],
+    ]);
+    const again = await rawCall(server.address, `${arith}/Multiply`, '08071008');
+    expect(again.status).toBe('0');
+  });
+});
