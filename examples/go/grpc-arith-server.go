@@ -25,6 +25,7 @@ import (
 	"context"
 	"flag"
 	"log"
+	"math"
 	"net"
 	"time"
 
@@ -43,10 +44,17 @@ type arith struct {
 	arithpb.UnimplementedArithServer
 }
 
+// Go's int32 multiplication wraps around silently; the contract
+// promises an int32, so a product that does not fit is an error.
 func (arith) Multiply(
 	ctx context.Context, args *arithpb.Args,
 ) (*arithpb.Product, error) {
-	return &arithpb.Product{Value: args.A * args.B}, nil
+	product := int64(args.A) * int64(args.B)
+	if product < math.MinInt32 || product > math.MaxInt32 {
+		return nil, status.Errorf(codes.OutOfRange,
+			"%d × %d overflows int32", args.A, args.B)
+	}
+	return &arithpb.Product{Value: int32(product)}, nil
 }
 
 // A gRPC error is a status: a code from a fixed list the client can
@@ -63,8 +71,15 @@ func (arith) Divide(
 // #endregion arith
 
 // #region clock
-// The same limits as the JSON-RPC Clock (examples/rpc/clock.ts).
-const maxSleepMs, minEvery, maxEvery, maxTicks = 60_000, 20, 5_000, 20
+// within is the check every Clock argument gets, with the same limits
+// and words as the playground's Clock (examples/grpc/services.ts).
+func within(field string, value, min, max int32) error {
+	if value < min || value > max {
+		return status.Errorf(codes.InvalidArgument,
+			"%s must be from %d to %d, not %d", field, min, max, value)
+	}
+	return nil
+}
 
 type clock struct {
 	arithpb.UnimplementedClockServer
@@ -76,9 +91,8 @@ type clock struct {
 func (clock) Sleep(
 	ctx context.Context, req *arithpb.SleepRequest,
 ) (*arithpb.SleepReply, error) {
-	if req.Ms < 0 || req.Ms > maxSleepMs {
-		return nil, status.Errorf(codes.InvalidArgument,
-			"ms must be 0 to %d", maxSleepMs)
+	if err := within("ms", req.Ms, 0, 60_000); err != nil {
+		return nil, err
 	}
 	select {
 	case <-time.After(time.Duration(req.Ms) * time.Millisecond):
@@ -94,11 +108,11 @@ func (clock) Sleep(
 func (clock) Ticks(
 	req *arithpb.TicksRequest, stream arithpb.Clock_TicksServer,
 ) error {
-	if req.Every < minEvery || req.Every > maxEvery ||
-		req.Count < 1 || req.Count > maxTicks {
-		return status.Errorf(codes.InvalidArgument,
-			"every must be %d to %d ms, count 1 to %d",
-			minEvery, maxEvery, maxTicks)
+	if err := within("every", req.Every, 20, 5_000); err != nil {
+		return err
+	}
+	if err := within("count", req.Count, 1, 100); err != nil {
+		return err
 	}
 	ticker := time.NewTicker(time.Duration(req.Every) * time.Millisecond)
 	defer ticker.Stop()

@@ -130,6 +130,8 @@ withGrpc.describe('the Go gRPC server, byte by byte over node:http2', () => {
     const clock = '/wirebook.arith.v1.Clock';
     const answers = await Promise.all([
       rawCall(server.address, `${arith}/Divide`, '0801'),
+      // a: 65536, b: 65536, whose product needs 33 bits.
+      rawCall(server.address, `${arith}/Multiply`, '0880800410808004'),
       // ms: -1, an int32 as a 10-byte varint.
       rawCall(server.address, `${clock}/Sleep`, '08ffffffffffffffffff01'),
       // every: 50 and no count: count 0.
@@ -142,8 +144,10 @@ withGrpc.describe('the Go gRPC server, byte by byte over node:http2', () => {
     ]);
     expect(answers.map(({ status, message }) => [status, message])).toEqual([
       ['3', 'divide by zero'],
-      ['3', 'ms must be 0 to 60000'],
-      ['3', 'every must be 20 to 5000 ms, count 1 to 20'],
+      // grpc-message is percent-encoded on the wire: %C3%97 for ×.
+      ['11', '65536 × 65536 overflows int32'],
+      ['3', 'ms must be from 0 to 60000, not -1'],
+      ['3', 'count must be from 1 to 100, not 0'],
       ['12', 'unknown method Power for service wirebook.arith.v1.Arith'],
       ['13', expect.stringContaining('grpc: error unmarshalling request')],
       ['13', expect.stringContaining('compressed flag set')],
