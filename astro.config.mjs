@@ -73,6 +73,7 @@ export default defineConfig({
             'rpc/client',
             'rpc/calling-go',
             'rpc/go-over-http',
+            'rpc/grpc-go',
             'rpc/console',
           ],
         },

@@ -31,12 +31,12 @@ import (
 
 // #region dial
 // dial makes a ClientConn: a channel that connects when the first
-// call needs it and reconnects when the connection drops, so there is
-// nothing to dial by hand. grpc-go 1.63 and later spell this
-// grpc.NewClient(addr, grpc.WithTransportCredentials(
-// insecure.NewCredentials())) and deprecate Dial; Debian's 1.33 has
-// neither NewClient nor the insecure package. Plaintext HTTP/2 has to
-// be asked for: without credentials, Dial refuses.
+// call needs it and reconnects when the connection drops, so nothing
+// is dialled yet. Plaintext HTTP/2 has to be asked for: without
+// credentials, Dial refuses. Current grpc-go (1.63 and later) spells
+// this grpc.NewClient(addr, grpc.WithTransportCredentials(
+// insecure.NewCredentials())) and deprecates Dial and WithInsecure;
+// Debian's 1.33 has neither NewClient nor the insecure package.
 func dial(addr string) (*grpc.ClientConn, error) {
 	return grpc.Dial(addr, grpc.WithInsecure())
 }

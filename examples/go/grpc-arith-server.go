@@ -71,6 +71,7 @@ func (arith) Divide(
 // #endregion arith
 
 // #region clock
+// #region sleep
 // within is the check every Clock argument gets, with the same limits
 // and words as the playground's Clock (examples/grpc/services.ts).
 func within(field string, value, min, max int32) error {
@@ -103,6 +104,9 @@ func (clock) Sleep(
 	}
 }
 
+// #endregion sleep
+
+// #region ticks
 // Ticks sends req.Count messages on one stream, then returns: the
 // return is what ends the stream, with the status in the trailers.
 func (clock) Ticks(
@@ -130,6 +134,7 @@ func (clock) Ticks(
 	return nil
 }
 
+// #endregion ticks
 // #endregion clock
 
 // #region serve

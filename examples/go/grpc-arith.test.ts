@@ -3,7 +3,7 @@
 // the Go server's answers read byte by byte with node:http2.
 
 import { execFile } from 'node:child_process';
-import { connect } from 'node:http2';
+import { connect, constants, createServer, type IncomingHttpHeaders } from 'node:http2';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildGo, type GoProgram, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
@@ -20,6 +20,7 @@ async function goClient(address: string) {
   return stdout.trimEnd().split('\n');
 }
 
+// #region expected
 /** What the client prints against any server of the contract but the deadline's time. */
 const EXPECTED = [
   'Arith.Multiply 7 8: 56',
@@ -31,6 +32,7 @@ const EXPECTED = [
   'Clock.Ticks: tick 3 of 3',
   'Clock.Ticks: end of stream',
 ];
+// #endregion expected
 
 /** The milliseconds the deadline line reports. */
 function deadlineMs(lines: string[]) {
@@ -67,7 +69,11 @@ withGrpc.describe('the Go gRPC client against the Go gRPC server', () => {
 /** A gRPC response as node:http2 saw it: headers and trailers merged, and the body. */
 interface RawResponse {
   status: string | undefined;
+  /** grpc-message decoded, and as it crossed. */
   message: string | undefined;
+  rawMessage: unknown;
+  /** True when one HEADERS frame ended the stream: no trailers of their own. */
+  trailersOnly: boolean;
   body: string;
 }
 
@@ -91,9 +97,13 @@ function rawCall(address: string, path: string, hex: string, flag = 0) {
   return new Promise<RawResponse>((resolve, reject) => {
     const fields: Record<string, unknown> = {};
     const chunks: Buffer[] = [];
+    let trailersOnly = false;
     // A call that fails before any message is "Trailers-Only": one
     // HEADERS frame carries grpc-status, so read both kinds.
-    stream.on('response', (headers) => Object.assign(fields, headers));
+    stream.on('response', (headers, flags) => {
+      Object.assign(fields, headers);
+      trailersOnly = (flags & constants.NGHTTP2_FLAG_END_STREAM) !== 0;
+    });
     stream.on('trailers', (trailers) => Object.assign(fields, trailers));
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('error', reject);
@@ -103,6 +113,8 @@ function rawCall(address: string, path: string, hex: string, flag = 0) {
       resolve({
         status: fields['grpc-status'] as string | undefined,
         message: typeof message === 'string' ? decodeURIComponent(message) : undefined,
+        rawMessage: message,
+        trailersOnly,
         body: Buffer.concat(chunks).toString('hex'),
       });
     });
@@ -122,7 +134,12 @@ withGrpc.describe('the Go gRPC server, byte by byte over node:http2', () => {
     // 56 (0x38) behind a 5-byte prefix: not compressed, length 2.
     // grpc-go sends an empty grpc-message with the OK status.
     const answer = await rawCall(server.address, '/wirebook.arith.v1.Arith/Multiply', '08071008');
-    expect(answer).toEqual({ status: '0', message: '', body: '00000000020838' });
+    expect(answer).toMatchObject({
+      status: '0',
+      message: '',
+      trailersOnly: false,
+      body: '00000000020838',
+    });
   });
 
   withGrpc.test('gives each bad call its status, and keeps serving', async () => {
@@ -152,7 +169,49 @@ withGrpc.describe('the Go gRPC server, byte by byte over node:http2', () => {
       ['13', expect.stringContaining('grpc: error unmarshalling request')],
       ['13', expect.stringContaining('compressed flag set')],
     ]);
+    // Each failed before any reply: status in the only HEADERS frame.
+    expect(answers.map((answer) => answer.trailersOnly)).toEqual(answers.map(() => true));
+    expect(answers[1]?.rawMessage).toBe('65536 %C3%97 65536 overflows int32');
     const again = await rawCall(server.address, `${arith}/Multiply`, '08071008');
     expect(again.status).toBe('0');
   });
 });
+
+withGrpc.test(
+  'the Go client sends a gRPC request: POST, the path, te and its deadline',
+  async () => {
+    // A stand-in that records the first request's headers and answers
+    // Unimplemented, so the client stops after Multiply.
+    const seen: IncomingHttpHeaders[] = [];
+    const stub = createServer();
+    stub.on('stream', (stream, headers) => {
+      seen.push(headers);
+      // Trailers-Only: one HEADERS frame that ends the stream.
+      const status = { ':status': 200, 'content-type': 'application/grpc', 'grpc-status': '12' };
+      stream.respond(status, { endStream: true });
+    });
+    await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+    const { port } = stub.address() as { port: number };
+    const client = buildGo('grpc-arith-client.go', PROTOS);
+    const failed = await exec(client, ['-addr', `127.0.0.1:${port}`], { timeout: 10_000 }).catch(
+      (error: { stderr: string }) => error,
+    );
+    stub.close();
+    expect('stderr' in failed && failed.stderr).toMatch(/Arith\.Multiply: .*code = Unimplemented/);
+    const [headers] = seen;
+    expect(headers).toMatchObject({
+      ':method': 'POST',
+      ':path': '/wirebook.arith.v1.Arith/Multiply',
+      'content-type': 'application/grpc',
+      te: 'trailers',
+      'user-agent': expect.stringMatching(/^grpc-go\//),
+    });
+    // What is left of the 5 s: in microseconds, the finest unit whose
+    // count fits in 8 digits (grpc-go's EncodeDuration).
+    const timeout = String(headers?.['grpc-timeout']);
+    expect(timeout).toMatch(/^\d{7}u$/);
+    expect(Number.parseInt(timeout, 10)).toBeGreaterThan(4_000_000);
+    expect(Number.parseInt(timeout, 10)).toBeLessThanOrEqual(5_000_000);
+  },
+  120_000,
+);

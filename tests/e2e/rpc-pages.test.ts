@@ -42,6 +42,7 @@ const PAGES = [
   '/rpc/client/',
   '/rpc/calling-go/',
   '/rpc/go-over-http/',
+  '/rpc/grpc-go/',
   '/rpc/console/',
 ];
 
