@@ -13,6 +13,7 @@ import { startHeartbeat } from '../examples/websocket/heartbeat.ts';
 import type { Config } from './config.ts';
 import { createCors } from './cors.ts';
 import type { Mount, RequestHandler, UpgradeHandler } from './mount.ts';
+import { grpcMount } from './mounts/grpc.ts';
 import { restMount } from './mounts/rest.ts';
 import { rpcMount } from './mounts/rpc.ts';
 import { runMount } from './mounts/run.ts';
@@ -29,6 +30,7 @@ function mountsFor(config: Config): Mount[] {
     websocketMount(config),
     restMount(config),
     rpcMount(config),
+    grpcMount(config),
     runMount(config),
   ];
 }

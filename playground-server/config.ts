@@ -376,6 +376,51 @@ export const SETTINGS = {
     100_000,
     'failed calls (such as `explode`) logged per minute, after a burst of as many; the rest are counted, and the next logged line says how many were left out',
   ),
+
+  // gRPC and Connect (docs/rpc/grpc.mdx): Arith and Clock from
+  // examples/grpc/arith.proto.
+  grpcPort: integer(
+    'GRPC_PORT',
+    8303,
+    0,
+    65_535,
+    'gRPC over HTTP/2 without TLS (h2c) for programs (`0` picks a free one); browsers use the Connect and gRPC-Web protocols under `/connect/` on `PORT`',
+  ),
+  grpcMaxMessageBytes: integer(
+    'GRPC_MAX_MESSAGE_BYTES',
+    64 * 1024,
+    64,
+    2 ** 24,
+    'the largest gRPC or Connect message, request or response; a larger one gets `resource_exhausted` (Connect: HTTP 429), read no further',
+  ),
+  grpcCallTimeLimitMs: integer(
+    'GRPC_CALL_TIME_LIMIT_MS',
+    5_000,
+    1,
+    600_000,
+    "how long one unary gRPC or Connect call may run, whatever the client's deadline; then it gets `deadline_exceeded`",
+  ),
+  grpcMaxStreams: integer(
+    'GRPC_MAX_STREAMS',
+    16,
+    1,
+    1_000,
+    'calls one HTTP/2 connection to `GRPC_PORT` may have in flight, each a stream (SETTINGS_MAX_CONCURRENT_STREAMS); one more is reset with REFUSED_STREAM. Over HTTP/1.1 (`/connect/`) a connection carries one call at a time',
+  ),
+  grpcMaxConnections: integer(
+    'GRPC_MAX_CONNECTIONS',
+    100,
+    1,
+    10_000,
+    'open connections on `GRPC_PORT`; more are closed as they arrive',
+  ),
+  grpcIdleTimeoutMs: integer(
+    'GRPC_IDLE_TIMEOUT_MS',
+    60_000,
+    1_000,
+    3_600_000,
+    'an HTTP/2 connection to `GRPC_PORT` with no stream activity for this long gets GOAWAY and is closed',
+  ),
 } satisfies Record<string, Setting<unknown>>;
 
 type Settings = typeof SETTINGS;

@@ -22,6 +22,7 @@ export function startPlaygroundProcess(env: Record<string, string>, nodeOptions:
       UDP_ECHO_PORT: '0',
       RPC_TCP_PORT: '0',
       RPC_GO_PORT: '0',
+      GRPC_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

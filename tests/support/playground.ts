@@ -21,6 +21,7 @@ export function startTestServer(overrides: Partial<Config> = {}) {
     udpEchoPort: 0,
     rpcTcpPort: 0,
     rpcGoPort: 0,
+    grpcPort: 0,
     ...overrides,
   });
 }

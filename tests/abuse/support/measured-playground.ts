@@ -22,6 +22,7 @@ const running = await startServer({
   udpEchoPort: 0,
   rpcTcpPort: 0,
   rpcGoPort: 0,
+  grpcPort: 0,
   ...overrides,
 });
 
