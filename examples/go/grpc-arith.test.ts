@@ -1,13 +1,19 @@
 // The Go gRPC programs in examples/go, built from examples/grpc/arith.proto
-// with protoc at test time: the Go client against the Go server, and
-// the Go server's answers read byte by byte with node:http2.
+// with protoc at test time: the Go client against the Go server and
+// against the playground's GRPC_PORT, the playground's TypeScript
+// client (connect-node's gRPC transport) against the Go server, and the
+// Go server's answers read byte by byte with node:http2.
 
 import { execFile } from 'node:child_process';
 import { connect, constants, createServer, type IncomingHttpHeaders } from 'node:http2';
 import { promisify } from 'node:util';
+import { Code, ConnectError, createClient } from '@connectrpc/connect';
+import { createGrpcTransport } from '@connectrpc/connect-node';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildGo, type GoProgram, startGo, whyGoIsMissing } from '../../tests/support/go.ts';
 import { needs } from '../../tests/support/needs.ts';
+import { type RunningServer, startTestServer } from '../../tests/support/playground.ts';
+import { Arith, Clock } from '../grpc/gen/arith_pb.ts';
 
 const exec = promisify(execFile);
 const PROTOS = { protos: ['grpc/arith.proto'] };
@@ -64,6 +70,112 @@ withGrpc.describe('the Go gRPC client against the Go gRPC server', () => {
     },
     120_000,
   );
+});
+
+withGrpc.describe("the Go gRPC client against the playground's GRPC_PORT", () => {
+  let playground: RunningServer;
+  let grpcPort: number;
+
+  beforeAll(async () => {
+    playground = await startTestServer();
+    const health = (await (await fetch(`${playground.url}/healthz`)).json()) as {
+      grpc: { port: number };
+    };
+    grpcPort = health.grpc.port;
+  });
+  afterAll(() => playground?.close());
+
+  withGrpc.test(
+    'prints what it prints against the Go server: the TypeScript service is the same contract',
+    async () => {
+      const lines = await goClient(`127.0.0.1:${grpcPort}`);
+      expect(lines).toEqual(EXPECTED);
+      expect(deadlineMs(lines)).toBeGreaterThanOrEqual(100);
+      expect(deadlineMs(lines)).toBeLessThan(1_500);
+    },
+    120_000,
+  );
+});
+
+/** What a call returned, or the code and message it failed with. */
+async function outcome(call: Promise<unknown>) {
+  try {
+    return { ...(await call) };
+  } catch (error) {
+    const { code, rawMessage } = ConnectError.from(error);
+    return [Code[code], rawMessage];
+  }
+}
+
+/** Every unary call of the contract, good and bad, through `baseUrl`'s gRPC. */
+async function unaryOutcomes(baseUrl: string) {
+  const transport = createGrpcTransport({ baseUrl });
+  const arith = createClient(Arith, transport);
+  const clock = createClient(Clock, transport);
+  return [
+    await outcome(arith.multiply({ a: 7, b: 8 })),
+    await outcome(arith.divide({ a: 17, b: 5 })),
+    await outcome(arith.divide({ a: 1, b: 0 })),
+    await outcome(arith.multiply({ a: 65_536, b: 65_536 })),
+    await outcome(clock.sleep({ ms: 30 })),
+    await outcome(clock.sleep({ ms: -1 })),
+    await outcome(clock.ticks({ every: 10, count: 3 })[Symbol.asyncIterator]().next()),
+    await outcome(clock.ticks({ every: 50, count: 0 })[Symbol.asyncIterator]().next()),
+  ];
+}
+
+withGrpc.describe('the TypeScript gRPC client against the Go gRPC server', () => {
+  let server: GoProgram;
+  let playground: RunningServer;
+
+  beforeAll(async () => {
+    server = await startGo(buildGo('grpc-arith-server.go', PROTOS), ['-addr', '127.0.0.1:0']);
+    playground = await startTestServer();
+  }, 120_000);
+  afterAll(async () => {
+    server?.stop();
+    await playground?.close();
+  });
+
+  withGrpc.test('gets the answers and the errors the playground gives, word for word', async () => {
+    const health = (await (await fetch(`${playground.url}/healthz`)).json()) as {
+      grpc: { port: number };
+    };
+    const fromGo = await unaryOutcomes(`http://${server.address}`);
+    expect(fromGo).toMatchObject([
+      { value: 56 },
+      { quo: 3, rem: 2 },
+      ['InvalidArgument', 'divide by zero'],
+      ['OutOfRange', '65536 × 65536 overflows int32'],
+      { slept: 30 },
+      ['InvalidArgument', 'ms must be from 0 to 60000, not -1'],
+      ['InvalidArgument', 'every must be from 20 to 5000, not 10'],
+      ['InvalidArgument', 'count must be from 1 to 100, not 0'],
+    ]);
+    expect(await unaryOutcomes(`http://127.0.0.1:${health.grpc.port}`)).toEqual(fromGo);
+  });
+
+  withGrpc.test('runs out of its deadline, and the Go server stops sleeping', async () => {
+    const clock = createClient(Clock, createGrpcTransport({ baseUrl: `http://${server.address}` }));
+    const started = performance.now();
+    const failed = await outcome(clock.sleep({ ms: 2_000 }, { timeoutMs: 100 }));
+    expect(failed).toEqual(['DeadlineExceeded', expect.any(String)]);
+    expect(performance.now() - started).toBeLessThan(1_500);
+    await expect
+      .poll(() => server.output())
+      .toMatch(/Clock\.Sleep 2000 ms: context (deadline exceeded|canceled)/);
+  });
+
+  withGrpc.test('reads the Ticks stream to its end', async () => {
+    const clock = createClient(Clock, createGrpcTransport({ baseUrl: `http://${server.address}` }));
+    const ticks = [];
+    for await (const tick of clock.ticks({ every: 20, count: 3 })) ticks.push([tick.n, tick.of]);
+    expect(ticks).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+  });
 });
 
 /** A gRPC response as node:http2 saw it: headers and trailers merged, and the body. */
