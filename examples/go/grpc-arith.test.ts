@@ -100,7 +100,7 @@ withGrpc.describe("the Go gRPC client against the playground's GRPC_PORT", () =>
 /** What a call returned, or the code and message it failed with. */
 async function outcome(call: Promise<unknown>) {
   try {
-    return { ...(await call) };
+    return await call;
   } catch (error) {
     const { code, rawMessage } = ConnectError.from(error);
     return [Code[code], rawMessage];
