@@ -73,6 +73,8 @@ export default defineConfig({
             'rpc/client',
             'rpc/calling-go',
             'rpc/go-over-http',
+            'rpc/protobuf',
+            'rpc/grpc',
             'rpc/grpc-go',
             'rpc/console',
           ],

@@ -22,4 +22,5 @@ export const serverDemos: ServerDemos = {
   'rpc/tcp-calls': () => import('../examples/rpc/tcp-calls.ts'),
   'rpc/go-client': () => import('../examples/rpc/go-client.ts'),
   'rest/raw-exchange': () => import('../examples/rest/raw-exchange.ts'),
+  'grpc/grpc-frames': () => import('../examples/grpc/grpc-frames.ts'),
 };

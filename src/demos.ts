@@ -31,4 +31,8 @@ export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
   'websocket/stream-client': () => import('../examples/websocket/stream-client.ts'),
   'websocket/buffered-amount': () => import('../examples/websocket/buffered-amount.ts'),
   'websocket/push-client': () => import('../examples/websocket/push-client.ts'),
+  'grpc/protobuf-bytes': () => import('../examples/grpc/protobuf-bytes.ts'),
+  'grpc/connect-calls': () => import('../examples/grpc/connect-calls.ts'),
+  'grpc/connect-errors': () => import('../examples/grpc/connect-errors.ts'),
+  'grpc/clock-ticks': () => import('../examples/grpc/clock-ticks.ts'),
 };

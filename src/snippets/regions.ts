@@ -113,6 +113,8 @@ const LANGUAGES: Record<string, string> = {
   '.go': 'go',
   '.json': 'json',
   '.sh': 'sh',
+  '.proto': 'proto',
+  '.yaml': 'yaml',
 };
 
 function languageOf(src: string) {

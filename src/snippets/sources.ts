@@ -3,7 +3,7 @@
 // (and vitest at test time), so `astro dev` reloads a page when an
 // example it shows changes.
 
-const files = import.meta.glob<string>('/examples/**/*.{ts,go,js,mjs,json,sh}', {
+const files = import.meta.glob<string>('/examples/**/*.{ts,go,js,mjs,json,sh,proto,yaml}', {
   query: '?raw',
   import: 'default',
   eager: true,

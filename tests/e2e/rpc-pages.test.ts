@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Demo } from '../../examples/demo-io.ts';
+import { run as connectCalls } from '../../examples/grpc/connect-calls.ts';
+import { run as connectErrors } from '../../examples/grpc/connect-errors.ts';
+import { run as grpcFrames } from '../../examples/grpc/grpc-frames.ts';
+import { run as protobufBytes } from '../../examples/grpc/protobuf-bytes.ts';
 import { run as arithCalls } from '../../examples/rpc/arith-calls.ts';
 import { script } from '../../examples/rpc/at-home.ts';
 import { run as clientTour } from '../../examples/rpc/client-tour.ts';
@@ -42,6 +46,8 @@ const PAGES = [
   '/rpc/client/',
   '/rpc/calling-go/',
   '/rpc/go-over-http/',
+  '/rpc/protobuf/',
+  '/rpc/grpc/',
   '/rpc/grpc-go/',
   '/rpc/console/',
 ];
@@ -59,11 +65,32 @@ const CELLS: [string, string, Demo, 'ordered' | 'any order'][] = [
   ['/rpc/transports/', 'calls over WebSocket', websocketCalls, 'ordered'],
   ['/rpc/json-rpc/', "the specification's examples", specTour, 'ordered'],
   ['/rpc/client/', 'client tour', clientTour, 'ordered'],
+  ['/rpc/protobuf/', 'protobuf bytes', protobufBytes, 'ordered'],
+  // Connect and gRPC-Web from the page, through connect-web and fetch.
+  ['/rpc/grpc/', 'three protocols', connectCalls, 'ordered'],
+  ['/rpc/grpc/', 'errors, deadlines and metadata', connectErrors, 'ordered'],
   // These run in the playground (runner="playground"): TCP.
   ['/rpc/wire/', 'one call over TCP', firstCall, 'ordered'],
   ['/rpc/transports/', 'calls over TCP', tcpCalls, 'ordered'],
   ['/rpc/calling-go/', 'Go-format calls', goClient, 'ordered'],
+  ['/rpc/grpc/', 'gRPC frames and trailers', grpcFrames, 'ordered'],
 ];
+
+/**
+ * What a page reported that it should not have. The gRPC errors cell
+ * asks for errors on purpose, and the Connect protocol answers a
+ * unary call's error with an HTTP status (invalid_argument 400,
+ * deadline_exceeded 504), which Chromium logs as a failed resource.
+ */
+function unexpected(problems: string[]) {
+  return problems.filter(
+    (problem) =>
+      !/^(400|504): http:\/\/[^/]+\/connect\//.test(problem) &&
+      !/^console: Failed to load resource: the server responded with a status of (400|504)/.test(
+        problem,
+      ),
+  );
+}
 
 withChromium.describe('the RPC pages in Chromium', () => {
   let browser: Browser;
@@ -119,6 +146,33 @@ withChromium.describe('the RPC pages in Chromium', () => {
     const shown = await outputOf(page, title);
     if (order === 'ordered') expect(shown).toEqual(expected);
     else expect(shown.toSorted()).toEqual(expected.toSorted());
+    expect(unexpected(problems)).toEqual([]);
+  });
+
+  test('the stream of ticks runs until Stop, which ends the call on the server too', async () => {
+    const { page, problems } = await openPage(browser, `${server.url}/rpc/grpc/`);
+    const cell = page.getByRole('group', { name: 'Demo: ticks until Stop' });
+    await cell.getByRole('button', { name: 'Run' }).click();
+    const lines = () => outputOf(page, 'ticks until Stop');
+    await expect.poll(lines, { timeout: 15_000 }).toContain('info tick 3 of 100');
+    await cell.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => cell.getByRole('status').textContent()).toMatch(/^stopped in \d+ ms$/);
+    const shown = await lines();
+    expect(shown.slice(0, 5)).toEqual([
+      'info tick 1 of 100',
+      'info bytes per tick: Connect JSON 21, Connect binary 9, JSON-RPC over WebSocket 61',
+      'info tick 2 of 100',
+      'info tick 3 of 100',
+      expect.stringMatching(/^(info tick 4 of 100|error stopped: by the reader)$/),
+    ]);
+    expect(shown.at(-1)).toBe('error stopped: by the reader');
+    // The stream's request ends on the server: nothing is left in flight.
+    await expect
+      .poll(async () => {
+        const health = await fetch(`${server.url}/healthz`);
+        return ((await health.json()) as { requests: number }).requests;
+      })
+      .toBe(0);
     expect(problems).toEqual([]);
   });
 
