@@ -29,6 +29,9 @@ export const PLAYGROUND_BENCH_ENV = {
   WS_PUSH_TICK_MS: '3600000',
   WS_CHAT_PER_MINUTE: '60000',
   WS_CHAT_BURST: '10000',
+  // gRPC: every call of a benchmark's clients multiplexed on few
+  // connections.
+  GRPC_MAX_STREAMS: '1000',
 };
 
 /** A child with an IPC channel that answers requests by `id`. */
@@ -160,6 +163,7 @@ export function startPlayground(env: Record<string, string> = {}) {
     UDP_ECHO_PORT: '0',
     RPC_TCP_PORT: '0',
     RPC_GO_PORT: '0',
+    GRPC_PORT: '0',
     ...PLAYGROUND_BENCH_ENV,
     ...env,
   }).ready();
@@ -173,6 +177,11 @@ export function startBaseline() {
 /** The json-rpc-2.0 library on node:http (json-rpc-library-server.ts). */
 export function startJsonRpcLibrary() {
   return new ServerProcess('json-rpc-2.0', 'bench/support/json-rpc-library-server.ts', {}).ready();
+}
+
+/** A bare @grpc/grpc-js server (grpc-js-server.ts). */
+export function startGrpcJs() {
+  return new ServerProcess('grpc-js', 'bench/support/grpc-js-server.ts', {}).ready();
 }
 
 /** A load generator (load-generator.ts), in a process of its own. */

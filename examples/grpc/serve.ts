@@ -37,6 +37,9 @@ export function grpcHandler(options: HandlerOptions): NodeHandlerFn {
     // body's Content-Length): a larger one is refused unread.
     readMaxBytes: options.maxMessageBytes,
     writeMaxBytes: options.maxMessageBytes,
+    // protobuf's JSON mapping rejects unknown fields by default, as
+    // JSON-RPC's -32602 does here: a typo is an error, not a zero.
+    jsonOptions: { ignoreUnknownFields: false },
     interceptors: [timeLimit(options.timeLimitMs)],
     shutdownSignal: options.shutdownSignal,
     fallback: unimplemented,
