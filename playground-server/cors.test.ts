@@ -13,8 +13,13 @@ const EVIL = 'https://evil.example';
 // What the cells need, written out here rather than read from cors.ts,
 // whose lists are what is under test.
 const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
-const REQUEST_HEADERS = 'Authorization, Content-Type, If-Match, If-None-Match';
-const EXPOSED_HEADERS = 'ETag, Location, X-Cache, Age, Via, Vary, Allow, Accept, Retry-After';
+const REQUEST_HEADERS =
+  'Authorization, Content-Type, If-Match, If-None-Match, ' +
+  // The Connect and gRPC-Web protocols under /connect/ (docs/rpc/grpc.mdx).
+  'Connect-Protocol-Version, Connect-Timeout-Ms, Grpc-Timeout, X-Grpc-Web, X-User-Agent, X-Request-Id';
+const EXPOSED_HEADERS =
+  'ETag, Location, X-Cache, Age, Via, Vary, Allow, Accept, Retry-After, ' +
+  'Grpc-Status, Grpc-Message, Grpc-Status-Details-Bin, X-Request-Id';
 
 let server: RunningServer;
 beforeAll(async () => {

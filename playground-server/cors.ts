@@ -1,5 +1,6 @@
 // CORS, for a site hosted on another origin than the playground
 // (PUBLIC_PLAYGROUND_URL): its cells fetch /healthz, /api/…, POST /rpc,
+// POST /connect/… (Connect and gRPC-Web, with their own headers),
 // /sockets/…, /why/… and /close-reports/… across origins, and a browser
 // hands them the answer only if the playground says that page may read
 // it. The pages that may are ALLOWED_ORIGINS, the same list that may
@@ -33,9 +34,14 @@ import { sendText } from '../examples/http-reply.ts';
 /** Methods the playground's HTTP endpoints take. */
 const CORS_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 /** Request headers a page may set beyond the CORS-safelisted ones. */
-const CORS_REQUEST_HEADERS = 'Authorization, Content-Type, If-Match, If-None-Match';
+const CORS_REQUEST_HEADERS =
+  'Authorization, Content-Type, If-Match, If-None-Match, ' +
+  // The Connect and gRPC-Web protocols under /connect/ (docs/rpc/grpc.mdx).
+  'Connect-Protocol-Version, Connect-Timeout-Ms, Grpc-Timeout, X-Grpc-Web, X-User-Agent, X-Request-Id';
 /** Response headers a page may read beyond the safelisted ones. */
-const CORS_EXPOSED_HEADERS = 'ETag, Location, X-Cache, Age, Via, Vary, Allow, Accept, Retry-After';
+const CORS_EXPOSED_HEADERS =
+  'ETag, Location, X-Cache, Age, Via, Vary, Allow, Accept, Retry-After, ' +
+  'Grpc-Status, Grpc-Message, Grpc-Status-Details-Bin, X-Request-Id';
 /** How long a browser may remember a preflight's answer, in seconds. */
 const PREFLIGHT_MAX_AGE = 600;
 
