@@ -1,11 +1,10 @@
-// The cells of docs/rpc/grpc.mdx that call from the page, run in Node
-// against an in-process playground: the same connect-web client, on
-// Node's own fetch.
+// The "three protocols" cell of docs/rpc/grpc.mdx, run in Node against
+// an in-process playground: the same connect-web client, on Node's
+// own fetch.
 
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunningServer, runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { run as connectCalls } from './connect-calls.ts';
-import { run as connectErrors } from './connect-errors.ts';
 
 let server: RunningServer;
 
@@ -35,20 +34,5 @@ test('Multiply in Connect JSON, Connect binary and gRPC-Web, with their bytes', 
     'received 28 bytes: 00 00 00 00 02 08 38 80 00 00 00 10 ' +
       '67 72 70 63 2d 73 74 61 74 75 73 3a 20 30 0d 0a',
     'info 7 × 8 = 56',
-  ]);
-});
-
-test('errors are gRPC codes; deadlines and metadata travel as headers', async () => {
-  const result = await runInNode(connectErrors, server.url);
-  expect(result.ok).toBe(true);
-  expect(result.text).toEqual([
-    'info Divide 1 / 0 ✗ invalid_argument: divide by zero',
-    'info Multiply 2³⁰ × 4 ✗ out_of_range: 1073741824 × 4 overflows int32',
-    'info Sleep 1000 ms, deadline 200 ms ✗ deadline_exceeded: the operation timed out',
-    'info x-request-id came back: page-42',
-    'info tick 1 of 3',
-    'info tick 2 of 3',
-    'info tick 3 of 3',
-    'info trailer x-ticks-sent: 3',
   ]);
 });
