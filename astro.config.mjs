@@ -82,6 +82,7 @@ export default defineConfig({
             'rpc/go-over-http',
             'rpc/protobuf',
             'rpc/grpc',
+            'rpc/grpc-go',
             'rpc/console',
           ],
         },

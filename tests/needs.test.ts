@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
-import { underCI, verdict } from './support/needs.ts';
+import { GRPC } from './support/go.ts';
+import { firstMissing, underCI, verdict } from './support/needs.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const fixture = fileURLToPath(new URL('./support/needs-fixture/', import.meta.url));
@@ -80,4 +81,36 @@ test('under CI, it fails, naming the tool and its package', async () => {
       );
     }
   }
+});
+
+test('the first requirement that is absent is named with its apt package', () => {
+  const here = { what: 'here', present: () => true, apt: 'here-pkg' };
+  const gone = { what: 'gone', present: () => false, apt: 'gone-pkg' };
+  const also = { what: 'also gone', present: () => false, apt: 'also-pkg' };
+  expect(firstMissing([here])).toBeNull();
+  expect(firstMissing([here, gone, also])).toBe('gone is not installed (apt-get install gone-pkg)');
+});
+
+test('each gRPC requirement names an apt package that .ci/run installs', () => {
+  const ciRun = readFileSync(join(root, '.ci/run'), 'utf8');
+  const installed = [...ciRun.matchAll(/missing\+=\(([\w.-]+)\)/g)].map((match) => match[1]);
+  expect(GRPC.map((requirement) => requirement.apt)).toEqual([
+    'protobuf-compiler',
+    'protoc-gen-go',
+    'protoc-gen-go-grpc',
+    'golang-google-grpc-dev',
+    'golang-google-protobuf-dev',
+    'golang-github-golang-protobuf-1-5-dev',
+  ]);
+  for (const requirement of GRPC) expect(installed).toContain(requirement.apt);
+});
+
+test('without protoc-gen-go-grpc, the gRPC tests say so and name its package', () => {
+  const pretend = GRPC.map((requirement) => ({
+    ...requirement,
+    present: () => requirement.what !== 'protoc-gen-go-grpc',
+  }));
+  expect(firstMissing(pretend)).toBe(
+    'protoc-gen-go-grpc is not installed (apt-get install protoc-gen-go-grpc)',
+  );
 });

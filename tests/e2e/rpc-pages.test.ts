@@ -48,6 +48,7 @@ const PAGES = [
   '/rpc/go-over-http/',
   '/rpc/protobuf/',
   '/rpc/grpc/',
+  '/rpc/grpc-go/',
   '/rpc/console/',
 ];
 

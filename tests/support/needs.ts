@@ -22,6 +22,19 @@ export function verdict(missing: string | null, env: NodeJS.ProcessEnv = process
   return underCI(env) ? 'fail' : 'skip';
 }
 
+/** One thing a test needs: how to tell it is there, and its apt package. */
+export interface Requirement {
+  what: string;
+  present: () => boolean;
+  apt: string;
+}
+
+/** Why the first absent requirement is missing, naming its apt package; null if none is. */
+export function firstMissing(requirements: readonly Requirement[]) {
+  const absent = requirements.find((requirement) => !requirement.present());
+  return absent ? `${absent.what} is not installed (apt-get install ${absent.apt})` : null;
+}
+
 /** The error a test fails with under CI when what it needs is missing. */
 function missingError(missing: string) {
   return new Error(`CI must run this test, but ${missing}`);
