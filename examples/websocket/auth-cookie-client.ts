@@ -7,7 +7,7 @@ import { CloseCode } from './close-codes.ts';
 import { nextMessage, opened } from './socket-events.ts';
 
 // #region run
-/** A session cookie for a token, then a WebSocket that carries it. */
+/** Logs in for a session cookie; a WebSocket then carries it. */
 export async function run(io: DemoIO): Promise<void> {
   const token = crypto.randomUUID();
   io.log(`my bearer token ends in …${token.slice(-4)}`);

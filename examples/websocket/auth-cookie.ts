@@ -73,7 +73,7 @@ export function createCookieAuth({ sessions, maxPayload }: CookieAuthOptions) {
   // #endregion session
 
   // #region open
-  /** A handshake that carries a valid session becomes a WebSocket. */
+  /** A handshake with a valid session becomes a WebSocket. */
   function open(req: IncomingMessage, socket: Duplex, head: Buffer) {
     const session = cookieOf(req.headers.cookie, SESSION_COOKIE);
     if (session === undefined) {

@@ -47,9 +47,11 @@ export function createFirstMessageAuth(options: FirstMessageAuthOptions) {
   }
 
   // #region wait
-  /** Gives the socket waitMs to authenticate, then answers as that reader. */
+  /** Waits up to waitMs for auth, then answers as that reader. */
   function awaitAuth(ws: WebSocket) {
     waiting++;
+    // A message, the timer or a close ends the wait, whichever is
+    // first; `done` keeps the other two from ending it again.
     let done = false;
     const stopWaiting = () => {
       if (done) return;

@@ -7,7 +7,7 @@ import { CloseCode } from './close-codes.ts';
 import { closed, nextMessage, opened } from './socket-events.ts';
 
 // #region run
-/** A ticket for a token, a WebSocket for the ticket; then again. */
+/** Trades the token for a ticket, uses it; then uses it again. */
 export async function run(io: DemoIO): Promise<void> {
   const token = crypto.randomUUID();
   io.log(`my bearer token ends in …${token.slice(-4)}`);
