@@ -6,12 +6,16 @@
 import { type Demo, formatLine, type Line, runDemo } from '../../examples/demo-io.ts';
 import { type Config, DEFAULTS } from '../../playground-server/config.ts';
 import { startServer } from '../../playground-server/server.ts';
+import { watchPlayground } from './openapi-conformance.ts';
 
 export type { RunningServer } from '../../playground-server/server.ts';
 
-/** A playground on 127.0.0.1 and a free port; no site unless given. */
-export function startTestServer(overrides: Partial<Config> = {}) {
-  return startServer({
+/**
+ * A playground on 127.0.0.1 and a free port; no site unless given.
+ * Its notes API's answers are checked against the OpenAPI description.
+ */
+export async function startTestServer(overrides: Partial<Config> = {}) {
+  const server = await startServer({
     ...DEFAULTS,
     host: '127.0.0.1',
     port: 0,
@@ -23,6 +27,8 @@ export function startTestServer(overrides: Partial<Config> = {}) {
     rpcGoPort: 0,
     ...overrides,
   });
+  watchPlayground(server.url);
+  return server;
 }
 
 /** What a demo printed, as "direction data" strings, and its result. */

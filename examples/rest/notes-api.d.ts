@@ -1,0 +1,1537 @@
+// Generated from examples/rest/openapi.ts by `npm run openapi-types`
+// (openapi-typescript); do not edit.
+
+export interface paths {
+    "/api/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notes: id, title and link */
+        get: operations["notesListNotes"];
+        put?: never;
+        /** Create a note at a URI the server picks */
+        post: operations["notesCreateNote"];
+        delete?: never;
+        /** The methods this resource allows */
+        options: operations["notesListOptions"];
+        /** The list's fields, no body */
+        head: operations["notesListNotesHead"];
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        /** One note */
+        get: operations["notesReadNote"];
+        /** Create or replace the note at this URI */
+        put: operations["notesPutNote"];
+        post?: never;
+        /** Delete the note */
+        delete: operations["notesDeleteNote"];
+        /** The methods this resource allows */
+        options: operations["notesNoteOptions"];
+        /** One note's fields, no body */
+        head: operations["notesReadNoteHead"];
+        /** Change part of a note with a JSON merge patch */
+        patch: operations["notesPatchNote"];
+        trace?: never;
+    };
+    "/api/cached/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notes: id, title and link */
+        get: operations["cachedListNotes"];
+        put?: never;
+        /** Create a note at a URI the server picks */
+        post: operations["cachedCreateNote"];
+        delete?: never;
+        /** The methods this resource allows */
+        options: operations["cachedListOptions"];
+        /** The list's fields, no body */
+        head: operations["cachedListNotesHead"];
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cached/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        /** One note */
+        get: operations["cachedReadNote"];
+        /** Create or replace the note at this URI */
+        put: operations["cachedPutNote"];
+        post?: never;
+        /** Delete the note */
+        delete: operations["cachedDeleteNote"];
+        /** The methods this resource allows */
+        options: operations["cachedNoteOptions"];
+        /** One note's fields, no body */
+        head: operations["cachedReadNoteHead"];
+        /** Change part of a note with a JSON merge patch */
+        patch: operations["cachedPatchNote"];
+        trace?: never;
+    };
+    "/api/cached/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the caching layer did for this token */
+        get: operations["cachedStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /** The same, fields only */
+        head: operations["cachedStatsHead"];
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This description */
+        get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /** Its fields only */
+        head: operations["openapiHead"];
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Note: {
+            id: string;
+            title: string;
+            body: string;
+        };
+        /**
+         * @example {
+         *       "title": "Milk",
+         *       "body": "Two litres."
+         *     }
+         */
+        NoteFields: {
+            id?: string;
+            title: string;
+            body: string;
+        };
+        /**
+         * @example {
+         *       "body": "Three litres."
+         *     }
+         */
+        NotePatch: {
+            title?: string;
+            body?: string;
+        };
+        NoteList: {
+            notes: {
+                id: string;
+                title: string;
+                /** Format: uri-reference */
+                href: string;
+            }[];
+        };
+        Problem: {
+            /** Format: uri-reference */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+        };
+        LayerCounters: {
+            hit: number;
+            revalidated: number;
+            miss: number;
+            pass: number;
+            reachedOrigin: number;
+        };
+    };
+    responses: {
+        /** @description The path is not allowed; The note id is not valid; The body is not JSON */
+        Problem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#bad-path" | "/rest/errors/#bad-id" | "/rest/errors/#malformed-json";
+                    /** @constant */
+                    status?: 400;
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description A bearer token is required; The token is not valid */
+        Problem401: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#missing-token" | "/rest/errors/#invalid-token";
+                    /** @constant */
+                    status?: 401;
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such note; No such resource */
+        Problem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#no-such-note" | "/rest/errors/#no-such-resource";
+                    /** @constant */
+                    status?: 404;
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Method not allowed */
+        Problem405: {
+            headers: {
+                Allow: components["headers"]["Allow"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#method-not-allowed";
+                    /** @constant */
+                    status?: 405;
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description No acceptable format */
+        Problem406: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#not-acceptable";
+                    /** @constant */
+                    status?: 406;
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many notes */
+        Problem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#too-many-notes";
+                    /** @constant */
+                    status?: 409;
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Precondition failed */
+        Problem412: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#precondition-failed";
+                    /** @constant */
+                    status?: 412;
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is too large */
+        Problem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#body-too-large";
+                    /** @constant */
+                    status?: 413;
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description The URL is too long */
+        Problem414: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#url-too-long";
+                    /** @constant */
+                    status?: 414;
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unsupported media type */
+        Problem415: {
+            headers: {
+                Accept: components["headers"]["AcceptBody"];
+                /** @description The patch format, when a PATCH was refused. */
+                "Accept-Patch"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#unsupported-media-type";
+                    /** @constant */
+                    status?: 415;
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not a note */
+        Problem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#invalid-note";
+                    /** @constant */
+                    status?: 422;
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid answer from the origin */
+        Problem502: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#origin-unreachable";
+                    /** @constant */
+                    status?: 502;
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description The origin did not answer in time */
+        Problem504: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#origin-timeout";
+                    /** @constant */
+                    status?: 504;
+                } & components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description The note: 1 to 64 letters, digits, "-" or "_".
+         * @example groceries
+         */
+        NoteId: string;
+        /**
+         * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+         * @example {etag}
+         */
+        IfNoneMatch: string;
+        /**
+         * @description The ETag the client read: go ahead only if it is still current (else 412).
+         * @example {etag}
+         */
+        IfMatch: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description The validator of this representation (RFC 9110, 8.8.3). */
+        ETag: string;
+        /** @description The new note, relative to the request URI. */
+        Location: string;
+        /** @description How caches may keep a note. */
+        CacheControlNote: "max-age=0, s-maxage=60";
+        /** @description How caches may keep the list. */
+        CacheControlList: "public, no-cache";
+        /** @description The request fields the representation depends on. */
+        Vary: string;
+        /** @description The methods this resource allows. */
+        Allow: string;
+        /** @description The methods this resource allows; a CORS preflight gets Access-Control-Allow-Methods instead. */
+        AllowOnOptions: string;
+        /** @description The patch format PATCH takes, unless a preflight. */
+        AcceptPatchOnOptions: string;
+        /** @description On a CORS preflight: the methods a page may send. */
+        AllowMethods: string;
+        /** @description On a CORS preflight: the fields a page may send. */
+        AllowHeaders: string;
+        /** @description The patch format PATCH takes (RFC 5789, 3.1). */
+        AcceptPatch: string;
+        /** @description The media type the body must have. */
+        AcceptBody: string;
+        /** @description The scheme to authenticate with (RFC 6750). */
+        WWWAuthenticate: string;
+        /** @description What the caching layer did. */
+        XCache: "hit" | "revalidated" | "miss" | "pass";
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    notesListNotes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes: id, title and link */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlList"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The copy the client has is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlList"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            406: components["responses"]["Problem406"];
+            412: components["responses"]["Problem412"];
+            414: components["responses"]["Problem414"];
+        };
+    };
+    notesCreateNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteFields"];
+            };
+        };
+        responses: {
+            /** @description Created; Location names it. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            406: components["responses"]["Problem406"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    notesListOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Which methods. */
+            204: {
+                headers: {
+                    Allow: components["headers"]["AllowOnOptions"];
+                    "Access-Control-Allow-Methods": components["headers"]["AllowMethods"];
+                    "Access-Control-Allow-Headers": components["headers"]["AllowHeaders"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            /** @description A preflight from an origin that may not call the API. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            414: components["responses"]["Problem414"];
+        };
+    };
+    notesListNotesHead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list's fields, no body */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlList"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The copy the client has is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlList"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            406: components["responses"]["Problem406"];
+            412: components["responses"]["Problem412"];
+            414: components["responses"]["Problem414"];
+        };
+    };
+    notesReadNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One note */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlNote"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The copy the client has is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlNote"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            404: components["responses"]["Problem404"];
+            406: components["responses"]["Problem406"];
+            412: components["responses"]["Problem412"];
+            414: components["responses"]["Problem414"];
+        };
+    };
+    notesPutNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteFields"];
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            406: components["responses"]["Problem406"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    notesDeleteNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            404: components["responses"]["Problem404"];
+            414: components["responses"]["Problem414"];
+        };
+    };
+    notesNoteOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Which methods. */
+            204: {
+                headers: {
+                    Allow: components["headers"]["AllowOnOptions"];
+                    "Accept-Patch": components["headers"]["AcceptPatchOnOptions"];
+                    "Access-Control-Allow-Methods": components["headers"]["AllowMethods"];
+                    "Access-Control-Allow-Headers": components["headers"]["AllowHeaders"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            /** @description A preflight from an origin that may not call the API. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            414: components["responses"]["Problem414"];
+        };
+    };
+    notesReadNoteHead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One note's fields, no body */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlNote"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The copy the client has is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlNote"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            404: components["responses"]["Problem404"];
+            406: components["responses"]["Problem406"];
+            412: components["responses"]["Problem412"];
+            414: components["responses"]["Problem414"];
+        };
+    };
+    notesPatchNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["NotePatch"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            404: components["responses"]["Problem404"];
+            406: components["responses"]["Problem406"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    cachedListNotes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes: id, title and link */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlList"];
+                    Vary: components["headers"]["Vary"];
+                    "X-Cache": components["headers"]["XCache"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The copy the client has is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlList"];
+                    Vary: components["headers"]["Vary"];
+                    "X-Cache": components["headers"]["XCache"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            406: components["responses"]["Problem406"];
+            412: components["responses"]["Problem412"];
+            414: components["responses"]["Problem414"];
+            502: components["responses"]["Problem502"];
+            504: components["responses"]["Problem504"];
+        };
+    };
+    cachedCreateNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteFields"];
+            };
+        };
+        responses: {
+            /** @description Created; Location names it. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    "X-Cache": components["headers"]["XCache"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            406: components["responses"]["Problem406"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            502: components["responses"]["Problem502"];
+            504: components["responses"]["Problem504"];
+        };
+    };
+    cachedListOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Which methods. */
+            204: {
+                headers: {
+                    Allow: components["headers"]["AllowOnOptions"];
+                    "Access-Control-Allow-Methods": components["headers"]["AllowMethods"];
+                    "Access-Control-Allow-Headers": components["headers"]["AllowHeaders"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            /** @description A preflight from an origin that may not call the API. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            414: components["responses"]["Problem414"];
+            502: components["responses"]["Problem502"];
+            504: components["responses"]["Problem504"];
+        };
+    };
+    cachedListNotesHead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list's fields, no body */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlList"];
+                    Vary: components["headers"]["Vary"];
+                    "X-Cache": components["headers"]["XCache"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The copy the client has is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlList"];
+                    Vary: components["headers"]["Vary"];
+                    "X-Cache": components["headers"]["XCache"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            406: components["responses"]["Problem406"];
+            412: components["responses"]["Problem412"];
+            414: components["responses"]["Problem414"];
+            502: components["responses"]["Problem502"];
+            504: components["responses"]["Problem504"];
+        };
+    };
+    cachedReadNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One note */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlNote"];
+                    Vary: components["headers"]["Vary"];
+                    "X-Cache": components["headers"]["XCache"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The copy the client has is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlNote"];
+                    Vary: components["headers"]["Vary"];
+                    "X-Cache": components["headers"]["XCache"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            404: components["responses"]["Problem404"];
+            406: components["responses"]["Problem406"];
+            412: components["responses"]["Problem412"];
+            414: components["responses"]["Problem414"];
+            502: components["responses"]["Problem502"];
+            504: components["responses"]["Problem504"];
+        };
+    };
+    cachedPutNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteFields"];
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    "X-Cache": components["headers"]["XCache"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    "X-Cache": components["headers"]["XCache"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            406: components["responses"]["Problem406"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            502: components["responses"]["Problem502"];
+            504: components["responses"]["Problem504"];
+        };
+    };
+    cachedDeleteNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Cache": components["headers"]["XCache"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            404: components["responses"]["Problem404"];
+            414: components["responses"]["Problem414"];
+            502: components["responses"]["Problem502"];
+            504: components["responses"]["Problem504"];
+        };
+    };
+    cachedNoteOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Which methods. */
+            204: {
+                headers: {
+                    Allow: components["headers"]["AllowOnOptions"];
+                    "Accept-Patch": components["headers"]["AcceptPatchOnOptions"];
+                    "Access-Control-Allow-Methods": components["headers"]["AllowMethods"];
+                    "Access-Control-Allow-Headers": components["headers"]["AllowHeaders"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            /** @description A preflight from an origin that may not call the API. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            414: components["responses"]["Problem414"];
+            502: components["responses"]["Problem502"];
+            504: components["responses"]["Problem504"];
+        };
+    };
+    cachedReadNoteHead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One note's fields, no body */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlNote"];
+                    Vary: components["headers"]["Vary"];
+                    "X-Cache": components["headers"]["XCache"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The copy the client has is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlNote"];
+                    Vary: components["headers"]["Vary"];
+                    "X-Cache": components["headers"]["XCache"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            404: components["responses"]["Problem404"];
+            406: components["responses"]["Problem406"];
+            412: components["responses"]["Problem412"];
+            414: components["responses"]["Problem414"];
+            502: components["responses"]["Problem502"];
+            504: components["responses"]["Problem504"];
+        };
+    };
+    cachedPatchNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["NotePatch"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Cache": components["headers"]["XCache"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            404: components["responses"]["Problem404"];
+            406: components["responses"]["Problem406"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            502: components["responses"]["Problem502"];
+            504: components["responses"]["Problem504"];
+        };
+    };
+    cachedStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts by X-Cache outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LayerCounters"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+        };
+    };
+    cachedStatsHead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts by X-Cache outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LayerCounters"];
+                };
+            };
+            401: components["responses"]["Problem401"];
+        };
+    };
+    openapi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenAPI 3.1 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    openapiHead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenAPI 3.1 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+}
