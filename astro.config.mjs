@@ -59,6 +59,7 @@ export default defineConfig({
             'rest/statelessness',
             'rest/layers',
             'rest/errors',
+            'rest/pagination',
             'rest/explorer',
           ],
         },

@@ -60,6 +60,8 @@ test('an empty environment gives the defaults of a public server', () => {
     restMaxNotesPerToken: 25,
     restMaxTokens: 200,
     restCacheMaxBytes: 4_194_304,
+    restPageDefault: 10,
+    restPageMax: 20,
     rpcTcpPort: 8301,
     rpcGoPort: 8302,
     rpcMaxBatch: 100,
@@ -162,5 +164,18 @@ test('REDIS_URL must be a redis:// URL', () => {
 test('the head may not have longer than the whole request', () => {
   expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '40000' })).toThrow(
     'HEADERS_TIMEOUT_MS (40000) may not be longer than REQUEST_TIMEOUT_MS (30000)',
+  );
+});
+
+test('a page without a limit may not be larger than the largest page', () => {
+  expect(loadConfig({ REST_PAGE_DEFAULT: '5', REST_PAGE_MAX: '5' })).toMatchObject({
+    restPageDefault: 5,
+    restPageMax: 5,
+  });
+  expect(() => loadConfig({ REST_PAGE_DEFAULT: '30' })).toThrow(
+    new ConfigError('REST_PAGE_DEFAULT (30) may not be larger than REST_PAGE_MAX (20)'),
+  );
+  expect(() => loadConfig({ REST_PAGE_MAX: '0' })).toThrow(
+    'REST_PAGE_MAX must be a whole number from 1 to 1000, not "0"',
   );
 });

@@ -311,6 +311,20 @@ export const SETTINGS = {
     2 ** 30,
     'how much the caching layer at `/api/cached/` stores; beyond it the least recently used responses are dropped',
   ),
+  restPageDefault: integer(
+    'REST_PAGE_DEFAULT',
+    10,
+    1,
+    1_000,
+    'notes in a page of `GET /api/notes` when the request names no `limit` (at most `REST_PAGE_MAX`)',
+  ),
+  restPageMax: integer(
+    'REST_PAGE_MAX',
+    20,
+    1,
+    1_000,
+    'the largest `limit` a page of `GET /api/notes` may ask for; a larger one, or one that is no whole number from 1, gets 400 naming both sizes',
+  ),
 
   // The RPC part (docs/rpc/).
   rpcTcpPort: integer(
@@ -401,6 +415,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       `HEADERS_TIMEOUT_MS (${config.headersTimeoutMs}) may not be longer ` +
         `than REQUEST_TIMEOUT_MS (${config.requestTimeoutMs})`,
+    );
+  }
+  // A page without a limit must be one a client could ask for.
+  if (config.restPageDefault > config.restPageMax) {
+    throw new ConfigError(
+      `REST_PAGE_DEFAULT (${config.restPageDefault}) may not be larger ` +
+        `than REST_PAGE_MAX (${config.restPageMax})`,
     );
   }
   return config;

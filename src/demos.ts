@@ -19,6 +19,7 @@ export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
   'rest/stateless-client': () => import('../examples/rest/stateless-client.ts'),
   'rest/layers-client': () => import('../examples/rest/layers-client.ts'),
   'rest/errors-client': () => import('../examples/rest/errors-client.ts'),
+  'rest/pagination-client': () => import('../examples/rest/pagination-client.ts'),
   'rest/typed-client': () => import('../examples/rest/typed-client.ts'),
   'rpc/arith-calls': () => import('../examples/rpc/arith-calls.ts'),
   'rpc/codec-sizes': () => import('../examples/rpc/codec-sizes.ts'),

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { rawRequest } from '../../tests/support/raw-http.ts';
 import { createCacheLayer } from './cache-layer.ts';
+import { Cursors } from './cursor.ts';
 import { NoteStore } from './note-store.ts';
 import { createNotesHandler } from './notes.ts';
 
@@ -18,6 +19,8 @@ beforeAll(async () => {
   const notes = createNotesHandler({
     store: new NoteStore({ maxTokens: 100, maxNotesPerToken: 100 }),
     ...limits,
+    pageSizes: { defaultLimit: 10, maxLimit: 20 },
+    cursors: new Cursors(),
   });
   const layer = createCacheLayer({
     ...limits,

@@ -70,7 +70,11 @@ export function createCacheLayer(options: CacheLayerOptions) {
       const url = req.url ?? '';
       const base = '/api/cached/notes';
       const { id } = parseTarget(url, base, options.maxUrlBytes);
-      const path = id === undefined ? '/api/notes' : `/api/notes/${id}`;
+      // The query goes on with the path, and keys what is stored: it
+      // names a page of the list (docs/rest/pagination).
+      const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
+      const resource = id === undefined ? '/api/notes' : `/api/notes/${id}`;
+      const path = resource + query;
       // Only plain reads come from the store; If-Match on a read is a
       // question only the origin can answer.
       const read =

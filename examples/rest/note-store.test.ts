@@ -59,3 +59,32 @@ test('beyond maxTokens the least recently used token is forgotten', () => {
   expect(store.scope('a').get('x')).toEqual({ id: 'x', ...fields });
   expect(store.scope('b').get('x')).toBeUndefined();
 });
+
+test('a walk from a position meets every note that stays, whatever is added or removed', () => {
+  const notes = new NoteStore({ maxTokens: 1, maxNotesPerToken: 25 }).scope('t');
+  for (let n = 0; n < 6; n++) notes.create(fields);
+  const first = notes.after(0, 4);
+  expect(first.notes.map((n) => n.id)).toEqual(['1', '2', '3', '4']);
+  expect(first).toMatchObject({ last: 4, more: true });
+  notes.delete('2');
+  notes.delete('4');
+  notes.put('x', fields);
+  notes.put('5', { title: 'changed', body: '' });
+  const second = notes.after(first.last!, 4);
+  expect(second.notes.map((n) => n.id)).toEqual(['5', '6', 'x']);
+  expect(second).toMatchObject({ last: 7, more: false });
+  expect(notes.after(7, 4)).toEqual({ notes: [], last: undefined, more: false });
+  expect(notes.at(1, 2).notes.map((n) => n.id)).toEqual(['3', '5']);
+  expect(notes.at(3, 2)).toMatchObject({ more: false });
+});
+
+test('each note knows when it last changed, from the clock the store is given', () => {
+  let clock = 1_000;
+  const notes = new NoteStore({ maxTokens: 1, maxNotesPerToken: 5 }, () => clock).scope('t');
+  notes.put('a', fields);
+  expect(notes.modifiedAt('a')).toBe(1_000);
+  clock = 5_000;
+  notes.put('a', { title: 'Eggs', body: '' });
+  expect(notes.modifiedAt('a')).toBe(5_000);
+  expect(notes.modifiedAt('none')).toBeUndefined();
+});

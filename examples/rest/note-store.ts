@@ -7,6 +7,12 @@
 // token holds at most `maxNotes` notes, and when there are more than
 // `maxTokens` tokens the least recently used one is forgotten. It does
 // no I/O; the HTTP handler in notes.ts is what talks to clients.
+//
+// Besides the notes themselves it keeps two facts about each: its
+// position, a number given once when the note is created and never
+// reused (what a pagination cursor remembers, docs/rest/pagination),
+// and when it last changed (Last-Modified, docs/rest/conditional-
+// requests).
 
 import { Problem } from './problem.ts';
 import type { Note } from './representations.ts';
@@ -20,26 +26,74 @@ export interface StoreLimits {
 /** A note's fields, as a client sends them. */
 export type NoteFields = Omit<Note, 'id'>;
 
+/** A clock in milliseconds, Date.now unless a test steps it. */
+export type Clock = () => number;
+
+/** A note, where it stands in its list, and when it last changed. */
+interface Entry {
+  note: Note;
+  position: number;
+  modifiedAt: number;
+}
+
+/** One page of a list, and whether more notes follow it. */
+export interface Page {
+  notes: Note[];
+  /** The position of the page's last note, for the next cursor. */
+  last: number | undefined;
+  more: boolean;
+}
+
 // #region scope
 /** The notes of one token. */
 export class TokenNotes {
-  readonly #notes = new Map<string, Note>();
+  // A Map keeps insertion order, and replacing a note keeps its
+  // place: iterating it is iterating by position.
+  readonly #notes = new Map<string, Entry>();
   readonly #maxNotes: number;
+  readonly #now: Clock;
   #lastId = 0;
+  #lastPosition = 0;
 
-  constructor(maxNotes: number) {
+  constructor(maxNotes: number, now: Clock = Date.now) {
     this.#maxNotes = maxNotes;
+    this.#now = now;
   }
 
   /** Every note, in the order they were created. */
   list(): Note[] {
-    return [...this.#notes.values()];
+    return Array.from(this.#notes.values(), (entry) => entry.note);
   }
 
   get(id: string): Note | undefined {
-    return this.#notes.get(id);
+    return this.#notes.get(id)?.note;
+  }
+
+  /** When the note last changed, in milliseconds; undefined if none. */
+  modifiedAt(id: string): number | undefined {
+    return this.#notes.get(id)?.modifiedAt;
   }
   // #endregion scope
+
+  // #region pages
+  /**
+   * Up to `limit` notes created after position `after` (0: from the
+   * start). Deleting or adding notes moves no other note's position,
+   * so a walk that goes on from its last position meets every note
+   * that was there throughout, once.
+   */
+  after(after: number, limit: number): Page {
+    const entries = [...this.#notes.values()];
+    const start = entries.findIndex((entry) => entry.position > after);
+    const from = start === -1 ? entries.length : start;
+    return pageOf(entries, from, limit);
+  }
+
+  /** Up to `limit` notes from the `offset`-th on, for comparison. */
+  at(offset: number, limit: number): Page {
+    return pageOf([...this.#notes.values()], offset, limit);
+  }
+  // #endregion pages
 
   // #region writes
   /** Adds a note under the next free number (POST). */
@@ -48,21 +102,25 @@ export class TokenNotes {
     do this.#lastId++;
     while (this.#notes.has(String(this.#lastId)));
     const note = { id: String(this.#lastId), ...fields };
-    this.#notes.set(note.id, note);
+    this.#set(note, ++this.#lastPosition);
     return note;
   }
 
   /** Creates or replaces the note at `id` (PUT); true if created. */
   put(id: string, fields: NoteFields): boolean {
-    const created = !this.#notes.has(id);
-    if (created) this.#checkRoom();
-    this.#notes.set(id, { id, ...fields });
-    return created;
+    const existing = this.#notes.get(id);
+    if (!existing) this.#checkRoom();
+    this.#set({ id, ...fields }, existing?.position ?? ++this.#lastPosition);
+    return !existing;
   }
 
   /** Removes a note (DELETE); false if there was none. */
   delete(id: string): boolean {
     return this.#notes.delete(id);
+  }
+
+  #set(note: Note, position: number) {
+    this.#notes.set(note.id, { note, position, modifiedAt: this.#now() });
   }
 
   #checkRoom() {
@@ -77,6 +135,15 @@ export class TokenNotes {
   // #endregion writes
 }
 
+function pageOf(entries: Entry[], from: number, limit: number): Page {
+  const taken = entries.slice(from, from + limit);
+  return {
+    notes: taken.map((entry) => entry.note),
+    last: taken.at(-1)?.position,
+    more: from + limit < entries.length,
+  };
+}
+
 // #region store
 /** Every token's notes, forgetting the least recently used token. */
 export class NoteStore {
@@ -84,9 +151,11 @@ export class NoteStore {
   // every use keeps the least recently used one first.
   readonly #tokens = new Map<string, TokenNotes>();
   readonly #limits: StoreLimits;
+  readonly #now: Clock;
 
-  constructor(limits: StoreLimits) {
+  constructor(limits: StoreLimits, now: Clock = Date.now) {
     this.#limits = limits;
+    this.#now = now;
   }
 
   /** The notes of `token`, which becomes the most recently used. */
@@ -95,7 +164,7 @@ export class NoteStore {
     if (notes) {
       this.#tokens.delete(token);
     } else {
-      notes = new TokenNotes(this.#limits.maxNotesPerToken);
+      notes = new TokenNotes(this.#limits.maxNotesPerToken, this.#now);
     }
     this.#tokens.set(token, notes);
     for (const oldest of this.#tokens.keys()) {

@@ -13,14 +13,17 @@
 //   whether the body is a note     request-body.ts    400
 //                                  note-fields.ts     422
 //   whether there is room          note-store.ts      409
+//   which page of the list         pagination.ts      400
 //
 // Every refusal is thrown as a Problem and written in one place.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken } from './bearer-token.ts';
 import { checkPreconditions, entityTag } from './conditional.ts';
+import type { Cursors } from './cursor.ts';
 import { mergePatch, toNoteFields } from './note-fields.ts';
 import type { NoteStore, TokenNotes } from './note-store.ts';
+import { listPage, type PageSizes } from './pagination.ts';
 import { Problem, sendProblem } from './problem.ts';
 import {
   chooseType,
@@ -43,6 +46,10 @@ export interface NotesOptions {
   store: NoteStore;
   maxBodyBytes: number;
   maxUrlBytes: number;
+  /** How many notes a page of the list holds. */
+  pageSizes: PageSizes;
+  /** Issues and checks this process's pagination cursors. */
+  cursors: Cursors;
 }
 
 /** The two kinds of resource: the collection, and one note. */
@@ -105,27 +112,30 @@ export function createNotesHandler(options: NotesOptions) {
 interface Exchange {
   req: IncomingMessage;
   res: ServerResponse;
+  token: string;
   notes: TokenNotes;
   type: MediaType;
-  maxBodyBytes: number;
+  options: NotesOptions;
 }
 
 // #region respond
 async function respond(
   req: IncomingMessage,
   res: ServerResponse,
-  { store, maxBodyBytes, maxUrlBytes }: NotesOptions,
+  options: NotesOptions,
 ) {
-  const { id } = parseTarget(req.url ?? '', '/api/notes', maxUrlBytes);
+  const url = req.url ?? '';
+  const { id } = parseTarget(url, '/api/notes', options.maxUrlBytes);
   const kind = id === undefined ? 'collection' : 'note';
   const method = req.method ?? '';
   checkMethod(method, kind);
   if (method === 'OPTIONS') return sendOptions(res, kind);
-  const notes = store.scope(bearerToken(req.headers.authorization));
+  const token = bearerToken(req.headers.authorization);
+  const notes = options.store.scope(token);
   // Settled before any work: a 406 must not follow a change.
   const type =
     method === 'DELETE' ? 'application/json' : chooseType(req.headers.accept);
-  const exchange = { req, res, notes, type, maxBodyBytes };
+  const exchange = { req, res, token, notes, type, options };
   if (id === undefined) {
     return method === 'POST' ? create(exchange) : list(exchange);
   }
@@ -139,19 +149,30 @@ async function respond(
 
 // #region read
 /** GET and HEAD: a representation, or 304 if the client has it. */
-function read({ req, res, type }: Exchange, body: string, kind: Kind) {
+function read(
+  { req, res, type }: Exchange,
+  body: string,
+  kind: Kind,
+  more: Record<string, string> = {},
+) {
   const etag = entityTag(body);
   // Appended, not set: a layer in front may vary on more (CORS, Origin).
   res.appendHeader('vary', 'accept, authorization');
-  const headers = { etag, 'cache-control': CACHE_CONTROL[kind] };
+  const headers = { etag, 'cache-control': CACHE_CONTROL[kind], ...more };
   const verdict = checkPreconditions(req.method!, req.headers, [etag]);
   if (verdict === 'not-modified') return send(res, 304, headers);
   send(res, 200, headers, body, type);
 }
 
+/** GET of the collection: one page, and a Link to the next. */
 function list(exchange: Exchange) {
-  const body = renderNotes(exchange.notes.list(), exchange.type);
-  read(exchange, body, 'collection');
+  const { req, token, notes, type, options } = exchange;
+  const url = req.url ?? '';
+  const at = url.indexOf('?');
+  const query = new URLSearchParams(at === -1 ? '' : url.slice(at + 1));
+  const page = listPage(notes, query, token, options);
+  const body = renderNotes(page.notes, type);
+  read(exchange, body, 'collection', page.link ? { link: page.link } : {});
 }
 // #endregion read
 
@@ -164,7 +185,7 @@ function list(exchange: Exchange) {
  * requests may have changed the note while it was arriving.
  */
 async function readWrite(
-  { req, maxBodyBytes }: Exchange,
+  { req, options: { maxBodyBytes } }: Exchange,
   mediaType: string,
   currentTags: () => string[] | null,
 ) {

@@ -8,6 +8,7 @@ import { LRUCache } from 'lru-cache';
 import { allowMethods, sendJson } from '../../examples/http-reply.ts';
 import { bearerToken } from '../../examples/rest/bearer-token.ts';
 import { createCacheLayer, type Outcome } from '../../examples/rest/cache-layer.ts';
+import { Cursors } from '../../examples/rest/cursor.ts';
 import { NoteStore } from '../../examples/rest/note-store.ts';
 import { createNotesHandler } from '../../examples/rest/notes.ts';
 import { OPENAPI } from '../../examples/rest/openapi.ts';
@@ -25,7 +26,14 @@ export function restMount(config: Config): Mount {
     maxBodyBytes: config.restMaxBodyBytes,
     maxUrlBytes: config.restMaxUrlBytes,
   };
-  const notes = createNotesHandler({ store, ...limits });
+  const notes = createNotesHandler({
+    store,
+    ...limits,
+    pageSizes: { defaultLimit: config.restPageDefault, maxLimit: config.restPageMax },
+    // A key of this process's own: cursors die with it (README,
+    // Deployment: the notes stay on one instance too, for now).
+    cursors: new Cursors(),
+  });
   const layer = createCacheLayer({
     ...limits,
     maxBytes: config.restCacheMaxBytes,

@@ -34,6 +34,7 @@ const PAGES: [string, [string, string][]][] = [
   ['/rest/statelessness/', [['statelessness', 'rest/stateless-client']]],
   ['/rest/layers/', [['layers', 'rest/layers-client']]],
   ['/rest/errors/', [['errors', 'rest/errors-client']]],
+  ['/rest/pagination/', [['offset and cursor', 'rest/pagination-client']]],
   ['/rest/explorer/', []],
 ];
 
