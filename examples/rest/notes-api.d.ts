@@ -187,7 +187,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The path is not allowed; The note id is not valid; The body is not JSON */
+        /** @description The path is not allowed; The note id is not valid; The body is not JSON; The page size is not allowed; The cursor was not issued here; The offset is not valid */
         Problem400: {
             headers: {
                 [name: string]: unknown;
@@ -195,7 +195,7 @@ export interface components {
             content: {
                 "application/problem+json": {
                     /** @enum {unknown} */
-                    type?: "/rest/errors/#bad-path" | "/rest/errors/#bad-id" | "/rest/errors/#malformed-json";
+                    type?: "/rest/errors/#bad-path" | "/rest/errors/#bad-id" | "/rest/errors/#malformed-json" | "/rest/errors/#bad-limit" | "/rest/errors/#bad-cursor" | "/rest/errors/#bad-offset";
                     /** @constant */
                     status?: 400;
                 } & components["schemas"]["Problem"];
@@ -382,6 +382,15 @@ export interface components {
          */
         NoteId: string;
         /**
+         * @description How many notes a page holds: 1 to the server's REST_PAGE_MAX; without it, REST_PAGE_DEFAULT. Out of range: 400 bad-limit, naming both.
+         * @example 2
+         */
+        Limit: number;
+        /** @description Where the next page starts, as the Link rel="next" gave it. Opaque: one not issued here, for this token, gets 400 bad-cursor. */
+        Cursor: string;
+        /** @description Skip this many notes instead of a cursor: the old way, which skips or repeats notes when the list changes (docs/rest/pagination). */
+        Offset: number;
+        /**
          * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
          * @example {etag}
          */
@@ -404,6 +413,8 @@ export interface components {
         CacheControlList: "public, no-cache";
         /** @description The request fields the representation depends on. */
         Vary: string;
+        /** @description The next page, rel="next" (RFC 8288); none on the last page. */
+        Link: string;
         /** @description The methods this resource allows. */
         Allow: string;
         /** @description The methods this resource allows; a CORS preflight gets Access-Control-Allow-Methods instead. */
@@ -429,7 +440,17 @@ export type $defs = Record<string, never>;
 export interface operations {
     notesListNotes: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description How many notes a page holds: 1 to the server's REST_PAGE_MAX; without it, REST_PAGE_DEFAULT. Out of range: 400 bad-limit, naming both.
+                 * @example 2
+                 */
+                limit?: components["parameters"]["Limit"];
+                /** @description Where the next page starts, as the Link rel="next" gave it. Opaque: one not issued here, for this token, gets 400 bad-cursor. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Skip this many notes instead of a cursor: the old way, which skips or repeats notes when the list changes (docs/rest/pagination). */
+                offset?: components["parameters"]["Offset"];
+            };
             header?: {
                 /**
                  * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
@@ -453,6 +474,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -468,6 +490,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -562,7 +585,17 @@ export interface operations {
     };
     notesListNotesHead: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description How many notes a page holds: 1 to the server's REST_PAGE_MAX; without it, REST_PAGE_DEFAULT. Out of range: 400 bad-limit, naming both.
+                 * @example 2
+                 */
+                limit?: components["parameters"]["Limit"];
+                /** @description Where the next page starts, as the Link rel="next" gave it. Opaque: one not issued here, for this token, gets 400 bad-cursor. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Skip this many notes instead of a cursor: the old way, which skips or repeats notes when the list changes (docs/rest/pagination). */
+                offset?: components["parameters"]["Offset"];
+            };
             header?: {
                 /**
                  * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
@@ -586,6 +619,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -601,6 +635,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -925,7 +960,17 @@ export interface operations {
     };
     cachedListNotes: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description How many notes a page holds: 1 to the server's REST_PAGE_MAX; without it, REST_PAGE_DEFAULT. Out of range: 400 bad-limit, naming both.
+                 * @example 2
+                 */
+                limit?: components["parameters"]["Limit"];
+                /** @description Where the next page starts, as the Link rel="next" gave it. Opaque: one not issued here, for this token, gets 400 bad-cursor. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Skip this many notes instead of a cursor: the old way, which skips or repeats notes when the list changes (docs/rest/pagination). */
+                offset?: components["parameters"]["Offset"];
+            };
             header?: {
                 /**
                  * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
@@ -949,6 +994,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -965,6 +1011,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1067,7 +1114,17 @@ export interface operations {
     };
     cachedListNotesHead: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description How many notes a page holds: 1 to the server's REST_PAGE_MAX; without it, REST_PAGE_DEFAULT. Out of range: 400 bad-limit, naming both.
+                 * @example 2
+                 */
+                limit?: components["parameters"]["Limit"];
+                /** @description Where the next page starts, as the Link rel="next" gave it. Opaque: one not issued here, for this token, gets 400 bad-cursor. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Skip this many notes instead of a cursor: the old way, which skips or repeats notes when the list changes (docs/rest/pagination). */
+                offset?: components["parameters"]["Offset"];
+            };
             header?: {
                 /**
                  * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
@@ -1091,6 +1148,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1107,6 +1165,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };

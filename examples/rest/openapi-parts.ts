@@ -108,6 +108,10 @@ export const HEADERS = {
     const: CACHE_CONTROL.collection,
   }),
   Vary: field('The request fields the representation depends on.'),
+  Link: field(
+    'The next page, rel="next" (RFC 8288); none on the last page.',
+    false,
+  ),
   Allow: field('The methods this resource allows.'),
   AllowOnOptions: field(
     'The methods this resource allows; a CORS preflight gets ' +

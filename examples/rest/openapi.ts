@@ -50,6 +50,31 @@ const PARAMETERS = {
     schema: { type: 'string' },
     example: 'groceries',
   },
+  Limit: {
+    name: 'limit',
+    in: 'query',
+    description:
+      "How many notes a page holds: 1 to the server's REST_PAGE_MAX; " +
+      'without it, REST_PAGE_DEFAULT. Out of range: 400 bad-limit, naming both.',
+    schema: { type: 'integer', minimum: 1 },
+    example: 2,
+  },
+  Cursor: {
+    name: 'cursor',
+    in: 'query',
+    description:
+      'Where the next page starts, as the Link rel="next" gave it. Opaque: ' +
+      'one not issued here, for this token, gets 400 bad-cursor.',
+    schema: { type: 'string' },
+  },
+  Offset: {
+    name: 'offset',
+    in: 'query',
+    description:
+      'Skip this many notes instead of a cursor: the old way, which skips or ' +
+      'repeats notes when the list changes (docs/rest/pagination).',
+    schema: { type: 'integer', minimum: 0 },
+  },
   IfNoneMatch: {
     name: 'If-None-Match',
     in: 'header',
@@ -69,6 +94,12 @@ const PARAMETERS = {
 };
 // #endregion parameters
 
+/** Which page of the list (pagination.ts). */
+const pageParameters = [
+  ref('parameters', 'Limit'),
+  ref('parameters', 'Cursor'),
+  ref('parameters', 'Offset'),
+];
 const conditionalRead = [
   ref('parameters', 'IfNoneMatch'),
   ref('parameters', 'IfMatch'),
@@ -81,10 +112,18 @@ const conditionalWrite = [
 // #region reads
 /** GET or HEAD of a representation, with its validator. */
 function read(summary: string, schema: string, cache: keyof typeof HEADERS) {
-  const fields = headers('ETag', cache, 'Vary');
+  const list = schema === 'NoteList';
+  const fields = headers(
+    'ETag',
+    cache,
+    'Vary',
+    ...(list ? (['Link'] as const) : []),
+  );
   return {
     summary,
-    parameters: conditionalRead,
+    parameters: list
+      ? [...conditionalRead, ...pageParameters]
+      : conditionalRead,
     responses: responses(
       {
         200: {
