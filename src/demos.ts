@@ -21,6 +21,7 @@ export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
   'rest/errors-client': () => import('../examples/rest/errors-client.ts'),
   'rest/pagination-client': () => import('../examples/rest/pagination-client.ts'),
   'rest/typed-client': () => import('../examples/rest/typed-client.ts'),
+  'rest/cors-client': () => import('../examples/rest/cors-client.ts'),
   'rpc/arith-calls': () => import('../examples/rpc/arith-calls.ts'),
   'rpc/codec-sizes': () => import('../examples/rpc/codec-sizes.ts'),
   'rpc/http-calls': () => import('../examples/rpc/http-calls.ts'),

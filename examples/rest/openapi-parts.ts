@@ -18,6 +18,7 @@ const text = { type: 'string' };
 // #region schemas
 /** What travels: a note, the list, and a problem document. */
 export const SCHEMAS = {
+  // #region note
   Note: {
     type: 'object',
     required: ['id', 'title', 'body'],
@@ -28,6 +29,7 @@ export const SCHEMAS = {
       body: text,
     },
   },
+  // #endregion note
   /** What POST and PUT take: a note, its id optional. */
   NoteFields: {
     type: 'object',

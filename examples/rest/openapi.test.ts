@@ -12,12 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+// #region validate
 test("the description is valid OpenAPI 3.1, by the specification's own schema", async () => {
   const validator = new Validator();
   const result = await validator.validate(structuredClone(OPENAPI));
   expect(result).toEqual({ valid: true });
   expect(validator.version).toBe('3.1');
 });
+// #endregion validate
 
 test('GET /api/openapi.json serves it; HEAD its fields; other methods 405', async () => {
   const got = await rawRequest(server.url, 'GET', '/api/openapi.json');

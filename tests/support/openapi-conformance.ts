@@ -39,9 +39,15 @@ export interface Exchange {
 const playgrounds = new Set<string>();
 const recorded: Exchange[] = [];
 
-/** Counts answers from the playground at `base` from now on. */
+/**
+ * Counts answers from the playground at `base` from now on, under
+ * both its loopback names (the CORS demo calls it as localhost).
+ */
 export function watchPlayground(base: string) {
-  playgrounds.add(new URL(base).origin);
+  const url = new URL(base);
+  playgrounds.add(url.origin);
+  if (url.hostname === '127.0.0.1') url.hostname = 'localhost';
+  playgrounds.add(url.origin);
 }
 
 /** Keeps an exchange if it is with a watched playground's /api/. */
