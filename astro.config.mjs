@@ -60,6 +60,8 @@ export default defineConfig({
             'rest/layers',
             'rest/errors',
             'rest/pagination',
+            'rest/rate-limits',
+            'rest/retries',
             'rest/cors',
             'rest/openapi',
             'rest/explorer',

@@ -325,6 +325,34 @@ export const SETTINGS = {
     1_000,
     'the largest `limit` a page of `GET /api/notes` may ask for; a larger one, or one that is no whole number from 1, gets 400 naming both sizes',
   ),
+  restRatePerMinute: integer(
+    'REST_RATE_PER_MINUTE',
+    600,
+    1,
+    1_000_000,
+    'requests one bearer token may make to `/api/notes` per minute, sustained; every answer says what is left (`RateLimit`, `RateLimit-Policy`), and one too many gets 429 with `Retry-After`',
+  ),
+  restRateBurst: integer(
+    'REST_RATE_BURST',
+    600,
+    1,
+    1_000_000,
+    'requests one bearer token may make at once before `REST_RATE_PER_MINUTE` applies',
+  ),
+  restIdempotencyKeys: integer(
+    'REST_IDEMPOTENCY_KEYS',
+    25,
+    1,
+    100_000,
+    "`Idempotency-Key`s one bearer token's answers are kept for; beyond it the oldest is forgotten, and a retry with it creates a new note",
+  ),
+  restIdempotencyTtlMs: integer(
+    'REST_IDEMPOTENCY_TTL_MS',
+    86_400_000,
+    1_000,
+    604_800_000,
+    'how long the answer to a POST with an `Idempotency-Key` is kept to be sent again; a retry after that creates a new note',
+  ),
 
   // The RPC part (docs/rpc/).
   rpcTcpPort: integer(

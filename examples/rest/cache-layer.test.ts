@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { rawRequest } from '../../tests/support/raw-http.ts';
 import { createCacheLayer } from './cache-layer.ts';
 import { Cursors } from './cursor.ts';
+import { IdempotencyKeys } from './idempotency.ts';
 import { NoteStore } from './note-store.ts';
 import { createNotesHandler } from './notes.ts';
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
     ...limits,
     pageSizes: { defaultLimit: 10, maxLimit: 20 },
     cursors: new Cursors(),
+    keys: new IdempotencyKeys({ maxKeys: 10, ttlMs: 60_000, maxTokens: 100 }),
   });
   const layer = createCacheLayer({
     ...limits,

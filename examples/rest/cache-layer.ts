@@ -198,8 +198,11 @@ export function createCacheLayer(options: CacheLayerOptions) {
       'accept',
       'authorization',
       'content-type',
+      'idempotency-key',
       'if-match',
+      'if-modified-since',
       'if-none-match',
+      'if-unmodified-since',
       'via',
     ]);
     // Like any proxy, the layer has its own body limit: it will not

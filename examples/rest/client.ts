@@ -32,6 +32,8 @@ export interface Ask {
   headers?: Record<string, string>;
   /** Response headers to print, by name. */
   show?: string[];
+  /** Give up on an answer that takes longer than this, in ms. */
+  timeoutMs?: number;
 }
 
 /** What came back. */
@@ -66,7 +68,9 @@ export function notesClient(io: DemoIO, token: string | null, owner?: string) {
       method,
       headers,
       body: body ?? null,
-      signal: io.signal,
+      signal: ask.timeoutMs
+        ? AbortSignal.any([io.signal, AbortSignal.timeout(ask.timeoutMs)])
+        : io.signal,
       // The browser's own HTTP cache is a layer too; no-store keeps
       // it out of the way, so each line is what the server said.
       cache: 'no-store',
@@ -107,5 +111,8 @@ function cut(text: string) {
 function cased(name: string) {
   if (name === 'etag') return 'ETag';
   if (name === 'www-authenticate') return 'WWW-Authenticate';
+  if (name === 'idempotency-key') return 'Idempotency-Key';
+  if (name === 'ratelimit') return 'RateLimit';
+  if (name === 'ratelimit-policy') return 'RateLimit-Policy';
   return name.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
 }

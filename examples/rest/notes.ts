@@ -7,6 +7,7 @@
 //   which resource the URI names   resource-path.ts   400 404 414
 //   which methods it allows        (below)            405
 //   whose notes: the bearer token  bearer-token.ts    401
+//   whether it is asking too fast  rate-limit.ts      429
 //   which representation to send   representations.ts 406
 //   whether the body can be read   request-body.ts    415 413
 //   whether preconditions hold     conditional.ts     304 412
@@ -14,6 +15,7 @@
 //                                  note-fields.ts     422
 //   whether there is room          note-store.ts      409
 //   which page of the list         pagination.ts      400
+//   whether a POST is a retry      idempotency.ts     400 409 422
 //
 // Every refusal is thrown as a Problem and written in one place.
 
@@ -21,10 +23,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken } from './bearer-token.ts';
 import { checkPreconditions, entityTag } from './conditional.ts';
 import type { Cursors } from './cursor.ts';
+import {
+  type Answer,
+  fingerprint,
+  type IdempotencyKeys,
+  idempotencyKey,
+  keyReused,
+} from './idempotency.ts';
 import { mergePatch, toNoteFields } from './note-fields.ts';
 import type { NoteStore, TokenNotes } from './note-store.ts';
 import { listPage, type PageSizes } from './pagination.ts';
 import { Problem, sendProblem } from './problem.ts';
+import type { RateLimits } from './rate-limit.ts';
 import {
   chooseType,
   MEDIA_TYPES,
@@ -50,6 +60,10 @@ export interface NotesOptions {
   pageSizes: PageSizes;
   /** Issues and checks this process's pagination cursors. */
   cursors: Cursors;
+  /** Requests a token may make; no limit without it. */
+  rateLimits?: RateLimits;
+  /** What each Idempotency-Key of each token was answered. */
+  keys: IdempotencyKeys;
 }
 
 /** The two kinds of resource: the collection, and one note. */
@@ -131,6 +145,7 @@ async function respond(
   checkMethod(method, kind);
   if (method === 'OPTIONS') return sendOptions(res, kind);
   const token = bearerToken(req.headers.authorization);
+  options.rateLimits?.admit(token, res);
   const notes = options.store.scope(token);
   // Settled before any work: a 406 must not follow a change.
   const type =
@@ -167,10 +182,7 @@ function read(
 /** GET of the collection: one page, and a Link to the next. */
 function list(exchange: Exchange) {
   const { req, token, notes, type, options } = exchange;
-  const url = req.url ?? '';
-  const at = url.indexOf('?');
-  const query = new URLSearchParams(at === -1 ? '' : url.slice(at + 1));
-  const page = listPage(notes, query, token, options);
+  const page = listPage(notes, queryOf(req), token, options);
   const body = renderNotes(page.notes, type);
   read(exchange, body, 'collection', page.link ? { link: page.link } : {});
 }
@@ -193,7 +205,7 @@ async function readWrite(
   checkContentType(req.headers['content-type'], mediaType, field);
   checkDeclaredLength(req.headers['content-length'], maxBodyBytes);
   checkPreconditions(req.method!, req.headers, currentTags());
-  const body = parseJson(await readBody(req, maxBodyBytes));
+  const body = await readBody(req, maxBodyBytes);
   checkPreconditions(req.method!, req.headers, currentTags());
   return body;
 }
@@ -213,16 +225,75 @@ function tagsAt(notes: TokenNotes, id: string) {
 // #region create
 /** POST: a new note, at a URI the server picks. */
 async function create(exchange: Exchange) {
-  const { notes, type } = exchange;
+  const key = idempotencyKey(exchange.req.headers['idempotency-key']);
+  if (key !== undefined) return createOnce(exchange, key);
+  deliver(exchange, store(exchange, await readCreate(exchange)));
+}
+
+/** A POST's body, once the collection's preconditions hold. */
+function readCreate(exchange: Exchange) {
+  const { notes } = exchange;
   const collectionTags = () =>
     MEDIA_TYPES.map((t) => entityTag(renderNotes(notes.list(), t)));
-  const body = await readWrite(exchange, 'application/json', collectionTags);
-  const note = notes.create(toNoteFields(body));
+  return readWrite(exchange, 'application/json', collectionTags);
+}
+
+/** Stores the note a POST's body holds; its answer, not yet sent. */
+function store({ notes, type }: Exchange, body: Buffer): Answer {
+  const note = notes.create(toNoteFields(parseJson(body)));
   // Relative to /api/notes, this names /api/notes/{id}.
   const location = `notes/${note.id}`;
-  sendNote(exchange.res, 201, note, type, { location, tagged: true });
+  return noteAnswer(201, note, type, { location, tagged: true });
 }
 // #endregion create
+
+// #region retry
+/**
+ * POST with an Idempotency-Key: a retry gets the first answer again,
+ * and no second note. The key is claimed before the body is read, so
+ * that two requests with it cannot both create.
+ */
+async function createOnce(exchange: Exchange, key: string) {
+  const { req, res, token, options } = exchange;
+  const claim = options.keys.claim(token, key);
+  try {
+    if (claim.previous) {
+      // Not asked its preconditions again: the first request's own
+      // note has changed the list since.
+      const body = await readBody(req, options.maxBodyBytes);
+      const { fingerprint: first, answer } = claim.previous;
+      if (fingerprint(body) !== first) throw keyReused();
+      return send(res, answer.status, answer.headers, answer.body);
+    }
+    const body = await readCreate(exchange);
+    const answer = store(exchange, body);
+    claim.complete({ fingerprint: fingerprint(body), answer });
+    deliver(exchange, answer);
+  } finally {
+    claim.release();
+  }
+}
+// #endregion retry
+
+// #region lose
+/**
+ * Sends a POST's answer, unless the request asks for it to be lost:
+ * `?lose-response=1` is a switch for docs/rest/retries, where the note
+ * is stored and the client never hears. The connection stays open
+ * until the client gives up; closing it instead would make a browser
+ * resend the POST by itself, as Chromium does on a reused connection.
+ */
+function deliver({ req, res }: Exchange, answer: Answer) {
+  if (!queryOf(req).has('lose-response')) {
+    return send(res, answer.status, answer.headers, answer.body);
+  }
+  const timer = setTimeout(() => res.destroy(), LOST_ANSWER_MS);
+  res.on('close', () => clearTimeout(timer));
+}
+
+/** How long a lost answer holds its connection at most. */
+const LOST_ANSWER_MS = 30_000;
+// #endregion lose
 
 // #region replace
 /** PUT: create or replace the note at this URI, 201 or 200. */
@@ -231,7 +302,7 @@ async function replace(exchange: Exchange, id: string) {
   const body = await readWrite(exchange, 'application/json', () =>
     tagsAt(notes, id),
   );
-  const created = notes.put(id, toNoteFields(body, id));
+  const created = notes.put(id, toNoteFields(parseJson(body), id));
   // No ETag: what is stored (with its id) is not the bytes that were
   // sent, and RFC 9110 (9.3.4) then forbids one. A GET has it.
   sendNote(exchange.res, created ? 201 : 200, notes.get(id)!, type);
@@ -242,8 +313,8 @@ async function replace(exchange: Exchange, id: string) {
 /** PATCH: a merge patch applied to the note as it is now. */
 async function patch(exchange: Exchange, id: string) {
   const { notes, type } = exchange;
-  const change = await readWrite(exchange, MERGE_PATCH, () =>
-    tagsAt(notes, id),
+  const change = parseJson(
+    await readWrite(exchange, MERGE_PATCH, () => tagsAt(notes, id)),
   );
   // Not the note as it was before the body came: it may have changed,
   // or gone, meanwhile.
@@ -267,17 +338,24 @@ function remove({ req, res, notes }: Exchange, id: string) {
  * A write's answer: the note as it now is, and after POST or PATCH its
  * ETag, the validator of that new state (RFC 9110, 15.3.1 and 15.3.2).
  */
-function sendNote(
-  res: ServerResponse,
+function noteAnswer(
   status: number,
   note: Note,
   type: MediaType,
   { location, tagged = false }: { location?: string; tagged?: boolean } = {},
-) {
+): Answer {
   const body = renderNote(note, type);
   const headers: Record<string, string> = location ? { location } : {};
   if (tagged) headers['etag'] = entityTag(body);
-  send(res, status, headers, body, type);
+  return { status, headers: { ...headers, ...typeHeaders(type) }, body };
+}
+
+function sendNote(
+  res: ServerResponse,
+  ...answer: Parameters<typeof noteAnswer>
+) {
+  const { status, headers, body } = noteAnswer(...answer);
+  send(res, status, headers, body);
 }
 // #endregion answer
 
@@ -296,20 +374,33 @@ function send(
   body?: string,
   type?: MediaType,
 ) {
-  const more: Record<string, string | number> = {
-    'x-content-type-options': 'nosniff',
-  };
-  if (type) {
-    more['content-type'] =
-      type === 'application/json' ? type : `${type}; charset=utf-8`;
-  }
-  // HTML made from readers' notes may never run a script.
-  if (type === 'text/html') {
-    more['content-security-policy'] = "default-src 'none'";
-  }
+  const more: Record<string, string | number> = typeHeaders(type);
   if (body !== undefined) {
     more['content-length'] = Buffer.byteLength(body);
   }
   res.writeHead(status, { ...headers, ...more });
   res.end(body);
+}
+
+/** The fields that say what a body is, and how it may be used. */
+function typeHeaders(type?: MediaType) {
+  const headers: Record<string, string> = {
+    'x-content-type-options': 'nosniff',
+  };
+  if (type) {
+    headers['content-type'] =
+      type === 'application/json' ? type : `${type}; charset=utf-8`;
+  }
+  // HTML made from readers' notes may never run a script.
+  if (type === 'text/html') {
+    headers['content-security-policy'] = "default-src 'none'";
+  }
+  return headers;
+}
+
+/** The query of a request's target. */
+function queryOf(req: IncomingMessage) {
+  const url = req.url ?? '';
+  const at = url.indexOf('?');
+  return new URLSearchParams(at === -1 ? '' : url.slice(at + 1));
 }

@@ -17,9 +17,6 @@ const CLIENT_ERRORS = {
   'bad-path': { status: 400, title: 'The path is not allowed' },
   'bad-id': { status: 400, title: 'The note id is not valid' },
   'malformed-json': { status: 400, title: 'The body is not JSON' },
-  'bad-limit': { status: 400, title: 'The page size is not allowed' },
-  'bad-cursor': { status: 400, title: 'The cursor was not issued here' },
-  'bad-offset': { status: 400, title: 'The offset is not valid' },
   'missing-token': { status: 401, title: 'A bearer token is required' },
   'invalid-token': { status: 401, title: 'The token is not valid' },
   'no-such-note': { status: 404, title: 'No such note' },
@@ -38,6 +35,32 @@ const CLIENT_ERRORS = {
 } as const;
 // #endregion catalogue
 
+// #region production
+/**
+ * What the API refuses once it is run for many clients: pages
+ * (docs/rest/pagination), retries (docs/rest/retries) and rates
+ * (docs/rest/rate-limits).
+ */
+const PRODUCTION_ERRORS = {
+  'bad-limit': { status: 400, title: 'The page size is not allowed' },
+  'bad-cursor': { status: 400, title: 'The cursor was not issued here' },
+  'bad-offset': { status: 400, title: 'The offset is not valid' },
+  'bad-idempotency-key': {
+    status: 400,
+    title: 'The Idempotency-Key is not valid',
+  },
+  'idempotency-key-in-flight': {
+    status: 409,
+    title: 'A request with this Idempotency-Key is outstanding',
+  },
+  'idempotency-key-reused': {
+    status: 422,
+    title: 'The Idempotency-Key was used with another body',
+  },
+  'too-many-requests': { status: 429, title: 'Too many requests' },
+} as const;
+// #endregion production
+
 // #region gateway
 /**
  * The caching layer's own two: no valid answer from the origin
@@ -55,7 +78,11 @@ const GATEWAY_ERRORS = {
 } as const;
 
 /** Every problem there is, by its stable code. */
-export const PROBLEMS = { ...CLIENT_ERRORS, ...GATEWAY_ERRORS };
+export const PROBLEMS = {
+  ...CLIENT_ERRORS,
+  ...PRODUCTION_ERRORS,
+  ...GATEWAY_ERRORS,
+};
 // #endregion gateway
 
 /** The stable code of a problem, e.g. "body-too-large". */

@@ -45,3 +45,13 @@ test.each([
 ])('%o is refused', (options) => {
   expect(() => new TokenBucket(options, 0)).toThrow(RangeError);
 });
+
+test('tokens() says what the bucket holds, fractions included', () => {
+  const bucket = new TokenBucket({ capacity: 2, perSecond: 4 }, 0);
+  expect(bucket.tokens(0)).toBe(2);
+  bucket.take(0);
+  bucket.take(0);
+  expect(bucket.tokens(0)).toBe(0);
+  expect(bucket.tokens(125)).toBe(0.5);
+  expect(bucket.tokens(10_000)).toBe(2);
+});

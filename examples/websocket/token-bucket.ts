@@ -11,13 +11,13 @@
 // It does no I/O and reads no clock. The caller passes the time in
 // milliseconds, which lets a test step through an hour in a loop.
 
-// #region bucket
 /** How big a burst may be, and how fast the bucket refills. */
 export interface TokenBucketOptions {
   capacity: number;
   perSecond: number;
 }
 
+// #region bucket
 /** A rate limit: take() says whether one more event may happen now. */
 export class TokenBucket {
   readonly capacity: number;
@@ -44,11 +44,17 @@ export class TokenBucket {
     return true;
   }
 
+  /** Tokens in the bucket at `now`, a fraction of one included. */
+  tokens(now: number): number {
+    this.#refill(now);
+    return this.#tokens;
+  }
+
   /** Milliseconds from `now` until take() would succeed again. */
   waitMs(now: number): number {
-    this.#refill(now);
-    if (this.#tokens >= 1) return 0;
-    return Math.ceil(((1 - this.#tokens) / this.perSecond) * 1000);
+    const tokens = this.tokens(now);
+    if (tokens >= 1) return 0;
+    return Math.ceil(((1 - tokens) / this.perSecond) * 1000);
   }
 
   #refill(now: number) {

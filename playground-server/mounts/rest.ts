@@ -9,10 +9,12 @@ import { allowMethods, sendJson } from '../../examples/http-reply.ts';
 import { bearerToken } from '../../examples/rest/bearer-token.ts';
 import { createCacheLayer, type Outcome } from '../../examples/rest/cache-layer.ts';
 import { Cursors } from '../../examples/rest/cursor.ts';
+import { IdempotencyKeys } from '../../examples/rest/idempotency.ts';
 import { NoteStore } from '../../examples/rest/note-store.ts';
 import { createNotesHandler } from '../../examples/rest/notes.ts';
 import { OPENAPI } from '../../examples/rest/openapi.ts';
 import { Problem, sendProblem } from '../../examples/rest/problem.ts';
+import { RateLimits } from '../../examples/rest/rate-limit.ts';
 import type { Config } from '../config.ts';
 import type { Mount, RequestHandler } from '../mount.ts';
 
@@ -33,6 +35,16 @@ export function restMount(config: Config): Mount {
     // A key of this process's own: cursors die with it (README,
     // Deployment: the notes stay on one instance too, for now).
     cursors: new Cursors(),
+    rateLimits: new RateLimits({
+      perMinute: config.restRatePerMinute,
+      burst: config.restRateBurst,
+      maxTokens: config.restMaxTokens,
+    }),
+    keys: new IdempotencyKeys({
+      maxKeys: config.restIdempotencyKeys,
+      ttlMs: config.restIdempotencyTtlMs,
+      maxTokens: config.restMaxTokens,
+    }),
   });
   const layer = createCacheLayer({
     ...limits,

@@ -35,6 +35,8 @@ const PAGES: [string, [string, string][]][] = [
   ['/rest/layers/', [['layers', 'rest/layers-client']]],
   ['/rest/errors/', [['errors', 'rest/errors-client']]],
   ['/rest/pagination/', [['offset and cursor', 'rest/pagination-client']]],
+  ['/rest/rate-limits/', [['rate limit fields', 'rest/rate-limit-client']]],
+  ['/rest/retries/', [['lost answer, retried', 'rest/retries-client']]],
   ['/rest/cors/', [['CORS', 'rest/cors-client']]],
   ['/rest/openapi/', [['the typed client', 'rest/typed-client']]],
   ['/rest/explorer/', []],
@@ -60,9 +62,15 @@ function unexpected(problems: string[]) {
   );
 }
 
-/** Text with each answer's Date, which differs from run to run, blanked. */
+/**
+ * Text with what differs from run to run blanked: each answer's Date,
+ * and what is left of a rate limit, which depends on timing.
+ */
 function undated(text: unknown) {
-  return typeof text === 'string' ? text.replace(/\r?\nDate: [^\r\n]+/g, '\nDate: *') : text;
+  if (typeof text !== 'string') return text;
+  return text
+    .replace(/\r?\nDate: [^\r\n]+/g, '\nDate: *')
+    .replace(/^(RateLimit: "default";r=)\d+/gm, '$1*');
 }
 
 /** A cell's output: [direction, text], a view as its table's rows. */
