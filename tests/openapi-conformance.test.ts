@@ -16,6 +16,8 @@ const read: Exchange = {
     etag: '"abc"',
     'cache-control': 'max-age=0, s-maxage=60',
     vary: 'accept, authorization',
+    'ratelimit-policy': '"default";q=600;w=60',
+    ratelimit: '"default";r=599;t=1',
   },
   body: note,
 };
@@ -99,4 +101,23 @@ test('a path the description lacks must be refused as a problem', () => {
   expect(nonConformance({ ...elsewhere, status: 200 })).toEqual([
     'GET /api/elsewhere -> 200: not in the description, and not refused with 400, 404 or 414',
   ]);
+});
+
+test('a 429 must say when to come back, in Retry-After', () => {
+  const limited = {
+    ...read,
+    status: 429,
+    headers: {
+      'content-type': 'application/problem+json',
+      'ratelimit-policy': '"default";q=600;w=60',
+      ratelimit: '"default";r=0;t=2',
+    },
+    body: problem(429, 'too-many-requests'),
+  };
+  expect(nonConformance(limited)).toEqual([
+    'GET /api/notes/n -> 429: the field Retry-After is missing',
+  ]);
+  expect(
+    nonConformance({ ...limited, headers: { ...limited.headers, 'retry-after': '2' } }),
+  ).toEqual([]);
 });

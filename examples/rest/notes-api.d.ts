@@ -187,7 +187,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The path is not allowed; The note id is not valid; The body is not JSON; The page size is not allowed; The cursor was not issued here; The offset is not valid */
+        /** @description The path is not allowed; The note id is not valid; The body is not JSON; The page size is not allowed; The cursor was not issued here; The offset is not valid; The Idempotency-Key is not valid */
         Problem400: {
             headers: {
                 [name: string]: unknown;
@@ -195,7 +195,7 @@ export interface components {
             content: {
                 "application/problem+json": {
                     /** @enum {unknown} */
-                    type?: "/rest/errors/#bad-path" | "/rest/errors/#bad-id" | "/rest/errors/#malformed-json" | "/rest/errors/#bad-limit" | "/rest/errors/#bad-cursor" | "/rest/errors/#bad-offset";
+                    type?: "/rest/errors/#bad-path" | "/rest/errors/#bad-id" | "/rest/errors/#malformed-json" | "/rest/errors/#bad-limit" | "/rest/errors/#bad-cursor" | "/rest/errors/#bad-offset" | "/rest/errors/#bad-idempotency-key";
                     /** @constant */
                     status?: 400;
                 } & components["schemas"]["Problem"];
@@ -259,7 +259,7 @@ export interface components {
                 } & components["schemas"]["Problem"];
             };
         };
-        /** @description Too many notes */
+        /** @description Too many notes; A request with this Idempotency-Key is outstanding */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -267,7 +267,7 @@ export interface components {
             content: {
                 "application/problem+json": {
                     /** @enum {unknown} */
-                    type?: "/rest/errors/#too-many-notes";
+                    type?: "/rest/errors/#too-many-notes" | "/rest/errors/#idempotency-key-in-flight";
                     /** @constant */
                     status?: 409;
                 } & components["schemas"]["Problem"];
@@ -332,7 +332,7 @@ export interface components {
                 } & components["schemas"]["Problem"];
             };
         };
-        /** @description The body is not a note */
+        /** @description The body is not a note; The Idempotency-Key was used with another body */
         Problem422: {
             headers: {
                 [name: string]: unknown;
@@ -340,9 +340,26 @@ export interface components {
             content: {
                 "application/problem+json": {
                     /** @enum {unknown} */
-                    type?: "/rest/errors/#invalid-note";
+                    type?: "/rest/errors/#invalid-note" | "/rest/errors/#idempotency-key-reused";
                     /** @constant */
                     status?: 422;
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests */
+        Problem429: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#too-many-requests";
+                    /** @constant */
+                    status?: 429;
                 } & components["schemas"]["Problem"];
             };
         };
@@ -391,6 +408,13 @@ export interface components {
         /** @description Skip this many notes instead of a cursor: the old way, which skips or repeats notes when the list changes (docs/rest/pagination). */
         Offset: number;
         /**
+         * @description A key of the client's choosing, as a structured-field string: the same key and body again get the first answer and create nothing; another body 422; while the first is still running, 409 (draft-ietf-httpapi-idempotency-key-header).
+         * @example "4c1f0d2e-post-1"
+         */
+        IdempotencyKey: string;
+        /** @description A demo switch (docs/rest/retries): the note is stored, and the answer never sent; the connection stays open until the client gives up. */
+        LoseResponse: string;
+        /**
          * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
          * @example {etag}
          */
@@ -431,6 +455,12 @@ export interface components {
         AcceptBody: string;
         /** @description The scheme to authenticate with (RFC 6750). */
         WWWAuthenticate: string;
+        /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+        RateLimitPolicy: string;
+        /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+        RateLimit: string;
+        /** @description Seconds to wait before the next request (RFC 9110, 10.2.3). */
+        RetryAfter: string;
         /** @description What the caching layer did. */
         XCache: "hit" | "revalidated" | "miss" | "pass";
     };
@@ -475,6 +505,8 @@ export interface operations {
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -491,6 +523,8 @@ export interface operations {
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -500,11 +534,15 @@ export interface operations {
             406: components["responses"]["Problem406"];
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
         };
     };
     notesCreateNote: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A demo switch (docs/rest/retries): the note is stored, and the answer never sent; the connection stays open until the client gives up. */
+                "lose-response"?: components["parameters"]["LoseResponse"];
+            };
             header?: {
                 /**
                  * @description The ETag the client read: go ahead only if it is still current (else 412).
@@ -516,6 +554,11 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description A key of the client's choosing, as a structured-field string: the same key and body again get the first answer and create nothing; another body 422; while the first is still running, 409 (draft-ietf-httpapi-idempotency-key-header).
+                 * @example "4c1f0d2e-post-1"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -531,6 +574,8 @@ export interface operations {
                 headers: {
                     Location: components["headers"]["Location"];
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -549,6 +594,7 @@ export interface operations {
             414: components["responses"]["Problem414"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     notesListOptions: {
@@ -620,6 +666,8 @@ export interface operations {
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -636,6 +684,8 @@ export interface operations {
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -645,6 +695,7 @@ export interface operations {
             406: components["responses"]["Problem406"];
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
         };
     };
     notesReadNote: {
@@ -679,6 +730,8 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -694,6 +747,8 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -704,6 +759,7 @@ export interface operations {
             406: components["responses"]["Problem406"];
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
         };
     };
     notesPutNote: {
@@ -739,6 +795,8 @@ export interface operations {
             /** @description Replaced. */
             200: {
                 headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -751,6 +809,8 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -769,6 +829,7 @@ export interface operations {
             414: components["responses"]["Problem414"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     notesDeleteNote: {
@@ -795,6 +856,8 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -803,6 +866,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             404: components["responses"]["Problem404"];
             414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
         };
     };
     notesNoteOptions: {
@@ -876,6 +940,8 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -891,6 +957,8 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -901,6 +969,7 @@ export interface operations {
             406: components["responses"]["Problem406"];
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
         };
     };
     notesPatchNote: {
@@ -937,6 +1006,8 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -956,6 +1027,7 @@ export interface operations {
             414: components["responses"]["Problem414"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     cachedListNotes: {
@@ -995,6 +1067,10 @@ export interface operations {
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
+                    /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+                    RateLimit?: string;
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1012,6 +1088,10 @@ export interface operations {
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
+                    /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+                    RateLimit?: string;
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1022,13 +1102,17 @@ export interface operations {
             406: components["responses"]["Problem406"];
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
             504: components["responses"]["Problem504"];
         };
     };
     cachedCreateNote: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A demo switch (docs/rest/retries): the note is stored, and the answer never sent; the connection stays open until the client gives up. */
+                "lose-response"?: components["parameters"]["LoseResponse"];
+            };
             header?: {
                 /**
                  * @description The ETag the client read: go ahead only if it is still current (else 412).
@@ -1040,6 +1124,11 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description A key of the client's choosing, as a structured-field string: the same key and body again get the first answer and create nothing; another body 422; while the first is still running, 409 (draft-ietf-httpapi-idempotency-key-header).
+                 * @example "4c1f0d2e-post-1"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -1055,6 +1144,10 @@ export interface operations {
                 headers: {
                     Location: components["headers"]["Location"];
                     ETag: components["headers"]["ETag"];
+                    /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+                    RateLimit?: string;
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1074,6 +1167,7 @@ export interface operations {
             414: components["responses"]["Problem414"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
             504: components["responses"]["Problem504"];
         };
@@ -1149,6 +1243,10 @@ export interface operations {
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
+                    /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+                    RateLimit?: string;
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1166,6 +1264,10 @@ export interface operations {
                     "Cache-Control": components["headers"]["CacheControlList"];
                     Vary: components["headers"]["Vary"];
                     Link: components["headers"]["Link"];
+                    /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+                    RateLimit?: string;
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1176,6 +1278,7 @@ export interface operations {
             406: components["responses"]["Problem406"];
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
             504: components["responses"]["Problem504"];
         };
@@ -1212,6 +1315,10 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+                    RateLimit?: string;
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1228,6 +1335,10 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+                    RateLimit?: string;
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1239,6 +1350,7 @@ export interface operations {
             406: components["responses"]["Problem406"];
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
             504: components["responses"]["Problem504"];
         };
@@ -1276,6 +1388,10 @@ export interface operations {
             /** @description Replaced. */
             200: {
                 headers: {
+                    /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+                    RateLimit?: string;
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1289,6 +1405,10 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+                    RateLimit?: string;
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1308,6 +1428,7 @@ export interface operations {
             414: components["responses"]["Problem414"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
             504: components["responses"]["Problem504"];
         };
@@ -1336,6 +1457,10 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+                    RateLimit?: string;
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1345,6 +1470,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             404: components["responses"]["Problem404"];
             414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
             504: components["responses"]["Problem504"];
         };
@@ -1422,6 +1548,10 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+                    RateLimit?: string;
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1438,6 +1568,10 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+                    RateLimit?: string;
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1449,6 +1583,7 @@ export interface operations {
             406: components["responses"]["Problem406"];
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
             504: components["responses"]["Problem504"];
         };
@@ -1487,6 +1622,10 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
+                    RateLimit?: string;
                     "X-Cache": components["headers"]["XCache"];
                     [name: string]: unknown;
                 };
@@ -1507,6 +1646,7 @@ export interface operations {
             414: components["responses"]["Problem414"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
             504: components["responses"]["Problem504"];
         };
@@ -1530,6 +1670,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem401"];
+            429: components["responses"]["Problem429"];
         };
     };
     cachedStatsHead: {
@@ -1551,6 +1692,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem401"];
+            429: components["responses"]["Problem429"];
         };
     };
     openapi: {

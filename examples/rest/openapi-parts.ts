@@ -135,6 +135,16 @@ export const HEADERS = {
   AcceptPatch: field('The patch format PATCH takes (RFC 5789, 3.1).'),
   AcceptBody: field('The media type the body must have.', false),
   WWWAuthenticate: field('The scheme to authenticate with (RFC 6750).'),
+  RateLimitPolicy: field(
+    'The quota: "default";q=<requests>;w=<seconds> ' +
+      '(draft-ietf-httpapi-ratelimit-headers, section 3).',
+  ),
+  RateLimit: field(
+    'What is left of it: "default";r=<requests>;t=<seconds> (section 4).',
+  ),
+  RetryAfter: field(
+    'Seconds to wait before the next request (RFC 9110, 10.2.3).',
+  ),
   XCache: field('What the caching layer did.', true, {
     enum: ['hit', 'revalidated', 'miss', 'pass'],
   }),
@@ -166,6 +176,9 @@ function headerName(name: keyof typeof HEADERS) {
     AcceptBody: 'Accept',
     WWWAuthenticate: 'WWW-Authenticate',
     XCache: 'X-Cache',
+    RateLimitPolicy: 'RateLimit-Policy',
+    RateLimit: 'RateLimit',
+    RetryAfter: 'Retry-After',
   };
   return fields[name] ?? name;
 }
@@ -187,6 +200,7 @@ export function representations(jsonSchema: string) {
 const PROBLEM_HEADERS: Record<number, Record<string, unknown>> = {
   401: headers('WWWAuthenticate'),
   405: headers('Allow'),
+  429: headers('RetryAfter', 'RateLimitPolicy', 'RateLimit'),
   415: {
     ...headers('AcceptBody'),
     'Accept-Patch': field('The patch format, when a PATCH was refused.', false),

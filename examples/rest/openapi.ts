@@ -22,7 +22,7 @@ import {
 /** The refusals each kind of request can meet, by status. */
 const REFUSALS = {
   any: [400, 414],
-  token: [401],
+  token: [401, 429],
   read: [406, 412],
   write: [400, 406, 409, 412, 413, 415, 422],
   note: [404],
@@ -74,6 +74,25 @@ const PARAMETERS = {
       'Skip this many notes instead of a cursor: the old way, which skips or ' +
       'repeats notes when the list changes (docs/rest/pagination).',
     schema: { type: 'integer', minimum: 0 },
+  },
+  IdempotencyKey: {
+    name: 'Idempotency-Key',
+    in: 'header',
+    description:
+      "A key of the client's choosing, as a structured-field string: the " +
+      'same key and body again get the first answer and create nothing; ' +
+      'another body 422; while the first is still running, 409 ' +
+      '(draft-ietf-httpapi-idempotency-key-header).',
+    schema: { type: 'string' },
+    example: '"4c1f0d2e-post-1"',
+  },
+  LoseResponse: {
+    name: 'lose-response',
+    in: 'query',
+    description:
+      'A demo switch (docs/rest/retries): the note is stored, and the answer ' +
+      'never sent; the connection stays open until the client gives up.',
+    schema: { type: 'string' },
   },
   IfNoneMatch: {
     name: 'If-None-Match',
@@ -210,7 +229,11 @@ function notePaths(base: string, prefix: string) {
       post: {
         operationId: `${prefix}CreateNote`,
         summary: 'Create a note at a URI the server picks',
-        parameters: conditionalWrite,
+        parameters: [
+          ...conditionalWrite,
+          ref('parameters', 'IdempotencyKey'),
+          ref('parameters', 'LoseResponse'),
+        ],
         requestBody: body('application/json', 'NoteFields'),
         responses: responses(
           {
@@ -274,6 +297,37 @@ function notePaths(base: string, prefix: string) {
   };
 }
 // #endregion paths
+
+/**
+ * The rate-limit fields, on every answer of an operation that counts a
+ * request against its token (all but OPTIONS): its 2xx and 304. The
+ * caching layer's own answers (a hit, its 304) never reached the
+ * origin's limit, so behind it they are there only when relayed.
+ */
+function withRateLimits<T extends Record<string, Record<string, unknown>>>(
+  paths: T,
+  relayed = false,
+) {
+  const fields = relayed
+    ? {
+        'RateLimit-Policy': { ...HEADERS.RateLimitPolicy, required: false },
+        RateLimit: { ...HEADERS.RateLimit, required: false },
+      }
+    : headers('RateLimitPolicy', 'RateLimit');
+  for (const item of Object.values(paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (method === 'parameters' || method === 'options') continue;
+      const answers = (operation as { responses: Record<string, object> })
+        .responses;
+      for (const [status, answer] of Object.entries(answers)) {
+        if (!status.startsWith('2') && status !== '304') continue;
+        const own = (answer as { headers?: object }).headers;
+        answers[status] = { ...answer, headers: { ...own, ...fields } };
+      }
+    }
+  }
+  return paths;
+}
 
 /** 404 for a note that is not there, on the reads too. */
 function withMissingNote<T extends Record<string, Record<string, unknown>>>(
@@ -363,8 +417,13 @@ export const OPENAPI = {
   },
   security: [{ bearer: [] }],
   paths: {
-    ...withMissingNote(notePaths('/api/notes', 'notes')),
-    ...throughLayer(withMissingNote(notePaths('/api/cached/notes', 'cached'))),
+    ...withRateLimits(withMissingNote(notePaths('/api/notes', 'notes'))),
+    ...throughLayer(
+      withRateLimits(
+        withMissingNote(notePaths('/api/cached/notes', 'cached')),
+        true,
+      ),
+    ),
     '/api/cached/stats': {
       get: {
         operationId: 'cachedStats',
