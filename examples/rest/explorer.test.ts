@@ -64,8 +64,11 @@ test("the operations are the description's, each with its method, path and param
     path: '/api/notes/{id}',
     summary: 'Create or replace the note at this URI',
     headers: ['If-Match', 'If-None-Match'],
+    query: [],
     body: { type: 'application/json', example: '{"title":"Milk","body":"Two litres."}' },
   });
+  expect(operation('notesListNotes').query).toEqual(['limit', 'cursor', 'offset']);
+  expect(operation('notesCreateNote').headers).toContain('Idempotency-Key');
   expect(() => operation('nothing')).toThrow('The description has no operation "nothing".');
 });
 

@@ -18,6 +18,8 @@ export interface Operation {
   summary: string;
   /** Its header parameters, e.g. If-Match. */
   headers: string[];
+  /** Its query parameters, e.g. limit. */
+  query: string[];
   /** The media type and an example of its body, if it takes one. */
   body?: { type: string; example: string };
 }
@@ -38,6 +40,7 @@ function resolve<T>(ref: string): T {
   ) as T;
 }
 
+// #region derive
 /** Every operation of the description, in its order. */
 export const OPERATIONS: Operation[] = Object.entries(OPENAPI.paths).flatMap(
   ([path, item]) =>
@@ -56,15 +59,21 @@ export const OPERATIONS: Operation[] = Object.entries(OPENAPI.paths).flatMap(
           method: method.toUpperCase(),
           path,
           summary: operation.summary,
-          headers: parameters
-            .filter((p) => p.in === 'header')
-            .map((p) => p.name),
+          headers: namesIn(parameters, 'header'),
+          query: namesIn(parameters, 'query'),
           ...(type && schema
             ? { body: { type, example: JSON.stringify(schema.examples[0]) } }
             : {}),
         };
       }),
 );
+
+// #endregion derive
+
+/** The names of the parameters that go in one place. */
+function namesIn(parameters: { name: string; in: string }[], place: string) {
+  return parameters.filter((p) => p.in === place).map((p) => p.name);
+}
 
 /** The example the description gives for {id}. */
 const NOTE_ID_EXAMPLE = OPENAPI.components.parameters.NoteId.example;

@@ -39,9 +39,13 @@ class WirebookApiExplorer extends HTMLElement {
       if (id === '') return;
       const op = operation(id);
       this.#fill({ ...fromOperation(op), accept: '', token: true });
-      // The header parameters it documents, for the reader to add.
+      // The parameters it documents, for the reader to add.
+      const takes = [
+        ...(op.headers.length > 0 ? [`the fields ${op.headers.join(', ')}`] : []),
+        ...(op.query.length > 0 ? [`in the query, ${op.query.join(', ')}`] : []),
+      ];
       this.#part('takes').textContent =
-        op.headers.length > 0 ? `It also takes ${op.headers.join(', ')}.` : '';
+        takes.length > 0 ? `It also takes ${takes.join('; ')}.` : '';
     });
     this.#part('new-token').addEventListener('click', () => {
       this.#showToken(renewToken());
