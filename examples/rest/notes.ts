@@ -10,7 +10,7 @@
 //   whether it is asking too fast  rate-limit.ts      429
 //   which representation to send   representations.ts 406
 //   whether the body can be read   request-body.ts    415 413
-//   whether preconditions hold     conditional.ts     304 412
+//   whether preconditions hold     conditional.ts     304 412 428
 //   whether the body is a note     request-body.ts    400
 //                                  note-fields.ts     422
 //   whether there is room          note-store.ts      409
@@ -21,8 +21,13 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken } from './bearer-token.ts';
-import { checkPreconditions, entityTag } from './conditional.ts';
+import {
+  checkPreconditions,
+  entityTag,
+  requirePrecondition,
+} from './conditional.ts';
 import type { Cursors } from './cursor.ts';
+import { formatHttpDate } from './http-date.ts';
 import {
   type Answer,
   fingerprint,
@@ -64,6 +69,13 @@ export interface NotesOptions {
   rateLimits?: RateLimits;
   /** What each Idempotency-Key of each token was answered. */
   keys: IdempotencyKeys;
+  /** Where the collection is; /api/notes unless another is given. */
+  base?: string;
+  /**
+   * Refuse a PUT, PATCH or DELETE that does not say which version it
+   * changes, with 428 (docs/rest/conditional-requests).
+   */
+  requirePreconditions?: boolean;
 }
 
 /** The two kinds of resource: the collection, and one note. */
@@ -139,7 +151,8 @@ async function respond(
   options: NotesOptions,
 ) {
   const url = req.url ?? '';
-  const { id } = parseTarget(url, '/api/notes', options.maxUrlBytes);
+  const base = options.base ?? '/api/notes';
+  const { id } = parseTarget(url, base, options.maxUrlBytes);
   const kind = id === undefined ? 'collection' : 'note';
   const method = req.method ?? '';
   checkMethod(method, kind);
@@ -158,7 +171,7 @@ async function respond(
   const note = notes.get(id) ?? noSuchNote(id);
   if (method === 'PATCH') return patch(exchange, id);
   if (method === 'DELETE') return remove(exchange, id);
-  return read(exchange, renderNote(note, type), 'note');
+  return read(exchange, renderNote(note, type), 'note', notes.modifiedAt(id));
 }
 // #endregion respond
 
@@ -168,13 +181,23 @@ function read(
   { req, res, type }: Exchange,
   body: string,
   kind: Kind,
+  lastModified?: number,
   more: Record<string, string> = {},
 ) {
   const etag = entityTag(body);
   // Appended, not set: a layer in front may vary on more (CORS, Origin).
   res.appendHeader('vary', 'accept, authorization');
-  const headers = { etag, 'cache-control': CACHE_CONTROL[kind], ...more };
-  const verdict = checkPreconditions(req.method!, req.headers, [etag]);
+  const headers: Record<string, string> = {
+    etag,
+    'cache-control': CACHE_CONTROL[kind],
+    ...more,
+  };
+  // A note knows when it last changed; the list does not say.
+  if (lastModified !== undefined) {
+    headers['last-modified'] = formatHttpDate(lastModified);
+  }
+  const { method, headers: asked } = req;
+  const verdict = checkPreconditions(method!, asked, [etag], lastModified);
   if (verdict === 'not-modified') return send(res, 304, headers);
   send(res, 200, headers, body, type);
 }
@@ -184,7 +207,8 @@ function list(exchange: Exchange) {
   const { req, token, notes, type, options } = exchange;
   const page = listPage(notes, queryOf(req), token, options);
   const body = renderNotes(page.notes, type);
-  read(exchange, body, 'collection', page.link ? { link: page.link } : {});
+  const link = page.link ? { link: page.link } : {};
+  read(exchange, body, 'collection', undefined, link);
 }
 // #endregion read
 
@@ -199,15 +223,30 @@ function list(exchange: Exchange) {
 async function readWrite(
   { req, options: { maxBodyBytes } }: Exchange,
   mediaType: string,
-  currentTags: () => string[] | null,
+  checkCurrent: () => void,
 ) {
   const field = mediaType === MERGE_PATCH ? 'accept-patch' : 'accept';
   checkContentType(req.headers['content-type'], mediaType, field);
   checkDeclaredLength(req.headers['content-length'], maxBodyBytes);
-  checkPreconditions(req.method!, req.headers, currentTags());
+  checkCurrent();
   const body = await readBody(req, maxBodyBytes);
-  checkPreconditions(req.method!, req.headers, currentTags());
+  checkCurrent();
   return body;
+}
+
+/** Asks a write's preconditions of the note `id` as it is now. */
+function preconditionsAt({ req, notes, options }: Exchange, id: string) {
+  return () => {
+    if (options.requirePreconditions)
+      requirePrecondition(req.method!, req.headers);
+    const { method, headers } = req;
+    checkPreconditions(
+      method!,
+      headers,
+      tagsAt(notes, id),
+      notes.modifiedAt(id),
+    );
+  };
 }
 
 /**
@@ -232,10 +271,12 @@ async function create(exchange: Exchange) {
 
 /** A POST's body, once the collection's preconditions hold. */
 function readCreate(exchange: Exchange) {
-  const { notes } = exchange;
+  const { req, notes } = exchange;
   const collectionTags = () =>
     MEDIA_TYPES.map((t) => entityTag(renderNotes(notes.list(), t)));
-  return readWrite(exchange, 'application/json', collectionTags);
+  return readWrite(exchange, 'application/json', () =>
+    checkPreconditions('POST', req.headers, collectionTags()),
+  );
 }
 
 /** Stores the note a POST's body holds; its answer, not yet sent. */
@@ -299,8 +340,10 @@ const LOST_ANSWER_MS = 30_000;
 /** PUT: create or replace the note at this URI, 201 or 200. */
 async function replace(exchange: Exchange, id: string) {
   const { notes, type } = exchange;
-  const body = await readWrite(exchange, 'application/json', () =>
-    tagsAt(notes, id),
+  const body = await readWrite(
+    exchange,
+    'application/json',
+    preconditionsAt(exchange, id),
   );
   const created = notes.put(id, toNoteFields(parseJson(body), id));
   // No ETag: what is stored (with its id) is not the bytes that were
@@ -314,7 +357,7 @@ async function replace(exchange: Exchange, id: string) {
 async function patch(exchange: Exchange, id: string) {
   const { notes, type } = exchange;
   const change = parseJson(
-    await readWrite(exchange, MERGE_PATCH, () => tagsAt(notes, id)),
+    await readWrite(exchange, MERGE_PATCH, preconditionsAt(exchange, id)),
   );
   // Not the note as it was before the body came: it may have changed,
   // or gone, meanwhile.
@@ -326,10 +369,10 @@ async function patch(exchange: Exchange, id: string) {
 
 // #region remove
 /** DELETE: no body to wait for, so one check is enough. */
-function remove({ req, res, notes }: Exchange, id: string) {
-  checkPreconditions('DELETE', req.headers, tagsAt(notes, id));
-  notes.delete(id);
-  send(res, 204, {});
+function remove(exchange: Exchange, id: string) {
+  preconditionsAt(exchange, id)();
+  exchange.notes.delete(id);
+  send(exchange.res, 204, {});
 }
 // #endregion remove
 

@@ -46,6 +46,7 @@ test("every problem in the catalogue has its status: client errors, and the laye
     'unsupported-media-type': 415,
     'invalid-note': 422,
     'idempotency-key-reused': 422,
+    'precondition-required': 428,
     'too-many-requests': 429,
     // RFC 9110: 502 is an invalid answer (15.6.3), 504 none in time (15.6.5).
     'origin-unreachable': 502,

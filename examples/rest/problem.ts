@@ -38,8 +38,9 @@ const CLIENT_ERRORS = {
 // #region production
 /**
  * What the API refuses once it is run for many clients: pages
- * (docs/rest/pagination), retries (docs/rest/retries) and rates
- * (docs/rest/rate-limits).
+ * (docs/rest/pagination), retries (docs/rest/retries), writes that do
+ * not say what they change (docs/rest/conditional-requests), and
+ * rates (docs/rest/rate-limits).
  */
 const PRODUCTION_ERRORS = {
   'bad-limit': { status: 400, title: 'The page size is not allowed' },
@@ -57,6 +58,7 @@ const PRODUCTION_ERRORS = {
     status: 422,
     title: 'The Idempotency-Key was used with another body',
   },
+  'precondition-required': { status: 428, title: 'Precondition required' },
   'too-many-requests': { status: 429, title: 'Too many requests' },
 } as const;
 // #endregion production

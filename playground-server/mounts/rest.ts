@@ -1,7 +1,8 @@
 // The REST part's endpoints (docs/rest/): the notes resource at
-// /api/notes, the caching layer in front of it at /api/cached/notes,
-// that layer's counters at /api/cached/stats, and the API's OpenAPI
-// description at /api/openapi.json.
+// /api/notes, the same notes requiring If-Match on every change at
+// /api/strict/notes, the caching layer in front of them at
+// /api/cached/notes, that layer's counters at /api/cached/stats, and
+// the API's OpenAPI description at /api/openapi.json.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LRUCache } from 'lru-cache';
@@ -28,7 +29,7 @@ export function restMount(config: Config): Mount {
     maxBodyBytes: config.restMaxBodyBytes,
     maxUrlBytes: config.restMaxUrlBytes,
   };
-  const notes = createNotesHandler({
+  const notesOptions = {
     store,
     ...limits,
     pageSizes: { defaultLimit: config.restPageDefault, maxLimit: config.restPageMax },
@@ -45,6 +46,14 @@ export function restMount(config: Config): Mount {
       ttlMs: config.restIdempotencyTtlMs,
       maxTokens: config.restMaxTokens,
     }),
+  };
+  const notes = createNotesHandler(notesOptions);
+  // The same notes, for an API that refuses a write without If-Match
+  // (428, docs/rest/conditional-requests).
+  const strictNotes = createNotesHandler({
+    ...notesOptions,
+    base: '/api/strict/notes',
+    requirePreconditions: true,
   });
   const layer = createCacheLayer({
     ...limits,
@@ -62,6 +71,7 @@ export function restMount(config: Config): Mount {
     name: 'rest',
     http: {
       '/api/': guarded(notes),
+      '/api/strict/': guarded(strictNotes),
       '/api/cached/': guarded(async (req, res) => {
         counters.add(req, await layer.handle(req, res));
       }),

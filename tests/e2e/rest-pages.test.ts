@@ -30,7 +30,13 @@ const PAGES: [string, [string, string][]][] = [
   ['/rest/resources/', [['resources', 'rest/resources-client']]],
   ['/rest/representations/', [['representations', 'rest/representations-client']]],
   ['/rest/verbs/', [['the verbs', 'rest/verbs-client']]],
-  ['/rest/conditional-requests/', [['conditional requests', 'rest/conditional-client']]],
+  [
+    '/rest/conditional-requests/',
+    [
+      ['conditional requests', 'rest/conditional-client'],
+      ['validators', 'rest/validators-client'],
+    ],
+  ],
   ['/rest/statelessness/', [['statelessness', 'rest/stateless-client']]],
   ['/rest/layers/', [['layers', 'rest/layers-client']]],
   ['/rest/errors/', [['errors', 'rest/errors-client']]],
@@ -63,14 +69,16 @@ function unexpected(problems: string[]) {
 }
 
 /**
- * Text with what differs from run to run blanked: each answer's Date,
- * and what is left of a rate limit, which depends on timing.
+ * Text with what differs from run to run blanked: each answer's Date
+ * and the dates a note was modified, and what is left of a rate limit,
+ * which depends on timing.
  */
 function undated(text: unknown) {
   if (typeof text !== 'string') return text;
   return text
     .replace(/\r?\nDate: [^\r\n]+/g, '\nDate: *')
-    .replace(/^(RateLimit: "default";r=)\d+/gm, '$1*');
+    .replace(/^(RateLimit: "default";r=)\d+/gm, '$1*')
+    .replace(/^(Last-Modified|If-Modified-Since|If-Unmodified-Since): .+$/gm, '$1: *');
 }
 
 /** A cell's output: [direction, text], a view as its table's rows. */
