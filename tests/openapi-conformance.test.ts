@@ -18,6 +18,7 @@ const read: Exchange = {
     vary: 'accept, authorization',
     'ratelimit-policy': '"default";q=600;w=60',
     ratelimit: '"default";r=599;t=1',
+    'last-modified': 'Mon, 07 Dec 2026 17:00:00 GMT',
   },
   body: note,
 };

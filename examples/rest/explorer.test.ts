@@ -63,7 +63,7 @@ test("the operations are the description's, each with its method, path and param
     method: 'PUT',
     path: '/api/notes/{id}',
     summary: 'Create or replace the note at this URI',
-    headers: ['If-Match', 'If-None-Match'],
+    headers: ['If-Match', 'If-None-Match', 'If-Unmodified-Since'],
     query: [],
     body: { type: 'application/json', example: '{"title":"Milk","body":"Two litres."}' },
   });

@@ -50,6 +50,54 @@ export interface paths {
         patch: operations["notesPatchNote"];
         trace?: never;
     };
+    "/api/strict/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notes: id, title and link */
+        get: operations["strictListNotes"];
+        put?: never;
+        /** Create a note at a URI the server picks */
+        post: operations["strictCreateNote"];
+        delete?: never;
+        /** The methods this resource allows */
+        options: operations["strictListOptions"];
+        /** The list's fields, no body */
+        head: operations["strictListNotesHead"];
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strict/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        /** One note */
+        get: operations["strictReadNote"];
+        /** Create or replace the note at this URI */
+        put: operations["strictPutNote"];
+        post?: never;
+        /** Delete the note */
+        delete: operations["strictDeleteNote"];
+        /** The methods this resource allows */
+        options: operations["strictNoteOptions"];
+        /** One note's fields, no body */
+        head: operations["strictReadNoteHead"];
+        /** Change part of a note with a JSON merge patch */
+        patch: operations["strictPatchNote"];
+        trace?: never;
+    };
     "/api/cached/notes": {
         parameters: {
             query?: never;
@@ -346,6 +394,20 @@ export interface components {
                 } & components["schemas"]["Problem"];
             };
         };
+        /** @description Precondition required */
+        Problem428: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "/rest/errors/#precondition-required";
+                    /** @constant */
+                    status?: 428;
+                } & components["schemas"]["Problem"];
+            };
+        };
         /** @description Too many requests */
         Problem429: {
             headers: {
@@ -415,6 +477,16 @@ export interface components {
         /** @description A demo switch (docs/rest/retries): the note is stored, and the answer never sent; the connection stays open until the client gives up. */
         LoseResponse: string;
         /**
+         * @description An HTTP date: 304 unless the note changed after it. Ignored with If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).
+         * @example Mon, 07 Dec 2026 17:00:00 GMT
+         */
+        IfModifiedSince: string;
+        /**
+         * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+         * @example Mon, 07 Dec 2026 17:00:00 GMT
+         */
+        IfUnmodifiedSince: string;
+        /**
          * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
          * @example {etag}
          */
@@ -437,6 +509,8 @@ export interface components {
         CacheControlList: "public, no-cache";
         /** @description The request fields the representation depends on. */
         Vary: string;
+        /** @description When the note last changed, to the second (RFC 9110, 8.8.2). */
+        LastModified: string;
         /** @description The next page, rel="next" (RFC 8288); none on the last page. */
         Link: string;
         /** @description The methods this resource allows. */
@@ -492,6 +566,16 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: 304 unless the note changed after it. Ignored with If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path?: never;
             cookie?: never;
@@ -554,6 +638,11 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
                 /**
                  * @description A key of the client's choosing, as a structured-field string: the same key and body again get the first answer and create nothing; another body 422; while the first is still running, 409 (draft-ietf-httpapi-idempotency-key-header).
                  * @example "4c1f0d2e-post-1"
@@ -653,6 +742,16 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: 304 unless the note changed after it. Ignored with If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path?: never;
             cookie?: never;
@@ -712,6 +811,16 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: 304 unless the note changed after it. Ignored with If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 /**
@@ -730,6 +839,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    "Last-Modified": components["headers"]["LastModified"];
                     "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
@@ -747,6 +857,8 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    /** @description When the note last changed, to the second (RFC 9110, 8.8.2). */
+                    "Last-Modified"?: string;
                     "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
@@ -776,6 +888,11 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 /**
@@ -841,6 +958,11 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 /**
@@ -865,6 +987,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             404: components["responses"]["Problem404"];
+            412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
         };
@@ -922,6 +1045,16 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: 304 unless the note changed after it. Ignored with If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 /**
@@ -940,6 +1073,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    "Last-Modified": components["headers"]["LastModified"];
                     "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
@@ -957,6 +1091,8 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    /** @description When the note last changed, to the second (RFC 9110, 8.8.2). */
+                    "Last-Modified"?: string;
                     "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
                     RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
@@ -986,6 +1122,11 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 /**
@@ -1030,6 +1171,638 @@ export interface operations {
             429: components["responses"]["Problem429"];
         };
     };
+    strictListNotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many notes a page holds: 1 to the server's REST_PAGE_MAX; without it, REST_PAGE_DEFAULT. Out of range: 400 bad-limit, naming both.
+                 * @example 2
+                 */
+                limit?: components["parameters"]["Limit"];
+                /** @description Where the next page starts, as the Link rel="next" gave it. Opaque: one not issued here, for this token, gets 400 bad-cursor. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Skip this many notes instead of a cursor: the old way, which skips or repeats notes when the list changes (docs/rest/pagination). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: {
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: 304 unless the note changed after it. Ignored with If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes: id, title and link */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlList"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The copy the client has is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlList"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            406: components["responses"]["Problem406"];
+            412: components["responses"]["Problem412"];
+            414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    strictCreateNote: {
+        parameters: {
+            query?: {
+                /** @description A demo switch (docs/rest/retries): the note is stored, and the answer never sent; the connection stays open until the client gives up. */
+                "lose-response"?: components["parameters"]["LoseResponse"];
+            };
+            header?: {
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
+                /**
+                 * @description A key of the client's choosing, as a structured-field string: the same key and body again get the first answer and create nothing; another body 422; while the first is still running, 409 (draft-ietf-httpapi-idempotency-key-header).
+                 * @example "4c1f0d2e-post-1"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteFields"];
+            };
+        };
+        responses: {
+            /** @description Created; Location names it. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            406: components["responses"]["Problem406"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    strictListOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Which methods. */
+            204: {
+                headers: {
+                    Allow: components["headers"]["AllowOnOptions"];
+                    "Access-Control-Allow-Methods": components["headers"]["AllowMethods"];
+                    "Access-Control-Allow-Headers": components["headers"]["AllowHeaders"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            /** @description A preflight from an origin that may not call the API. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            414: components["responses"]["Problem414"];
+        };
+    };
+    strictListNotesHead: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many notes a page holds: 1 to the server's REST_PAGE_MAX; without it, REST_PAGE_DEFAULT. Out of range: 400 bad-limit, naming both.
+                 * @example 2
+                 */
+                limit?: components["parameters"]["Limit"];
+                /** @description Where the next page starts, as the Link rel="next" gave it. Opaque: one not issued here, for this token, gets 400 bad-cursor. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Skip this many notes instead of a cursor: the old way, which skips or repeats notes when the list changes (docs/rest/pagination). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: {
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: 304 unless the note changed after it. Ignored with If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list's fields, no body */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlList"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The copy the client has is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlList"];
+                    Vary: components["headers"]["Vary"];
+                    Link: components["headers"]["Link"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            406: components["responses"]["Problem406"];
+            412: components["responses"]["Problem412"];
+            414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    strictReadNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: 304 unless the note changed after it. Ignored with If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One note */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlNote"];
+                    Vary: components["headers"]["Vary"];
+                    "Last-Modified": components["headers"]["LastModified"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The copy the client has is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlNote"];
+                    Vary: components["headers"]["Vary"];
+                    /** @description When the note last changed, to the second (RFC 9110, 8.8.2). */
+                    "Last-Modified"?: string;
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            404: components["responses"]["Problem404"];
+            406: components["responses"]["Problem406"];
+            412: components["responses"]["Problem412"];
+            414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    strictPutNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteFields"];
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            406: components["responses"]["Problem406"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    strictDeleteNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            404: components["responses"]["Problem404"];
+            412: components["responses"]["Problem412"];
+            414: components["responses"]["Problem414"];
+            428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    strictNoteOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Which methods. */
+            204: {
+                headers: {
+                    Allow: components["headers"]["AllowOnOptions"];
+                    "Accept-Patch": components["headers"]["AcceptPatchOnOptions"];
+                    "Access-Control-Allow-Methods": components["headers"]["AllowMethods"];
+                    "Access-Control-Allow-Headers": components["headers"]["AllowHeaders"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            /** @description A preflight from an origin that may not call the API. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            414: components["responses"]["Problem414"];
+        };
+    };
+    strictReadNoteHead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: 304 unless the note changed after it. Ignored with If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One note's fields, no body */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlNote"];
+                    Vary: components["headers"]["Vary"];
+                    "Last-Modified": components["headers"]["LastModified"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description The copy the client has is current. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControlNote"];
+                    Vary: components["headers"]["Vary"];
+                    /** @description When the note last changed, to the second (RFC 9110, 8.8.2). */
+                    "Last-Modified"?: string;
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            404: components["responses"]["Problem404"];
+            406: components["responses"]["Problem406"];
+            412: components["responses"]["Problem412"];
+            414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    strictPatchNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag the client read: go ahead only if it is still current (else 412).
+                 * @example {etag}
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description ETags of copies the client has (304 if one is current), or * ("only if there is none").
+                 * @example {etag}
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
+            };
+            path: {
+                /**
+                 * @description The note: 1 to 64 letters, digits, "-" or "_".
+                 * @example groceries
+                 */
+                id: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["NotePatch"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                    "text/html": string;
+                    "application/xml": string;
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            404: components["responses"]["Problem404"];
+            406: components["responses"]["Problem406"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
+        };
+    };
     cachedListNotes: {
         parameters: {
             query?: {
@@ -1054,6 +1827,16 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: 304 unless the note changed after it. Ignored with If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path?: never;
             cookie?: never;
@@ -1124,6 +1907,11 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
                 /**
                  * @description A key of the client's choosing, as a structured-field string: the same key and body again get the first answer and create nothing; another body 422; while the first is still running, 409 (draft-ietf-httpapi-idempotency-key-header).
                  * @example "4c1f0d2e-post-1"
@@ -1230,6 +2018,16 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: 304 unless the note changed after it. Ignored with If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path?: never;
             cookie?: never;
@@ -1297,6 +2095,16 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: 304 unless the note changed after it. Ignored with If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 /**
@@ -1315,6 +2123,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    "Last-Modified": components["headers"]["LastModified"];
                     /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
                     "RateLimit-Policy"?: string;
                     /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
@@ -1335,6 +2144,8 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    /** @description When the note last changed, to the second (RFC 9110, 8.8.2). */
+                    "Last-Modified"?: string;
                     /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
                     "RateLimit-Policy"?: string;
                     /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
@@ -1369,6 +2180,11 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 /**
@@ -1442,6 +2258,11 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 /**
@@ -1469,6 +2290,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             404: components["responses"]["Problem404"];
+            412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
@@ -1530,6 +2352,16 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /**
+                 * @description An HTTP date: 304 unless the note changed after it. Ignored with If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 /**
@@ -1548,6 +2380,7 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    "Last-Modified": components["headers"]["LastModified"];
                     /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
                     "RateLimit-Policy"?: string;
                     /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
@@ -1568,6 +2401,8 @@ export interface operations {
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControlNote"];
                     Vary: components["headers"]["Vary"];
+                    /** @description When the note last changed, to the second (RFC 9110, 8.8.2). */
+                    "Last-Modified"?: string;
                     /** @description The quota: "default";q=<requests>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers, section 3). */
                     "RateLimit-Policy"?: string;
                     /** @description What is left of it: "default";r=<requests>;t=<seconds> (section 4). */
@@ -1602,6 +2437,11 @@ export interface operations {
                  * @example {etag}
                  */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /**
+                 * @description An HTTP date: go ahead only if the note has not changed since (else 412). Ignored with If-Match, or when it is no valid date (13.1.4).
+                 * @example Mon, 07 Dec 2026 17:00:00 GMT
+                 */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 /**

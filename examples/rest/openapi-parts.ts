@@ -110,6 +110,9 @@ export const HEADERS = {
     const: CACHE_CONTROL.collection,
   }),
   Vary: field('The request fields the representation depends on.'),
+  LastModified: field(
+    'When the note last changed, to the second (RFC 9110, 8.8.2).',
+  ),
   Link: field(
     'The next page, rel="next" (RFC 8288); none on the last page.',
     false,
@@ -170,6 +173,7 @@ function headerName(name: keyof typeof HEADERS) {
     CacheControlList: 'Cache-Control',
     AcceptPatch: 'Accept-Patch',
     AllowOnOptions: 'Allow',
+    LastModified: 'Last-Modified',
     AcceptPatchOnOptions: 'Accept-Patch',
     AllowMethods: 'Access-Control-Allow-Methods',
     AllowHeaders: 'Access-Control-Allow-Headers',

@@ -54,6 +54,8 @@ test('every operation that needs the token documents 401, and those that do not 
   expect(open).toEqual([
     'options /api/notes',
     'options /api/notes/{id}',
+    'options /api/strict/notes',
+    'options /api/strict/notes/{id}',
     'options /api/cached/notes',
     'options /api/cached/notes/{id}',
     'get /api/openapi.json',

@@ -26,6 +26,8 @@ const REFUSALS = {
   read: [406, 412],
   write: [400, 406, 409, 412, 413, 415, 422],
   note: [404],
+  strict: [428],
+  precondition: [412],
 };
 
 /** The responses of an operation: its own, then its refusals. */
@@ -94,6 +96,24 @@ const PARAMETERS = {
       'never sent; the connection stays open until the client gives up.',
     schema: { type: 'string' },
   },
+  IfModifiedSince: {
+    name: 'If-Modified-Since',
+    in: 'header',
+    description:
+      'An HTTP date: 304 unless the note changed after it. Ignored with ' +
+      'If-None-Match, or when it is no valid date (RFC 9110, 13.1.3).',
+    schema: { type: 'string' },
+    example: 'Mon, 07 Dec 2026 17:00:00 GMT',
+  },
+  IfUnmodifiedSince: {
+    name: 'If-Unmodified-Since',
+    in: 'header',
+    description:
+      'An HTTP date: go ahead only if the note has not changed since (else ' +
+      '412). Ignored with If-Match, or when it is no valid date (13.1.4).',
+    schema: { type: 'string' },
+    example: 'Mon, 07 Dec 2026 17:00:00 GMT',
+  },
   IfNoneMatch: {
     name: 'If-None-Match',
     in: 'header',
@@ -122,11 +142,16 @@ const pageParameters = [
 const conditionalRead = [
   ref('parameters', 'IfNoneMatch'),
   ref('parameters', 'IfMatch'),
+  ref('parameters', 'IfModifiedSince'),
+  ref('parameters', 'IfUnmodifiedSince'),
 ];
 const conditionalWrite = [
   ref('parameters', 'IfMatch'),
   ref('parameters', 'IfNoneMatch'),
+  ref('parameters', 'IfUnmodifiedSince'),
 ];
+
+const maybeModified = { ...HEADERS.LastModified, required: false };
 
 // #region reads
 /** GET or HEAD of a representation, with its validator. */
@@ -136,7 +161,7 @@ function read(summary: string, schema: string, cache: keyof typeof HEADERS) {
     'ETag',
     cache,
     'Vary',
-    ...(list ? (['Link'] as const) : []),
+    ...(list ? (['Link'] as const) : (['LastModified'] as const)),
   );
   return {
     summary,
@@ -152,7 +177,10 @@ function read(summary: string, schema: string, cache: keyof typeof HEADERS) {
         },
         304: {
           description: 'The copy the client has is current.',
-          headers: fields,
+          // RFC 9110 (15.4.5) asks a 304 for ETag, not Last-Modified.
+          headers: list
+            ? fields
+            : { ...fields, 'Last-Modified': maybeModified },
         },
       },
       'any',
@@ -211,7 +239,9 @@ function noteAnswer(description: string, ...names: (keyof typeof HEADERS)[]) {
 
 // #region paths
 /** The notes, at /api/notes, or through the layer at /api/cached/notes. */
-function notePaths(base: string, prefix: string) {
+function notePaths(base: string, prefix: string, strict = false) {
+  // Behind /api/strict/, a change must name the version it changes.
+  const change = strict ? (['strict'] as const) : [];
   return {
     [base]: {
       get: {
@@ -266,6 +296,7 @@ function notePaths(base: string, prefix: string) {
           'any',
           'token',
           'write',
+          ...change,
         ),
       },
       patch: {
@@ -278,18 +309,24 @@ function notePaths(base: string, prefix: string) {
           'any',
           'token',
           'write',
+          ...change,
           'note',
         ),
       },
       delete: {
         operationId: `${prefix}DeleteNote`,
         summary: 'Delete the note',
-        parameters: [ref('parameters', 'IfMatch')],
+        parameters: [
+          ref('parameters', 'IfMatch'),
+          ref('parameters', 'IfUnmodifiedSince'),
+        ],
         responses: responses(
           { 204: { description: 'Deleted.' } },
           'any',
           'token',
           'note',
+          'precondition',
+          ...change,
         ),
       },
       options: { operationId: `${prefix}NoteOptions`, ...options(true) },
@@ -418,6 +455,9 @@ export const OPENAPI = {
   security: [{ bearer: [] }],
   paths: {
     ...withRateLimits(withMissingNote(notePaths('/api/notes', 'notes'))),
+    ...withRateLimits(
+      withMissingNote(notePaths('/api/strict/notes', 'strict', true)),
+    ),
     ...throughLayer(
       withRateLimits(
         withMissingNote(notePaths('/api/cached/notes', 'cached')),

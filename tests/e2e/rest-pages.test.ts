@@ -193,7 +193,7 @@ withChromium.describe('the REST pages in Chromium', () => {
     );
     expect(await field('Body')).toBe('{"body":"Three litres."}');
     expect(await explorer.locator('[data-part="takes"]').textContent()).toBe(
-      'It also takes the fields If-Match, If-None-Match.',
+      'It also takes the fields If-Match, If-None-Match, If-Unmodified-Since.',
     );
     // A new reader has no note "groceries" to patch.
     await explorer.getByRole('button', { name: 'Send' }).click();
