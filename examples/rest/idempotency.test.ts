@@ -182,6 +182,15 @@ describe('POST /api/notes with Idempotency-Key', () => {
     expect(await count(token)).toBe(1);
   });
 
+  test('through the caching layer the key reaches the origin', async () => {
+    const token = newToken();
+    const first = await post(token, '"layered"', milk, '/api/cached/notes');
+    const again = await post(token, '"layered"', milk, '/api/cached/notes');
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body).toBe(first.body);
+    expect(await count(token)).toBe(1);
+  });
+
   test('a refused request is not remembered: fixed, the same key goes through', async () => {
     const token = newToken();
     expect((await post(token, '"fix"', '{"title":""}')).status).toBe(422);

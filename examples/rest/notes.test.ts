@@ -405,6 +405,33 @@ const statuses: [number, string, Ask, Setup, Record<string, unknown>][] = [
       ],
     },
   ],
+  [
+    400,
+    'a page larger than the largest',
+    { method: 'GET', path: '/api/notes?limit=21' },
+    'none',
+    {
+      problem: [
+        'bad-limit',
+        'The page size is not allowed',
+        /^limit=21 is not a page size here\. Send a whole number from 1 to 20/,
+      ],
+      extensions: { defaultLimit: 10, maxLimit: 20 },
+    },
+  ],
+  [
+    428,
+    'PUT without If-Match where one is required',
+    { method: 'PUT', path: '/api/strict/notes/n', headers: json, body: noteJson },
+    'note',
+    {
+      problem: [
+        'precondition-required',
+        'Precondition required',
+        /^This API refuses a PUT that does not say which version/,
+      ],
+    },
+  ],
 ];
 // #endregion statuses
 
@@ -412,7 +439,7 @@ describe('every status code, with the headers and problem document it comes with
   test('the table covers each status the REST part teaches', () => {
     const covered = new Set(statuses.map(([status]) => status));
     for (const status of [
-      200, 201, 204, 304, 400, 401, 404, 405, 406, 409, 412, 413, 414, 415, 422,
+      200, 201, 204, 304, 400, 401, 404, 405, 406, 409, 412, 413, 414, 415, 422, 428,
     ]) {
       expect(covered, `status ${status}`).toContain(status);
     }
