@@ -37,7 +37,7 @@ function responses(
 ) {
   const statuses = [...new Set(refusals.flatMap((kind) => REFUSALS[kind]))];
   const problems = statuses
-    .sort()
+    .sort((a, b) => a - b)
     .map((status) => [String(status), ref('responses', `Problem${status}`)]);
   return { ...own, ...Object.fromEntries(problems) };
 }
