@@ -63,17 +63,22 @@ export function takeRecorded() {
   return recorded.splice(0);
 }
 
-/** `fetch`, recording what it sends and gets. */
+/**
+ * `fetch`, recording what it sends and gets from a watched playground's
+ * /api/. Its arguments go on untouched (a stream body is read once),
+ * and only those answers are read a second time, from a clone, so a
+ * stream from elsewhere (/why/sse) is never waited on.
+ */
 export function recordingFetch(fetch: typeof globalThis.fetch): typeof globalThis.fetch {
   return async (input, init) => {
-    const request = new Request(input, init);
     const response = await fetch(input, init);
-    const { origin, pathname, search } = new URL(request.url);
-    if (!playgrounds.has(origin)) return response;
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    if (!playgrounds.has(url.origin) || !url.pathname.startsWith('/api/')) return response;
     record({
-      base: origin,
-      method: request.method,
-      target: pathname + search,
+      base: url.origin,
+      method: method.toUpperCase(),
+      target: url.pathname + url.search,
       status: response.status,
       headers: Object.fromEntries(response.headers),
       body: await response.clone().text(),
