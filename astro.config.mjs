@@ -66,6 +66,8 @@ export default defineConfig({
             'rest/pagination',
             'rest/rate-limits',
             'rest/retries',
+            'rest/cors',
+            'rest/openapi',
             'rest/explorer',
           ],
         },

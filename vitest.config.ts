@@ -26,6 +26,9 @@ export default defineConfig({
             'tests/*.test.ts',
           ],
           testTimeout: 15_000,
+          // Every notes API answer a test gets is checked against the
+          // API's OpenAPI description.
+          setupFiles: ['tests/support/openapi-conformance-setup.ts'],
           // Most of these files wait (on sockets, timers, child
           // processes) far more than they compute; vitest's default on
           // two cores, one file at a time, leaves the CPU idle. Three

@@ -14,13 +14,12 @@ const EVIL = 'https://evil.example';
 // whose lists are what is under test.
 const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 const REQUEST_HEADERS =
-  'Authorization, Content-Type, If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, ' +
-  'Idempotency-Key, ' +
-  // The Connect and gRPC-Web protocols under /connect/ (docs/rpc/grpc.mdx).
+  'Authorization, Content-Type, If-Match, If-None-Match, If-Modified-Since, ' +
+  'If-Unmodified-Since, Idempotency-Key, ' +
   'Connect-Protocol-Version, Connect-Timeout-Ms, Grpc-Timeout, X-Grpc-Web, X-User-Agent, X-Request-Id';
 const EXPOSED_HEADERS =
-  'ETag, Location, X-Cache, Age, Via, Vary, Allow, Accept, Retry-After, Link, RateLimit, ' +
-  'RateLimit-Policy, ' +
+  'ETag, Last-Modified, Location, Link, Retry-After, RateLimit, RateLimit-Policy, ' +
+  'Allow, Accept, Accept-Patch, WWW-Authenticate, X-Cache, Age, Via, Vary, ' +
   'Grpc-Status, Grpc-Message, Grpc-Status-Details-Bin, X-Request-Id';
 
 let server: RunningServer;
@@ -172,12 +171,12 @@ describe('a request', () => {
   });
 });
 
-test('without ALLOWED_ORIGINS nothing changes: no CORS headers, no Vary: Origin', async () => {
+test('without ALLOWED_ORIGINS only this site may: other origins get no CORS headers', async () => {
   const plain = await startTestServer();
   try {
     const response = await rawRequest(plain.url, 'GET', '/healthz', { headers: { origin: SITE } });
     expect(corsHeaders(response.headers)).toEqual([]);
-    expect(response.headers['vary']).toBeUndefined();
+    expect(response.headers['vary']).toBe('Origin');
     const refused = await rawRequest(plain.url, 'OPTIONS', '/rpc', {
       headers: { origin: SITE, 'access-control-request-method': 'POST' },
     });
@@ -185,4 +184,40 @@ test('without ALLOWED_ORIGINS nothing changes: no CORS headers, no Vary: Origin'
   } finally {
     await plain.close();
   }
+});
+
+describe('a page of this site, calling the playground under another name', () => {
+  // The test server listens on 127.0.0.1; the site's pages come from
+  // there. Host: localhost is the same server, reached by another name.
+  const own = () => server.url;
+  const viaLocalhost = () => ({ host: `localhost:${new URL(server.url).port}` });
+
+  test('may read the answers: it was served from the address the request came in on', async () => {
+    const response = await rawRequest(server.url, 'GET', '/healthz', {
+      headers: { ...viaLocalhost(), origin: own() },
+    });
+    expect(response.headers).toMatchObject({
+      'access-control-allow-origin': own(),
+      'access-control-expose-headers': EXPOSED_HEADERS,
+      vary: 'Origin',
+    });
+    const preflight = await rawRequest(server.url, 'OPTIONS', '/api/notes/n', {
+      headers: { ...viaLocalhost(), origin: own(), 'access-control-request-method': 'PUT' },
+    });
+    expect([preflight.status, preflight.headers['access-control-allow-origin']]).toEqual([
+      204,
+      own(),
+    ]);
+  });
+
+  test('under a name of the same host but another port, or another loopback name, may not', async () => {
+    const port = Number(new URL(server.url).port);
+    for (const origin of [`http://127.0.0.1:${port + 1}`, `http://localhost:${port}`]) {
+      const response = await rawRequest(server.url, 'OPTIONS', '/api/notes/n', {
+        headers: { host: `127.0.0.2:${port}`, origin, 'access-control-request-method': 'PUT' },
+      });
+      expect([origin, response.status]).toEqual([origin, 403]);
+      expect(corsHeaders(response.headers)).toEqual([]);
+    }
+  });
 });

@@ -23,6 +23,8 @@ export const browserDemos: Record<string, () => Promise<{ run: Demo }>> = {
   'rest/rate-limit-client': () => import('../examples/rest/rate-limit-client.ts'),
   'rest/retries-client': () => import('../examples/rest/retries-client.ts'),
   'rest/validators-client': () => import('../examples/rest/validators-client.ts'),
+  'rest/typed-client': () => import('../examples/rest/typed-client.ts'),
+  'rest/cors-client': () => import('../examples/rest/cors-client.ts'),
   'rpc/arith-calls': () => import('../examples/rpc/arith-calls.ts'),
   'rpc/codec-sizes': () => import('../examples/rpc/codec-sizes.ts'),
   'rpc/http-calls': () => import('../examples/rpc/http-calls.ts'),

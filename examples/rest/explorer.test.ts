@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../tests/support/playground.ts';
 import { startTestServer } from '../../tests/support/playground.ts';
-import { fromPreset, PRESETS, parseHeaders, send } from './explorer.ts';
+import {
+  fromOperation,
+  fromPreset,
+  OPERATIONS,
+  operation,
+  PRESETS,
+  parseHeaders,
+  send,
+} from './explorer.ts';
+import { OPENAPI } from './openapi.ts';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -40,6 +49,64 @@ test('{etag} becomes the last ETag seen, once there is one', () => {
   const preset = PRESETS.find((p) => p.headers?.includes('If-None-Match: {etag}'))!;
   expect(fromPreset(preset, '"abc"').headers).toBe('If-None-Match: "abc"');
   expect(fromPreset(preset, null).headers).toBe('If-None-Match: {etag}');
+});
+
+test("the operations are the description's, each with its method, path and parameters", () => {
+  const described = Object.entries(OPENAPI.paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((method) => method !== 'parameters')
+      .map((method) => `${method.toUpperCase()} ${path}`),
+  );
+  expect(OPERATIONS.map((o) => `${o.method} ${o.path}`)).toEqual(described);
+  expect(operation('notesPutNote')).toEqual({
+    id: 'notesPutNote',
+    method: 'PUT',
+    path: '/api/notes/{id}',
+    summary: 'Create or replace the note at this URI',
+    headers: ['If-Match', 'If-None-Match', 'If-Unmodified-Since'],
+    query: [],
+    body: { type: 'application/json', example: '{"title":"Milk","body":"Two litres."}' },
+  });
+  expect(operation('notesListNotes').query).toEqual(['limit', 'cursor', 'offset']);
+  expect(operation('notesCreateNote').headers).toContain('Idempotency-Key');
+  expect(() => operation('nothing')).toThrow('The description has no operation "nothing".');
+});
+
+test('a request built from an operation: example id and body, typed as described', () => {
+  expect(fromOperation(operation('notesPatchNote'))).toEqual({
+    method: 'PATCH',
+    path: '/api/notes/groceries',
+    headers: 'Content-Type: application/merge-patch+json',
+    body: '{"body":"Three litres."}',
+  });
+  const typed = fromOperation(operation('notesCreateNote'), {
+    headers: 'content-type: text/plain',
+    body: 'Milk',
+  });
+  expect([typed.headers, typed.body]).toEqual(['content-type: text/plain', 'Milk']);
+  expect(fromOperation(operation('notesListNotes'))).toEqual({
+    method: 'GET',
+    path: '/api/notes',
+    headers: '',
+    body: '',
+  });
+});
+
+test('each preset sends only headers its operation documents, and expects a documented status', () => {
+  const undocumented = PRESETS.flatMap((preset) => {
+    const op = operation(preset.operation);
+    const item = OPENAPI.paths[op.path as keyof typeof OPENAPI.paths] as Record<
+      string,
+      { responses: object }
+    >;
+    const method = (preset.method ?? op.method).toLowerCase();
+    const statuses = item[method] ? Object.keys(item[method].responses) : ['405'];
+    const names = parseHeaders(preset.headers ?? '').map(([name]) => name);
+    const extra = names.filter((name) => name !== 'Content-Type' && !op.headers.includes(name));
+    const wrong = statuses.includes(String(preset.status)) ? [] : [`status ${preset.status}`];
+    return [...extra, ...wrong].map((what) => `${preset.label}: ${what}`);
+  });
+  expect(undocumented).toEqual([]);
 });
 
 test('header lines are read as "Name: value", and a bad one is named', () => {

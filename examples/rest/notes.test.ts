@@ -70,7 +70,8 @@ const statuses: [number, string, Ask, Setup, Record<string, unknown>][] = [
         'content-type': 'application/json',
         etag,
         'cache-control': CACHE_CONTROL.note,
-        vary: 'accept, authorization',
+        // Origin is the playground's CORS layer's (playground-server/cors.ts).
+        vary: 'Origin, accept, authorization',
       },
       json: note,
     },

@@ -1,17 +1,19 @@
 // The REST part's endpoints (docs/rest/): the notes resource at
 // /api/notes, the same notes requiring If-Match on every change at
 // /api/strict/notes, the caching layer in front of them at
-// /api/cached/notes, and that layer's counters at /api/cached/stats.
+// /api/cached/notes, that layer's counters at /api/cached/stats, and
+// the API's OpenAPI description at /api/openapi.json.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LRUCache } from 'lru-cache';
-import { sendJson } from '../../examples/http-reply.ts';
+import { allowMethods, sendJson } from '../../examples/http-reply.ts';
 import { bearerToken } from '../../examples/rest/bearer-token.ts';
 import { createCacheLayer, type Outcome } from '../../examples/rest/cache-layer.ts';
 import { Cursors } from '../../examples/rest/cursor.ts';
 import { IdempotencyKeys } from '../../examples/rest/idempotency.ts';
 import { NoteStore } from '../../examples/rest/note-store.ts';
 import { createNotesHandler } from '../../examples/rest/notes.ts';
+import { OPENAPI } from '../../examples/rest/openapi.ts';
 import { Problem, sendProblem } from '../../examples/rest/problem.ts';
 import { RateLimits } from '../../examples/rest/rate-limit.ts';
 import type { Config } from '../config.ts';
@@ -76,6 +78,11 @@ export function restMount(config: Config): Mount {
       '/api/cached/stats': guarded(async (req, res) => {
         counters.send(req, res);
       }),
+      '/api/openapi.json': (req, res) => {
+        if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
+        // Changes only with a new release of the server.
+        sendJson(res, 200, OPENAPI, { 'cache-control': 'public, max-age=300' });
+      },
     },
   };
 }

@@ -1,9 +1,16 @@
 // <wb-api-explorer>: the browser runtime of the API explorer. The form
 // is rendered at build time by ApiExplorer.astro; this element fills it
-// from a preset, sends what it holds with the reader's token, and shows
+// from an operation of the API's description or a preset, sends what it holds with the reader's token, and shows
 // the status line, headers, body and time of the answer.
 
-import { type ExplorerRequest, fromPreset, PRESETS, send } from '../../examples/rest/explorer.ts';
+import {
+  type ExplorerRequest,
+  fromOperation,
+  fromPreset,
+  operation,
+  PRESETS,
+  send,
+} from '../../examples/rest/explorer.ts';
 import { readerToken, renewToken } from './reader-token.ts';
 
 /** Where the playground is: set at build time, else this origin. */
@@ -26,6 +33,19 @@ class WirebookApiExplorer extends HTMLElement {
       const index = (event.target as HTMLSelectElement).value;
       const preset = PRESETS[Number(index)];
       if (index !== '' && preset) this.#fill(fromPreset(preset, this.#etag));
+    });
+    this.#part<HTMLSelectElement>('operation').addEventListener('change', (event) => {
+      const id = (event.target as HTMLSelectElement).value;
+      if (id === '') return;
+      const op = operation(id);
+      this.#fill({ ...fromOperation(op), accept: '', token: true });
+      // The parameters it documents, for the reader to add.
+      const takes = [
+        ...(op.headers.length > 0 ? [`the fields ${op.headers.join(', ')}`] : []),
+        ...(op.query.length > 0 ? [`in the query, ${op.query.join(', ')}`] : []),
+      ];
+      this.#part('takes').textContent =
+        takes.length > 0 ? `It also takes ${takes.join('; ')}.` : '';
     });
     this.#part('new-token').addEventListener('click', () => {
       this.#showToken(renewToken());

@@ -9,15 +9,18 @@ import { join } from 'node:path';
 import { type Demo, formatLine, type Line, runDemo } from '../../examples/demo-io.ts';
 import { type Config, DEFAULTS } from '../../playground-server/config.ts';
 import { startServer } from '../../playground-server/server.ts';
+import { watchPlayground } from './openapi-conformance.ts';
 
 export type { RunningServer } from '../../playground-server/server.ts';
 
 /**
+/**
  * A playground on 127.0.0.1 and a free port; no site and no TLS port
  * unless given (making a certificate costs time): see withTls().
+ * Its notes API's answers are checked against the OpenAPI description.
  */
-export function startTestServer(overrides: Partial<Config> = {}) {
-  return startServer({
+export async function startTestServer(overrides: Partial<Config> = {}) {
+  const server = await startServer({
     ...DEFAULTS,
     host: '127.0.0.1',
     port: 0,
@@ -31,6 +34,8 @@ export function startTestServer(overrides: Partial<Config> = {}) {
     grpcPort: 0,
     ...overrides,
   });
+  watchPlayground(server.url);
+  return server;
 }
 
 /** Overrides for a TLS port too: a free one, its certificate made in a temp dir. */

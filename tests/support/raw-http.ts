@@ -5,6 +5,7 @@
 
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { record } from './openapi-conformance.ts';
 
 /** What came back, with the body as text and parsed when JSON. */
 export interface RawResponse {
@@ -14,7 +15,10 @@ export interface RawResponse {
   json: unknown;
 }
 
-/** Sends one request with node:http, path and headers untouched. */
+/**
+ * Sends one request with node:http, path and headers untouched, and
+ * records it for the OpenAPI check (openapi-conformance.ts).
+ */
 export function rawRequest(
   base: string,
   method: string,
@@ -35,6 +39,18 @@ export function rawRequest(
       res.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const type = String(res.headers['content-type'] ?? '');
+        const fields = Object.entries(res.headers).map(([name, value]) => [
+          name,
+          Array.isArray(value) ? value.join(', ') : String(value),
+        ]);
+        record({
+          base,
+          method,
+          target: path,
+          status: res.statusCode ?? 0,
+          headers: Object.fromEntries(fields),
+          body,
+        });
         resolve({
           status: res.statusCode ?? 0,
           headers: res.headers,
