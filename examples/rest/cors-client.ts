@@ -3,7 +3,7 @@
 // one server but two origins, since an origin is scheme, host and port
 // as written, not the address they lead to. So from a page of one,
 // every request to the other is a cross-origin request, and the
-// browser applies the CORS protocol to it (Fetch, section 3.2).
+// browser applies the CORS protocol to it (Fetch, section 3.3).
 //
 // The browser enforces CORS, not the server and not fetch itself: the
 // same code in Node reads every header and never fails (the test beside
