@@ -528,7 +528,7 @@ export const SETTINGS = {
     16,
     1,
     1_000,
-    'calls one HTTP/2 connection to `GRPC_PORT` may have in flight, each a stream (SETTINGS_MAX_CONCURRENT_STREAMS); one more is reset with REFUSED_STREAM. Over HTTP/1.1 (`/connect/`) a connection carries one call at a time',
+    'calls one HTTP/2 connection to `GRPC_PORT` may have in flight, each a stream (SETTINGS_MAX_CONCURRENT_STREAMS); one more is reset with REFUSED_STREAM, or, once the client has acknowledged the limit, ends its connection with GOAWAY. Over HTTP/1.1 (`/connect/`) a connection carries one call at a time',
   ),
   grpcMaxConnections: integer(
     'GRPC_MAX_CONNECTIONS',

@@ -27,7 +27,8 @@ export function readVarint(bytes: Uint8Array, at: number) {
     value += (byte & 0x7f) * 2 ** shift;
     if (byte < 0x80) return { value, next: at };
   }
-  throw new Error('a varint longer than five bytes: not an int32');
+  // A negative int32 takes ten bytes; this reader stops at 35 bits.
+  throw new Error('a varint longer than five bytes: not a non-negative int32');
 }
 // #endregion varint
 

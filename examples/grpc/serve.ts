@@ -87,8 +87,9 @@ export interface PortOptions {
 export function serveHttp2(handler: NodeHandlerFn, options: PortOptions) {
   const sessions = new Set<Http2Session>();
   const server = createServer(
-    // The peer learns the stream limit from the SETTINGS frame; a
-    // stream beyond it is reset with REFUSED_STREAM by nghttp2.
+    // The peer learns the stream limit from the SETTINGS frame. nghttp2
+    // resets a stream beyond it with REFUSED_STREAM until the peer has
+    // acknowledged the limit, and ends the connection with GOAWAY after.
     { settings: { maxConcurrentStreams: options.maxStreams } },
     handler,
   );

@@ -251,6 +251,30 @@ test('a flood of streams on one connection: those over GRPC_MAX_STREAMS are refu
   await stillServing();
 });
 
+test('a client that acknowledged GRPC_MAX_STREAMS and goes over it loses its connection', async () => {
+  // nghttp2 refuses streams one by one only while its SETTINGS are
+  // unacknowledged; after the ACK, one stream too many is a connection
+  // error (RFC 9113 §5.1.2 allows either).
+  const settings = h2frame(0x4, 0, 0, new Uint8Array(0));
+  const ack = h2frame(0x4, 0x1, 0, new Uint8Array(0));
+  const streams = Array.from({ length: MAX_STREAMS + 1 }, (_, i) =>
+    h2frame(0x1, 0x4, 2 * i + 1, callHeaders('/wirebook.arith.v1.Clock/Sleep')),
+  );
+  const { received, closed, socket } = await rawTcp(
+    Buffer.concat([PREFACE, settings, ack, ...streams]),
+    1_500,
+  );
+  socket.destroy();
+  // GOAWAY (type 7): last stream id, then the error code, PROTOCOL_ERROR (1).
+  let goaway: number | undefined;
+  for (let at = 0; at + 9 <= received.length; at += 9 + received.readUIntBE(at, 3)) {
+    if (received[at + 3] === 0x7) goaway = received.readUInt32BE(at + 13);
+  }
+  expect(goaway).toBe(1);
+  expect(closed).toBe(true);
+  await stillServing();
+});
+
 test('connections over GRPC_MAX_CONNECTIONS are closed as they arrive', async () => {
   const open = await Promise.all(
     Array.from({ length: MAX_CONNECTIONS + 10 }, () => rawTcp(PREFACE, 1_000)),
