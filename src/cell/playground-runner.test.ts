@@ -2,11 +2,13 @@
 // WebSocket API a browser has, against an in-process playground.
 
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Line } from '../../examples/demo-io.ts';
 import { run as tcpClient } from '../../examples/sockets/tcp-client.ts';
 import { serverDemos } from '../../shared/server-demos.ts';
 import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
 import { playgroundDemo } from './playground-runner.ts';
+import { playgroundRunner } from './runner.ts';
 
 let server: RunningServer;
 
@@ -37,6 +39,23 @@ test('bytes and views arrive as bytes and views', async () => {
     { at: expect.any(Number), direction: 'sent', data: 'hello, udp' },
     { at: expect.any(Number), direction: 'sent', data: 'each datagram arrives whole' },
   ]);
+});
+
+test("through the cell's runner, lines keep the times the server gave them", async () => {
+  const lines: Line[] = [];
+  const ok = await playgroundRunner('sockets/tcp-client').run({
+    base: server.url,
+    WebSocket,
+    signal: new AbortController().signal,
+    emit: (line) => lines.push(line),
+    // The page's clock stands still: any time above 0 is the server's.
+    now: () => 0,
+  });
+  expect(ok).toBe(true);
+  const times = lines.map((line) => line.at);
+  expect(times).toHaveLength(8);
+  expect(times.at(-1)).toBeGreaterThan(0);
+  expect(times).toEqual([...times].sort((a, b) => a - b));
 });
 
 test('an unknown id is an error line that says what exists', async () => {

@@ -7,11 +7,16 @@
 // other: same status, same Stop (which closes the run socket, and so
 // stops the run on the server), same lines and error reporting.
 
-import { type Demo, formatData } from '../../examples/demo-io.ts';
+import { type Demo, formatData, type Line } from '../../examples/demo-io.ts';
 import { DEMO_PARAM, decodeRunMessage, RUN_PATH } from '../../shared/run-protocol.ts';
 
-/** A demo that has the playground run demo `id` and replays its lines. */
-export function playgroundDemo(id: string): Demo {
+/**
+ * A demo that has the playground run demo `id` and replays its lines.
+ * Given the runner's `emit`, each line keeps the time the server gave
+ * it, so a 100 ms deadline reads as 100 ms however late the line
+ * reached the page; without it, lines are timed as they arrive.
+ */
+export function playgroundDemo(id: string, emit?: (line: Line) => void): Demo {
   return (io) =>
     new Promise<void>((resolve, reject) => {
       const path = `${RUN_PATH}?${DEMO_PARAM}=${encodeURIComponent(id)}`;
@@ -29,7 +34,8 @@ export function playgroundDemo(id: string): Demo {
             return;
           }
           const { line } = message;
-          if (line.direction === 'view') io.show(line.view, line.value);
+          if (emit && line.direction !== 'error') emit(line);
+          else if (line.direction === 'view') io.show(line.view, line.value);
           else if (line.direction === 'sent') io.sent(line.data);
           else if (line.direction === 'received') io.received(line.data);
           else if (line.direction === 'info') io.log(formatData(line.data));

@@ -36,6 +36,5 @@ export async function pageRunner(id: string): Promise<Runner> {
 
 /** A runner that has the playground run allow-listed demo `id`. */
 export function playgroundRunner(id: string): Runner {
-  const demo = playgroundDemo(id);
-  return { run: (options) => runDemo(demo, options) };
+  return { run: (options) => runDemo(playgroundDemo(id, options.emit), options) };
 }
