@@ -13,20 +13,13 @@
 // half is why the playground refuses a page of localhost (cors.ts).
 
 import type { IncomingMessage } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import {
-  axeViolations,
-  connectChromium,
-  openPage,
-  whyChromiumIsMissing,
-} from '../support/browser.ts';
+import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
-import { startTestServer } from '../support/playground.ts';
+import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
-const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const withChromium = needs(whyChromiumIsMissing());
 
 withChromium.describe('the CORS page in Chromium', () => {
@@ -45,14 +38,10 @@ withChromium.describe('the CORS page in Chromium', () => {
     });
 
   beforeAll(async () => {
-    server = await startTestServer({ siteDir: site });
+    ({ server, browser } = await openSite());
     server.server.on('request', log);
-    browser = await connectChromium();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSite({ browser, server }));
 
   async function runCell(url: string) {
     const { page, problems } = await openPage(browser, url);

@@ -4,20 +4,13 @@
 // its text is drawn no smaller than 9 px (the figure scrolls instead),
 // the page passes axe, and the diagrams bring no script with them.
 
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import {
-  axeViolations,
-  connectChromium,
-  openPage,
-  whyChromiumIsMissing,
-} from '../support/browser.ts';
+import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
-import { startTestServer } from '../support/playground.ts';
+import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
-const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const withChromium = needs(whyChromiumIsMissing());
 
 /** Each diagram, the page it explains, and words its name must hold. */
@@ -87,14 +80,9 @@ withChromium.describe('diagrams in Chromium', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    browser = await connectChromium();
-    server = await startTestServer({ siteDir: site });
+    ({ server, browser } = await openSite());
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSite({ browser, server }));
 
   // Each diagram's page loads and is checked on its own, a few at once
   // (axe runs in Chromium's renderer, so both cores stay busy).

@@ -8,14 +8,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { createStaticSite } from '../../playground-server/static-site.ts';
-import {
-  axeViolations,
-  connectChromium,
-  openPage,
-  whyChromiumIsMissing,
-} from '../support/browser.ts';
+import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
-import { startTestServer } from '../support/playground.ts';
+import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
 const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const withChromium = needs(whyChromiumIsMissing());
@@ -25,13 +20,9 @@ withChromium.describe('the echo page in Chromium', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ siteDir: site });
-    browser = await connectChromium();
+    ({ server, browser } = await openSite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSite({ browser, server }));
 
   /** The cell's output as [direction, kind, text] rows. */
   const outputOf = (page: import('playwright-core').Page) =>

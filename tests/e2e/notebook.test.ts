@@ -2,21 +2,15 @@
 // worker, stops an endless loop, uses the keyboard, runs every cell on
 // a page, copies output and follows a link to a cell.
 
-import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import {
-  axeViolations,
-  connectChromium,
-  openPage,
-  whyChromiumIsMissing,
-} from '../support/browser.ts';
+import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { buildSiteWith, type FixtureSite } from '../support/fixture-site.ts';
 import { needs } from '../support/needs.ts';
 import { startTestServer } from '../support/playground.ts';
+import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
-const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const ECHO_PAGE = '/websocket/echo-server/';
 const withChromium = needs(whyChromiumIsMissing());
 
@@ -67,13 +61,9 @@ withChromium.describe('the notebook in Chromium', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ siteDir: site });
-    browser = await connectChromium();
+    ({ server, browser } = await openSite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSite({ browser, server }));
 
   test('a reader edits the message, runs it in a worker and sees the new text echoed', async () => {
     const { page, problems, requests } = await openPage(browser, `${server.url}${ECHO_PAGE}`);

@@ -3,7 +3,6 @@
 // the explorer's presets all get their status, and every page passes
 // axe in light and dark themes with no console errors.
 
-import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Demo, Line } from '../../examples/demo-io.ts';
@@ -12,16 +11,11 @@ import { fromPreset, PRESETS } from '../../examples/rest/explorer.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { serverDemos } from '../../shared/server-demos.ts';
 import { browserDemos } from '../../src/demos.ts';
-import {
-  axeViolations,
-  connectChromium,
-  openPage,
-  whyChromiumIsMissing,
-} from '../support/browser.ts';
+import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
-import { runInNode, startTestServer } from '../support/playground.ts';
+import { runInNode } from '../support/playground.ts';
+import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
-const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const withChromium = needs(whyChromiumIsMissing());
 
 /** Each REST page, and the cells on it: [title, demo id]. */
@@ -121,13 +115,9 @@ withChromium.describe('the REST pages in Chromium', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ siteDir: site });
-    browser = await connectChromium();
+    ({ server, browser } = await openSite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSite({ browser, server }));
 
   test('the sidebar reaches every REST page, in order', async () => {
     const { page } = await openPage(browser, `${server.url}/rest/resources/`);

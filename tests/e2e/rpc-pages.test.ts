@@ -2,7 +2,6 @@
 // the playground and prints what the same demo prints under Node; the
 // console calls over HTTP and WebSocket; every page passes axe.
 
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Demo } from '../../examples/demo-io.ts';
@@ -24,16 +23,11 @@ import { run as specTour } from '../../examples/rpc/spec-tour.ts';
 import { run as tcpCalls } from '../../examples/rpc/tcp-calls.ts';
 import { run as websocketCalls } from '../../examples/rpc/websocket-calls.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
-import {
-  axeViolations,
-  connectChromium,
-  openPage,
-  whyChromiumIsMissing,
-} from '../support/browser.ts';
+import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
-import { runInNode, startTestServer } from '../support/playground.ts';
+import { runInNode } from '../support/playground.ts';
+import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
-const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const withChromium = needs(whyChromiumIsMissing());
 
 /** The RPC pages, in their sidebar order. */
@@ -97,13 +91,9 @@ withChromium.describe('the RPC pages in Chromium', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ siteDir: site });
-    browser = await connectChromium();
+    ({ server, browser } = await openSite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSite({ browser, server }));
 
   /** A cell's lines as "direction text"; a view as its table's cells. */
   const outputOf = (page: Page, title: string) =>

@@ -12,14 +12,9 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { createStaticSite } from '../../playground-server/static-site.ts';
-import {
-  axeViolations,
-  connectChromium,
-  openPage,
-  whyChromiumIsMissing,
-} from '../support/browser.ts';
+import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
-import { startTestServer } from '../support/playground.ts';
+import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
 const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const withChromium = needs(whyChromiumIsMissing());
@@ -31,13 +26,9 @@ withChromium.describe('the sockets pages in Chromium', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ siteDir: site });
-    browser = await connectChromium();
+    ({ server, browser } = await openSite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSite({ browser, server }));
 
   const health = async () => (await fetch(`${server.url}/healthz`)).json();
 
@@ -76,16 +67,20 @@ withChromium.describe('the sockets pages in Chromium', () => {
   }
 
   test('your connection: both ends and the descriptors', async () => {
-    const { cell, output, problems } = await runCell('sockets-and-descriptors', 'your connection');
+    const { cell, problems } = await runCell('sockets-and-descriptors', 'your connection');
     expect(await cell.getByRole('status').textContent()).toMatch(/^done in \d+ ms$/);
-    expect(output).toEqual([
-      'info HTTP/1.1 over TCP',
-      expect.stringMatching(
-        /^view endaddressportfamilyyou \(remote\)127\.0\.0\.1\d+IPv4playground \(local\)127\.0\.0\.1\d+IPv4$/,
-      ),
-      expect.stringMatching(/^info the playground has \d+ descriptors open:$/),
-      expect.stringMatching(/^view totalsocketsfilespipesother\d+\d+/),
-    ]);
+    // A view is drawn once its module has loaded, which may be after
+    // the run has ended: wait for the tables, as a reader would.
+    await expect
+      .poll(() => outputOf(cell))
+      .toEqual([
+        'info HTTP/1.1 over TCP',
+        expect.stringMatching(
+          /^view endaddressportfamilyyou \(remote\)127\.0\.0\.1\d+IPv4playground \(local\)127\.0\.0\.1\d+IPv4$/,
+        ),
+        expect.stringMatching(/^info the playground has \d+ descriptors open:$/),
+        expect.stringMatching(/^view totalsocketsfilespipesother\d+\d+/),
+      ]);
     // The table is a real table, with column headers.
     expect(await cell.getByRole('columnheader', { name: 'address' }).count()).toBe(1);
     expect(problems).toEqual([]);

@@ -7,20 +7,13 @@
 
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import {
-  axeViolations,
-  connectChromium,
-  openPage,
-  whyChromiumIsMissing,
-} from '../support/browser.ts';
+import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
-import { startTestServer } from '../support/playground.ts';
+import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
-const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const withChromium = needs(whyChromiumIsMissing());
 const PATH = '/websocket/authentication/';
 
@@ -56,8 +49,7 @@ withChromium.describe('the authentication page in Chromium', () => {
   let strangerPort: number;
 
   beforeAll(async () => {
-    server = await startTestServer({ siteDir: site });
-    browser = await connectChromium();
+    ({ server, browser } = await openSite());
     stranger = createServer((_, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!doctype html><title>another origin</title>');
@@ -66,8 +58,7 @@ withChromium.describe('the authentication page in Chromium', () => {
     strangerPort = (stranger.address() as AddressInfo).port;
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeSite({ browser, server });
     stranger?.close();
   });
 

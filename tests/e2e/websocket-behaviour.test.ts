@@ -3,20 +3,13 @@
 // the page logs no errors, and it passes axe in the light and the dark
 // theme with the output (tables and charts included) on screen.
 
-import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import {
-  axeViolations,
-  connectChromium,
-  openPage,
-  whyChromiumIsMissing,
-} from '../support/browser.ts';
+import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
-import { startTestServer } from '../support/playground.ts';
+import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
-const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const withChromium = needs(whyChromiumIsMissing());
 
 /** A cell's text lines as "direction text", leaving out views. */
@@ -56,13 +49,9 @@ withChromium.describe('the WebSocket behaviour pages in Chromium', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ siteDir: site });
-    browser = await connectChromium();
+    ({ server, browser } = await openSite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSite({ browser, server }));
 
   /** What each page's cell must show; returns nothing, asserts all. */
   const pages: Record<string, { check(page: Page): Promise<void> }> = {

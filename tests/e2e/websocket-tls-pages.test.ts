@@ -5,20 +5,14 @@
 // console errors, and axe clean in both themes.
 
 import { X509Certificate } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import {
-  axeViolations,
-  connectChromium,
-  openPage,
-  whyChromiumIsMissing,
-} from '../support/browser.ts';
+import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
-import { startTestServer, withTls } from '../support/playground.ts';
+import { withTls } from '../support/playground.ts';
+import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
-const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const withChromium = needs(whyChromiumIsMissing());
 
 withChromium.describe('the wss and compression pages in Chromium', () => {
@@ -26,13 +20,9 @@ withChromium.describe('the wss and compression pages in Chromium', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ siteDir: site, ...withTls() });
-    browser = await connectChromium();
+    ({ server, browser } = await openSite(withTls()));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSite({ browser, server }));
 
   /** Runs the named cell to its end; returns its status and lines. */
   async function runCell(page: Page, name: string) {

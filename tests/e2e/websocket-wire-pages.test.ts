@@ -3,21 +3,14 @@
 // playground and its output checked, no console errors, and axe clean
 // in both themes.
 
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { acceptKey } from '../../examples/websocket/handshake.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
-import {
-  axeViolations,
-  connectChromium,
-  openPage,
-  whyChromiumIsMissing,
-} from '../support/browser.ts';
+import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
-import { startTestServer } from '../support/playground.ts';
+import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
-const site = fileURLToPath(new URL('../../dist/', import.meta.url));
 const withChromium = needs(whyChromiumIsMissing());
 
 withChromium.describe('the wire-level WebSocket pages in Chromium', () => {
@@ -25,13 +18,9 @@ withChromium.describe('the wire-level WebSocket pages in Chromium', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ siteDir: site });
-    browser = await connectChromium();
+    ({ server, browser } = await openSite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSite({ browser, server }));
 
   /** Runs the named cell to "done"; returns its lines as [direction, text]. */
   async function runCell(page: Page, name: string) {
