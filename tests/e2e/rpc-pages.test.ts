@@ -133,9 +133,10 @@ withChromium.describe('the RPC pages in Chromium', () => {
         ...rows.map((row) => columns.map((c) => String(row[c]))),
       ])}`;
     });
-    const shown = await outputOf(page, title);
-    if (order === 'ordered') expect(shown).toEqual(expected);
-    else expect(shown.toSorted()).toEqual(expected.toSorted());
+    // Table views are drawn once their module loads, maybe after the run ends.
+    const shown = () => outputOf(page, title);
+    if (order === 'ordered') await expect.poll(shown).toEqual(expected);
+    else await expect.poll(async () => (await shown()).toSorted()).toEqual(expected.toSorted());
     expect(unexpected(problems)).toEqual([]);
   });
 

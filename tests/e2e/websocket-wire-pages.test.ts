@@ -83,6 +83,8 @@ withChromium.describe('the wire-level WebSocket pages in Chromium', () => {
   test('the frames cell encodes the RFC examples and walks the decoder', async () => {
     const { page, problems } = await openPage(browser, `${server.url}/websocket/frames/`);
     const { cell, lines } = await runCell(page, 'frame walk');
+    // The frames view is drawn once its module loads, maybe after the run ends.
+    await expect.poll(async () => (await framesTables(cell)).length).toBeGreaterThan(0);
     const [table] = await framesTables(cell);
     expect(table).toEqual([
       [
@@ -185,53 +187,55 @@ withChromium.describe('the wire-level WebSocket pages in Chromium', () => {
     expect(lines[7]![1]).toBe('closed with code 1000 done');
     const mask = expect.stringMatching(/^mask=[0-9a-f]{2}( [0-9a-f]{2}){3}$/);
     const masked = expect.stringMatching(/^payload=[0-9a-f]{2}( [0-9a-f]{2})*$/);
-    expect(await framesTables(cell)).toEqual([
-      [
+    await expect
+      .poll(() => framesTables(cell))
+      .toEqual([
         [
-          'head=81 85',
-          mask,
-          masked,
-          'read',
-          'FIN 1 · RSV 000 · opcode 0x1 text · MASK 1 · length 5 · "Hello"',
+          [
+            'head=81 85',
+            mask,
+            masked,
+            'read',
+            'FIN 1 · RSV 000 · opcode 0x1 text · MASK 1 · length 5 · "Hello"',
+          ],
+          [
+            'head=81 05',
+            'payload=48 65 6c 6c 6f',
+            'wrote',
+            'FIN 1 · RSV 000 · opcode 0x1 text · MASK 0 · length 5 · "Hello"',
+          ],
         ],
         [
-          'head=81 05',
-          'payload=48 65 6c 6c 6f',
-          'wrote',
-          'FIN 1 · RSV 000 · opcode 0x1 text · MASK 0 · length 5 · "Hello"',
-        ],
-      ],
-      [
-        [
-          'head=82 82',
-          mask,
-          masked,
-          'read',
-          'FIN 1 · RSV 000 · opcode 0x2 binary · MASK 1 · length 2',
-        ],
-        [
-          'head=82 02',
-          'payload=ca fe',
-          'wrote',
-          'FIN 1 · RSV 000 · opcode 0x2 binary · MASK 0 · length 2',
-        ],
-      ],
-      [
-        [
-          'head=88 86',
-          mask,
-          masked,
-          'read',
-          'FIN 1 · RSV 000 · opcode 0x8 close · MASK 1 · length 6 · code 1000 "done"',
+          [
+            'head=82 82',
+            mask,
+            masked,
+            'read',
+            'FIN 1 · RSV 000 · opcode 0x2 binary · MASK 1 · length 2',
+          ],
+          [
+            'head=82 02',
+            'payload=ca fe',
+            'wrote',
+            'FIN 1 · RSV 000 · opcode 0x2 binary · MASK 0 · length 2',
+          ],
         ],
         [
-          'head=88 06',
-          'payload=03 e8 64 6f 6e 65',
-          'wrote',
-          'FIN 1 · RSV 000 · opcode 0x8 close · MASK 0 · length 6 · code 1000 "done"',
+          [
+            'head=88 86',
+            mask,
+            masked,
+            'read',
+            'FIN 1 · RSV 000 · opcode 0x8 close · MASK 1 · length 6 · code 1000 "done"',
+          ],
+          [
+            'head=88 06',
+            'payload=03 e8 64 6f 6e 65',
+            'wrote',
+            'FIN 1 · RSV 000 · opcode 0x8 close · MASK 0 · length 6 · code 1000 "done"',
+          ],
         ],
-      ],
-    ]);
+      ]);
     await expect.poll(() => server.playground.openWebSockets()).toBe(0);
     expect(problems).toEqual([]);
   });
