@@ -5,7 +5,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import { axeViolations, cellLines, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { buildSiteWith, type FixtureSite } from '../support/fixture-site.ts';
 import { needs } from '../support/needs.ts';
 import { startTestServer } from '../support/playground.ts';
@@ -13,17 +13,6 @@ import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
 const ECHO_PAGE = '/websocket/echo-server/';
 const withChromium = needs(whyChromiumIsMissing());
-
-/** A cell's output as "direction text" rows, as the unit tests print them. */
-const outputOf = (cell: Locator) =>
-  cell
-    .locator('.wb-line')
-    .evaluateAll((items) =>
-      items.map(
-        (item) =>
-          `${item.getAttribute('data-direction')} ${item.querySelector('.wb-data')?.textContent}`,
-      ),
-    );
 
 const statusOf = (cell: Locator) => cell.getByRole('status').textContent();
 
@@ -81,7 +70,7 @@ withChromium.describe('the notebook in Chromium', () => {
     // Shift+Enter in the editor runs the cell instead of breaking the line.
     await page.keyboard.press('Shift+Enter');
     await poll(() => statusOf(cell)).toMatch(/^done in \d+ ms$/);
-    const output = await outputOf(cell);
+    const output = await cellLines(cell);
     expect(output).toContain('sent howdy, wire');
     expect(output).toContain('received howdy, wire');
     expect(output).toContain('received 4 bytes: ca fe ba be');
@@ -97,7 +86,7 @@ withChromium.describe('the notebook in Chromium', () => {
     await poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Edit');
     await cell.getByRole('button', { name: 'Run' }).click();
     await poll(() => statusOf(cell)).toMatch(/^done/);
-    expect(await outputOf(cell)).toContain('received hello, wire');
+    expect(await cellLines(cell)).toContain('received hello, wire');
     expect(problems).toEqual([]);
   });
 
@@ -122,7 +111,7 @@ withChromium.describe('the notebook in Chromium', () => {
 
     release();
     await poll(() => statusOf(cell)).toMatch(/^done in \d+ ms$/);
-    expect(await outputOf(cell)).toContain('received hello, wire');
+    expect(await cellLines(cell)).toContain('received hello, wire');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -141,7 +130,7 @@ withChromium.describe('the notebook in Chromium', () => {
     ).toBe('painted');
     await cell.getByRole('button', { name: 'Stop' }).click();
     await poll(() => statusOf(cell)).toMatch(/^stopped in \d+ ms$/);
-    expect(await outputOf(cell)).toEqual([
+    expect(await cellLines(cell)).toEqual([
       'error stopped: by the reader; the code never let its worker listen, so the worker was terminated',
     ]);
     expect(await cell.getByRole('button', { name: 'Run' }).isEnabled()).toBe(true);
@@ -154,7 +143,7 @@ withChromium.describe('the notebook in Chromium', () => {
     await insertAfter(page, editor, 'export async function run', 'const = 1;');
     await page.keyboard.press('Shift+Enter');
     await poll(() => statusOf(cell)).toBe('error');
-    expect(await outputOf(cell)).toEqual([
+    expect(await cellLines(cell)).toEqual([
       'error the edited code cannot run: Unexpected token (line 3, column 9)',
     ]);
     await poll(() => editor.locator('.cm-lintRange-error').count()).toBe(1);
@@ -173,7 +162,7 @@ withChromium.describe('the notebook in Chromium', () => {
     );
     await page.keyboard.press('Shift+Enter');
     await poll(() => statusOf(cell)).toBe('error');
-    expect(await outputOf(cell)).toEqual(['error no wire today (line 3)']);
+    expect(await cellLines(cell)).toEqual(['error no wire today (line 3)']);
     expect(problems).toEqual([]);
   });
 
@@ -192,7 +181,7 @@ withChromium.describe('the notebook in Chromium', () => {
     );
     await page.keyboard.press('Shift+Enter');
     await poll(() => statusOf(cell)).toMatch(/^done/);
-    expect((await outputOf(cell)).slice(0, 1)).toEqual(['info 2 bytes: 01 02']);
+    expect((await cellLines(cell)).slice(0, 1)).toEqual(['info 2 bytes: 01 02']);
     const table = cell.locator('.wb-view[data-view="table"] table');
     await poll(() => table.locator('th').allTextContents()).toEqual(['port', 'open']);
     expect(await table.locator('td').allTextContents()).toEqual(['8080', 'true']);
@@ -211,7 +200,7 @@ withChromium.describe('the notebook in Chromium', () => {
     await page.keyboard.press('Shift+Enter');
     await poll(() => statusOf(cell)).toMatch(/^done/);
     // 600 lines and the echo's 6: the first 106 are gone.
-    const lines = await outputOf(cell);
+    const lines = await cellLines(cell);
     expect(lines).toHaveLength(500);
     expect(lines[0]).toBe('info line 106');
     expect(await cell.locator('.wb-dropped').textContent()).toBe(
@@ -234,7 +223,7 @@ withChromium.describe('the notebook in Chromium', () => {
     expect(await cell.locator('[data-part="editor"]').isHidden()).toBe(true);
     await page.keyboard.press('Escape');
     await poll(() => statusOf(cell)).toMatch(/^stopped/);
-    expect(await outputOf(cell)).toEqual(['error stopped: by the reader']);
+    expect(await cellLines(cell)).toEqual(['error stopped: by the reader']);
     expect(problems).toEqual([]);
   });
 

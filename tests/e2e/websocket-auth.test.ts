@@ -7,26 +7,15 @@
 
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import { axeViolations, cellLines, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
 const withChromium = needs(whyChromiumIsMissing());
 const PATH = '/websocket/authentication/';
-
-/** A cell's text lines as "direction text". */
-const linesOf = (cell: Locator) =>
-  cell
-    .locator('.wb-line')
-    .evaluateAll((items) =>
-      items.map(
-        (item) =>
-          `${item.getAttribute('data-direction')} ${item.querySelector('.wb-data')?.textContent}`,
-      ),
-    );
 
 /** Clicks Run on the named cell, waits until it is done, returns its lines. */
 async function runCell(page: Page, name: string) {
@@ -36,7 +25,7 @@ async function runCell(page: Page, name: string) {
   await expect
     .poll(() => status.textContent(), { timeout: 20_000, interval: 200 })
     .toMatch(/^(done|error|stopped)/);
-  const lines = await linesOf(cell);
+  const lines = await cellLines(cell);
   expect(await status.textContent(), lines.join('\n')).toMatch(/^done in \d+ ms$/);
   return lines;
 }

@@ -4,25 +4,14 @@
 // client heartbeat replaces a connection that hangs; no console
 // errors, and axe clean in both themes.
 
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import { axeViolations, cellLines, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
 const withChromium = needs(whyChromiumIsMissing());
-
-/** A cell's text lines as "direction text". */
-const linesOf = (cell: Locator) =>
-  cell
-    .locator('.wb-line')
-    .evaluateAll((items) =>
-      items.map(
-        (item) =>
-          `${item.getAttribute('data-direction')} ${item.querySelector('.wb-data')?.textContent}`,
-      ),
-    );
 
 /** Clicks Run on the named cell and waits until it is done. */
 async function run(page: Page, name: string) {
@@ -32,8 +21,10 @@ async function run(page: Page, name: string) {
   await expect
     .poll(() => status.textContent(), { timeout: 15_000, interval: 200 })
     .toMatch(/^(done|error|stopped)/);
-  expect(await status.textContent(), (await linesOf(cell)).join('\n')).toMatch(/^done in \d+ ms$/);
-  return linesOf(cell);
+  expect(await status.textContent(), (await cellLines(cell)).join('\n')).toMatch(
+    /^done in \d+ ms$/,
+  );
+  return cellLines(cell);
 }
 
 const count = (seq: number) => `received {"type":"count","seq":${seq}}`;

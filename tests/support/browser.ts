@@ -6,7 +6,13 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, type BrowserServer, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserServer,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { inject } from 'vitest';
 
 declare module 'vitest' {
@@ -49,6 +55,18 @@ export function launchChromiumServer(): Promise<BrowserServer> {
  */
 export function connectChromium(): Promise<Browser> {
   return chromium.connect(inject('chromiumEndpoint'));
+}
+
+/** A cell's output as "direction text" rows, as the unit tests print them. */
+export function cellLines(cell: Locator) {
+  return cell
+    .locator('.wb-line')
+    .evaluateAll((items) =>
+      items.map(
+        (item) =>
+          `${item.getAttribute('data-direction')} ${item.querySelector('.wb-data')?.textContent}`,
+      ),
+    );
 }
 
 /** A page and the problems it reported: console errors, page errors. */
