@@ -22,17 +22,23 @@ import { type TlsEndpoint, tlsMount } from './mounts/tls.ts';
 import { websocketMount } from './mounts/websocket.ts';
 import { originAllowed } from './origin.ts';
 import { refusalOf, refuse } from './request-guards.ts';
+import { connectSharedRedis, type SharedRedis } from './shared-redis.ts';
 import { createWebSocketLimits } from './websocket-limits.ts';
 
 /**
  * Every part's mount, in the order the site teaches them; `tls` is the
- * TLS port server.ts listens on, if any.
+ * TLS port server.ts listens on, if any; `redis` the state and pub/sub
+ * shared with the other instances (REDIS_URL), if any.
  */
-export function mountsFor(config: Config, tls: TlsEndpoint | null = null): Mount[] {
+export function mountsFor(
+  config: Config,
+  tls: TlsEndpoint | null = null,
+  redis: SharedRedis | null = null,
+): Mount[] {
   return [
     socketsMount(config),
-    websocketMount(config),
-    restMount(config),
+    websocketMount(config, redis),
+    restMount(config, redis),
     rpcMount(config),
     grpcMount(config),
     runMount(config),
@@ -65,8 +71,16 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-/** Creates the playground's handlers from its configuration. */
-export function createPlayground(config: Config, mounts = mountsFor(config)): Playground {
+/**
+ * Creates the playground's handlers from its configuration. The
+ * playground owns `redis`: it reports it in /healthz and closes it last.
+ */
+export function createPlayground(
+  config: Config,
+  mounts?: Mount[],
+  redis: SharedRedis | null = connectSharedRedis(config.redisUrl),
+): Playground {
+  mounts ??= mountsFor(config, null, redis);
   const started = Date.now();
   const httpRoutes = routeTable(mounts, (m) => m.http);
   const websocketRoutes = routeTable(mounts, (m) => m.websockets);
@@ -102,6 +116,7 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
       websockets: openWebSockets(),
       // Besides this one.
       requests: inFlight - 1,
+      redis: redis ? redis.status() : null,
       ...parts,
     });
   };
@@ -187,6 +202,7 @@ export function createPlayground(config: Config, mounts = mountsFor(config)): Pl
         ...servers.map((wss) => new Promise((resolve) => wss.close(resolve))),
         ...mounts.map((m) => m.close?.()),
       ]);
+      await redis?.close();
     },
   };
 }

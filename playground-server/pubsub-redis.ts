@@ -127,7 +127,7 @@ export function createRedisPubSub(
 }
 
 /** The URL without its password, for logs. */
-function redactedUrl(url: string) {
+export function redactedUrl(url: string) {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
   return parsed.toString();

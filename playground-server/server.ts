@@ -31,6 +31,7 @@ import type { Duplex } from 'node:stream';
 import { refuseUpgrade } from '../examples/http-reply.ts';
 import { createPlayground, mountsFor, type Playground } from './app.ts';
 import { type Config, ConfigError } from './config.ts';
+import { connectSharedRedis } from './shared-redis.ts';
 import { createStaticSite, siteMissing } from './static-site.ts';
 import { loadTlsFiles, type TlsFiles } from './tls-files.ts';
 
@@ -50,6 +51,7 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const tlsFiles = config.tlsPort === null ? null : await loadTlsFiles(config);
   let tlsPort = 0;
+  const redis = connectSharedRedis(config.redisUrl);
   const playground = createPlayground(
     config,
     mountsFor(
@@ -59,7 +61,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
         certificate: tlsFiles.cert,
         fingerprint256: tlsFiles.fingerprint256,
       },
+      redis,
     ),
+    redis,
   );
   await playground.start();
   const site =

@@ -18,9 +18,10 @@ import { Problem, sendProblem } from '../../examples/rest/problem.ts';
 import { RateLimits } from '../../examples/rest/rate-limit.ts';
 import type { Config } from '../config.ts';
 import type { Mount, RequestHandler } from '../mount.ts';
+import { RedisUnavailable, type SharedRedis } from '../shared-redis.ts';
 
 /** /api/notes and /api/cached/, from examples/rest/. */
-export function restMount(config: Config): Mount {
+export function restMount(config: Config, _redis: SharedRedis | null = null): Mount {
   const store = new NoteStore({
     maxTokens: config.restMaxTokens,
     maxNotesPerToken: config.restMaxNotesPerToken,
@@ -141,8 +142,9 @@ function tokenOf(req: IncomingMessage) {
 
 /**
  * The examples answer every bad request themselves; a rejection here
- * is a bug in them. It is logged and answered with 500, and the
- * server goes on. A client that hung up while sending its body is no
+ * is a bug in them, or Redis out of reach. Redis out of reach is
+ * answered with 503 and Retry-After; a bug is logged and answered
+ * with 500, and the server goes on. A client that hung up while sending its body is no
  * bug, and any visitor can do it at will: that is not logged.
  */
 export function guarded(
@@ -152,6 +154,10 @@ export function guarded(
     handler(req, res).catch((error: unknown) => {
       const { code } = error as NodeJS.ErrnoException;
       if (req.destroyed && code === 'ECONNRESET') return;
+      if (error instanceof RedisUnavailable && !res.headersSent) {
+        sendJson(res, 503, { error: error.message }, { 'retry-after': '5' });
+        return;
+      }
       console.error(`wirebook: ${req.method} ${req.url}:`, error);
       if (res.headersSent) res.destroy();
       else sendJson(res, 500, { error: 'internal error; see the server log' });

@@ -18,19 +18,18 @@ import { createWhyServer } from '../../examples/websocket/why-server.ts';
 import type { Config } from '../config.ts';
 import { createFrameInspector } from '../frame-inspector.ts';
 import type { Mount, UpgradeHandler } from '../mount.ts';
-import { createRedisPubSub } from '../pubsub-redis.ts';
+import type { SharedRedis } from '../shared-redis.ts';
 
 /** An inspector stays open this long at most (a cell runs for 30 s). */
 const INSPECT_MS = 60_000;
 
 /** /ws/echo, from examples/websocket/echo-server.ts, and the rest. */
-export function websocketMount(config: Config): Mount {
+export function websocketMount(config: Config, redis: SharedRedis | null = null): Mount {
   const maxPayload = config.wsMaxMessageBytes;
   const echo = createEchoServer(maxPayload);
   // With REDIS_URL, chat and presence are shared by every instance
   // on the same Redis; without it, by the readers of this process.
-  const redis = config.redisUrl === null ? null : createRedisPubSub(config.redisUrl);
-  const pubsub = redis ?? createMemoryPubSub();
+  const pubsub = redis?.pubsub ?? createMemoryPubSub();
   const push = createPushServer({
     pubsub,
     tickMs: config.pushTickMs,
@@ -116,12 +115,13 @@ export function websocketMount(config: Config): Mount {
     },
     websocketServers: [...servers, raw],
     health: () => ({
-      pubsub: redis ? { kind: 'redis', ...redis.status() } : { kind: 'memory' },
+      pubsub: redis ? { kind: 'redis', ...redis.pubsub.status() } : { kind: 'memory' },
     }),
     async close() {
       push.close();
       why.close();
-      await pubsub.close();
+      // A Redis broker is the playground's, closed with its connection.
+      if (!redis) await pubsub.close();
     },
   };
 }
