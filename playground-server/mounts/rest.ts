@@ -12,20 +12,37 @@ import { createCacheLayer, type Outcome } from '../../examples/rest/cache-layer.
 import { Cursors } from '../../examples/rest/cursor.ts';
 import { IdempotencyKeys } from '../../examples/rest/idempotency.ts';
 import { NoteStore } from '../../examples/rest/note-store.ts';
-import { createNotesHandler } from '../../examples/rest/notes.ts';
+import { createNotesHandler, type NotesOptions } from '../../examples/rest/notes.ts';
 import { OPENAPI } from '../../examples/rest/openapi.ts';
 import { Problem, sendProblem } from '../../examples/rest/problem.ts';
 import { RateLimits } from '../../examples/rest/rate-limit.ts';
 import type { Config } from '../config.ts';
 import type { Mount, RequestHandler } from '../mount.ts';
 import { RedisUnavailable, type SharedRedis } from '../shared-redis.ts';
+import { sharedCursorKey } from '../state/cursor-key-redis.ts';
+import { RedisIdempotencyKeys } from '../state/idempotency-redis.ts';
+import { RedisNoteStore } from '../state/notes-redis.ts';
+import { RedisRateLimits } from '../state/rate-limit-redis.ts';
 
 /** /api/notes and /api/cached/, from examples/rest/. */
-export function restMount(config: Config, _redis: SharedRedis | null = null): Mount {
-  const store = new NoteStore({
+export function restMount(config: Config, redis: SharedRedis | null = null): Mount {
+  const storeLimits = {
     maxTokens: config.restMaxTokens,
     maxNotesPerToken: config.restMaxNotesPerToken,
-  });
+  };
+  const ratePolicy = {
+    perMinute: config.restRatePerMinute,
+    burst: config.restRateBurst,
+    maxTokens: config.restMaxTokens,
+  };
+  const keyLimits = {
+    maxKeys: config.restIdempotencyKeys,
+    ttlMs: config.restIdempotencyTtlMs,
+    maxTokens: config.restMaxTokens,
+  };
+  // With REDIS_URL, what a visitor's requests leave behind is kept in
+  // Redis, for every instance to see (README, Deployment).
+  const store = redis ? new RedisNoteStore(redis, storeLimits) : new NoteStore(storeLimits);
   const limits = {
     maxBodyBytes: config.restMaxBodyBytes,
     maxUrlBytes: config.restMaxUrlBytes,
@@ -34,28 +51,23 @@ export function restMount(config: Config, _redis: SharedRedis | null = null): Mo
     store,
     ...limits,
     pageSizes: { defaultLimit: config.restPageDefault, maxLimit: config.restPageMax },
-    // A key of this process's own: cursors die with it (README,
-    // Deployment: the notes stay on one instance too, for now).
-    cursors: new Cursors(),
-    rateLimits: new RateLimits({
-      perMinute: config.restRatePerMinute,
-      burst: config.restRateBurst,
-      maxTokens: config.restMaxTokens,
-    }),
-    keys: new IdempotencyKeys({
-      maxKeys: config.restIdempotencyKeys,
-      ttlMs: config.restIdempotencyTtlMs,
-      maxTokens: config.restMaxTokens,
-    }),
+    rateLimits: redis ? new RedisRateLimits(redis, ratePolicy) : new RateLimits(ratePolicy),
+    keys: redis ? new RedisIdempotencyKeys(redis, keyLimits) : new IdempotencyKeys(keyLimits),
   };
-  const notes = createNotesHandler(notesOptions);
-  // The same notes, for an API that refuses a write without If-Match
-  // (428, docs/rest/conditional-requests).
-  const strictNotes = createNotesHandler({
-    ...notesOptions,
-    base: '/api/strict/notes',
-    requirePreconditions: true,
-  });
+  // Without Redis a key of this process's own: its cursors die with it.
+  // With Redis one key for the deployment, fetched by the first request
+  // that needs it (and again by the next, if Redis was out of reach).
+  let handlers: Promise<NotesHandlers> | undefined;
+  const notesHandlers = () => {
+    handlers ??= (redis ? sharedCursorKey(redis) : Promise.resolve(undefined)).then(
+      (key) => notesHandlersFor({ ...notesOptions, cursors: new Cursors(key) }),
+      (error: unknown) => {
+        handlers = undefined;
+        throw error;
+      },
+    );
+    return handlers;
+  };
   const layer = createCacheLayer({
     ...limits,
     maxBytes: config.restCacheMaxBytes,
@@ -71,8 +83,8 @@ export function restMount(config: Config, _redis: SharedRedis | null = null): Mo
   return {
     name: 'rest',
     http: {
-      '/api/': guarded(notes),
-      '/api/strict/': guarded(strictNotes),
+      '/api/': guarded(async (req, res) => (await notesHandlers()).notes(req, res)),
+      '/api/strict/': guarded(async (req, res) => (await notesHandlers()).strictNotes(req, res)),
       '/api/cached/': guarded(async (req, res) => {
         counters.add(req, await layer.handle(req, res));
       }),
@@ -85,6 +97,22 @@ export function restMount(config: Config, _redis: SharedRedis | null = null): Mo
         sendJson(res, 200, OPENAPI, { 'cache-control': 'public, max-age=300' });
       },
     },
+  };
+}
+
+type NotesHandlers = ReturnType<typeof notesHandlersFor>;
+
+/** The notes at /api/notes, and the same notes at /api/strict/notes. */
+function notesHandlersFor(options: NotesOptions) {
+  return {
+    notes: createNotesHandler(options),
+    // The same notes, for an API that refuses a write without If-Match
+    // (428, docs/rest/conditional-requests).
+    strictNotes: createNotesHandler({
+      ...options,
+      base: '/api/strict/notes',
+      requirePreconditions: true,
+    }),
   };
 }
 
