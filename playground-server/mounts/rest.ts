@@ -19,8 +19,10 @@ import { RateLimits } from '../../examples/rest/rate-limit.ts';
 import type { Config } from '../config.ts';
 import type { Mount, RequestHandler } from '../mount.ts';
 import { RedisUnavailable, type SharedRedis } from '../shared-redis.ts';
+import { RedisCacheStore } from '../state/cache-redis.ts';
 import { sharedCursorKey } from '../state/cursor-key-redis.ts';
 import { RedisIdempotencyKeys } from '../state/idempotency-redis.ts';
+import { RedisLayerCounts } from '../state/layer-counts-redis.ts';
 import { RedisNoteStore } from '../state/notes-redis.ts';
 import { RedisRateLimits } from '../state/rate-limit-redis.ts';
 
@@ -71,6 +73,7 @@ export function restMount(config: Config, redis: SharedRedis | null = null): Mou
   const layer = createCacheLayer({
     ...limits,
     maxBytes: config.restCacheMaxBytes,
+    ...(redis ? { store: new RedisCacheStore(redis, config.restCacheMaxBytes) } : {}),
     // The layer reaches the origin over HTTP, at the address this
     // request came in on: the same server, one hop further in.
     originOf: (req) => {
@@ -79,17 +82,21 @@ export function restMount(config: Config, redis: SharedRedis | null = null): Mou
       return `http://${host}:${localPort}`;
     },
   });
-  const counters = new LayerCounters(config.restMaxTokens);
+  const counters = new LayerCounters(
+    redis
+      ? new RedisLayerCounts(redis, config.restMaxTokens)
+      : new MemoryLayerCounts(config.restMaxTokens),
+  );
   return {
     name: 'rest',
     http: {
       '/api/': guarded(async (req, res) => (await notesHandlers()).notes(req, res)),
       '/api/strict/': guarded(async (req, res) => (await notesHandlers()).strictNotes(req, res)),
       '/api/cached/': guarded(async (req, res) => {
-        counters.add(req, await layer.handle(req, res));
+        await counters.add(req, await layer.handle(req, res));
       }),
       '/api/cached/stats': guarded(async (req, res) => {
-        counters.send(req, res);
+        await counters.send(req, res);
       }),
       '/api/openapi.json': (req, res) => {
         if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
@@ -116,28 +123,31 @@ function notesHandlersFor(options: NotesOptions) {
   };
 }
 
+/** Counts of each outcome per token, wherever they are kept. */
+interface LayerCounts {
+  add(token: string, outcome: Outcome): void | Promise<void>;
+  of(token: string): Record<Outcome, number> | Promise<Record<Outcome, number>>;
+}
+
 /**
  * What the caching layer did for each token (the X-Cache of each of
  * its answers): GET /api/cached/stats shows a reader how many
  * requests the layer answered itself and how many reached the origin.
- * The least recently used token's counts go first.
  */
 class LayerCounters {
-  readonly #counts: LRUCache<string, Record<Outcome, number>>;
+  readonly #counts: LayerCounts;
 
-  constructor(maxTokens: number) {
-    this.#counts = new LRUCache({ max: maxTokens });
+  constructor(counts: LayerCounts) {
+    this.#counts = counts;
   }
 
-  add(req: IncomingMessage, outcome: Outcome | undefined) {
+  async add(req: IncomingMessage, outcome: Outcome | undefined) {
     const token = tokenOf(req);
     if (outcome === undefined || token === undefined) return;
-    const counts = this.#of(token);
-    counts[outcome]++;
-    this.#counts.set(token, counts);
+    await this.#counts.add(token, outcome);
   }
 
-  send(req: IncomingMessage, res: ServerResponse) {
+  async send(req: IncomingMessage, res: ServerResponse) {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         throw new Problem(
@@ -146,7 +156,7 @@ class LayerCounters {
           { headers: { allow: 'GET, HEAD' } },
         );
       }
-      const counts = this.#of(bearerToken(req.headers.authorization));
+      const counts = await this.#counts.of(bearerToken(req.headers.authorization));
       const reachedOrigin = counts.miss + counts.revalidated + counts.pass;
       sendJson(res, 200, { ...counts, reachedOrigin });
     } catch (error) {
@@ -154,8 +164,23 @@ class LayerCounters {
       sendProblem(res, error);
     }
   }
+}
 
-  #of(token: string): Record<Outcome, number> {
+/** The counts in this process: the least recently used token's go first. */
+class MemoryLayerCounts implements LayerCounts {
+  readonly #counts: LRUCache<string, Record<Outcome, number>>;
+
+  constructor(maxTokens: number) {
+    this.#counts = new LRUCache({ max: maxTokens });
+  }
+
+  add(token: string, outcome: Outcome) {
+    const counts = this.of(token);
+    counts[outcome]++;
+    this.#counts.set(token, counts);
+  }
+
+  of(token: string): Record<Outcome, number> {
     return this.#counts.get(token) ?? { hit: 0, revalidated: 0, miss: 0, pass: 0 };
   }
 }

@@ -11,15 +11,21 @@ import { KEY_PREFIX, type SharedRedis, viaRedis } from '../shared-redis.ts';
 /** What a script may be given: keys (prefixed by ioredis) and arguments. */
 type Argument = string | number | Buffer;
 
-/** A script, run on the shared Redis; a failure to reach it is RedisUnavailable. */
-export function luaScript(source: string) {
+/**
+ * A script, run on the shared Redis; a failure to reach it is
+ * RedisUnavailable. With `buffers`, its strings come back as Buffers,
+ * byte for byte.
+ */
+export function luaScript(source: string, { buffers = false } = {}) {
   const sha = createHash('sha1').update(source).digest('hex');
-  const run = async (commands: Redis, keys: string[], args: Argument[]) => {
+  const run = async (commands: Redis, keys: string[], args: Argument[]): Promise<unknown> => {
+    // ioredis prefixes EVAL's and EVALSHA's keys, however they are sent.
+    const send = (buffers ? commands.callBuffer : commands.call).bind(commands);
     try {
-      return await commands.evalsha(sha, keys.length, ...keys, ...args);
+      return await send('evalsha', sha, keys.length, ...keys, ...args);
     } catch (error) {
       if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-      return commands.eval(source, keys.length, ...keys, ...args);
+      return send('eval', source, keys.length, ...keys, ...args);
     }
   };
   return (redis: SharedRedis, keys: string[], args: Argument[]) =>
