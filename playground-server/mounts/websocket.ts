@@ -1,5 +1,8 @@
 // The WebSocket part's endpoints (docs/websocket/).
 
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { refuseUpgrade } from '../../examples/http-reply.ts';
 import { createCookieAuth } from '../../examples/websocket/auth-cookie.ts';
 import { createFirstMessageAuth } from '../../examples/websocket/auth-first-message.ts';
 import { createTicketAuth } from '../../examples/websocket/auth-ticket.ts';
@@ -18,7 +21,9 @@ import { createWhyServer } from '../../examples/websocket/why-server.ts';
 import type { Config } from '../config.ts';
 import { createFrameInspector } from '../frame-inspector.ts';
 import type { Mount, UpgradeHandler } from '../mount.ts';
-import type { SharedRedis } from '../shared-redis.ts';
+import { RedisUnavailable, type SharedRedis } from '../shared-redis.ts';
+import { RedisSecretBook } from '../state/secret-book-redis.ts';
+import { guarded } from './rest.ts';
 
 /** An inspector stays open this long at most (a cell runs for 30 s). */
 const INSPECT_MS = 60_000;
@@ -54,18 +59,18 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
     watchMs: INSPECT_MS,
   });
   // The three ways to authenticate a WebSocket (authentication.mdx).
+  // With REDIS_URL, tickets and sessions are the deployment's: issued
+  // by one instance, recognised (and used up) by any.
+  const secretBook = (name: string, max: number, seconds: number) => {
+    const options = { max, lifetimeMs: seconds * 1000 };
+    return redis ? new RedisSecretBook(redis, `ws-auth:${name}`, options) : new SecretBook(options);
+  };
   const ticketAuth = createTicketAuth({
-    tickets: new SecretBook({
-      max: config.wsAuthTickets,
-      lifetimeMs: config.wsAuthTicketSeconds * 1000,
-    }),
+    tickets: secretBook('tickets', config.wsAuthTickets, config.wsAuthTicketSeconds),
     maxPayload,
   });
   const cookieAuth = createCookieAuth({
-    sessions: new SecretBook({
-      max: config.wsAuthSessions,
-      lifetimeMs: config.wsAuthSessionSeconds * 1000,
-    }),
+    sessions: secretBook('sessions', config.wsAuthSessions, config.wsAuthSessionSeconds),
     maxPayload,
   });
   const firstMessageAuth = createFirstMessageAuth({
@@ -93,8 +98,8 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
     http: {
       '/close-reports/': closing.report,
       '/why/': why.http,
-      '/ws-auth/ticket': ticketAuth.issue,
-      '/ws-auth/session': cookieAuth.login,
+      '/ws-auth/ticket': guarded(ticketAuth.issue),
+      '/ws-auth/session': guarded(cookieAuth.login),
     },
     websockets: {
       ...Object.fromEntries(
@@ -109,8 +114,8 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
         if (connection) inspector.attach(connection, req);
       },
       '/ws/raw-inspect': inspector.watch,
-      '/ws/auth/ticket': ticketAuth.open,
-      '/ws/auth/cookie': cookieAuth.open,
+      '/ws/auth/ticket': guardedUpgrade(ticketAuth.open),
+      '/ws/auth/cookie': guardedUpgrade(cookieAuth.open),
       '/ws/auth/first-message': firstMessageAuth.open,
     },
     websocketServers: [...servers, raw],
@@ -123,5 +128,24 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
       // A Redis broker is the playground's, closed with its connection.
       if (!redis) await pubsub.close();
     },
+  };
+}
+
+/**
+ * An upgrade handler that may wait on Redis: while Redis is out of
+ * reach the handshake is refused with 503 and Retry-After, before any
+ * WebSocket exists; any other failure is logged and the socket ended.
+ */
+function guardedUpgrade(
+  open: (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>,
+): UpgradeHandler {
+  return (req, socket, head) => {
+    open(req, socket, head).catch((error: unknown) => {
+      if (error instanceof RedisUnavailable) {
+        return refuseUpgrade(socket, 503, error.message, { 'Retry-After': '5' });
+      }
+      console.error(`wirebook: upgrade ${req.url}:`, error);
+      socket.destroy();
+    });
   };
 }
