@@ -4,6 +4,7 @@
 // while Redis is out of reach: a clear 503, never a hang.
 
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import WebSocket from 'ws';
 import { needs } from '../../tests/support/needs.ts';
 import { type RunningServer, startTestServer } from '../../tests/support/playground.ts';
 import { openRaw } from '../../tests/support/raw-websocket.ts';
@@ -20,6 +21,15 @@ function post(server: RunningServer, path: string) {
     method: 'POST',
     headers: { authorization: `Bearer ${TOKEN}` },
   });
+}
+
+/** Opens /ws/close-report on `server`; resolves with its id. */
+async function closeReportConnection(server: RunningServer) {
+  const ws = new WebSocket(wsUrl(server, '/ws/close-report'));
+  const hello = await new Promise<string>((resolve, reject) => {
+    ws.once('message', (data) => resolve(String(data))).once('error', reject);
+  });
+  return { ws, id: (JSON.parse(hello) as { connection: string }).connection };
 }
 
 needs(whyRedisIsMissing()).describe('two instances on one Redis', () => {
@@ -77,6 +87,30 @@ needs(whyRedisIsMissing()).describe('two instances on one Redis', () => {
     }
   });
 
+  test('a close seen by A is reported by B, and B waits for a close still to come on A', async () => {
+    const closed = await closeReportConnection(a);
+    closed.ws.close(4000, 'reader left');
+    await new Promise((resolve) => closed.ws.once('close', resolve));
+    const response = await fetch(`${b.url}/close-reports/${closed.id}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ code: 4000, reason: 'reader left' });
+
+    const open = await closeReportConnection(b);
+    const report = fetch(`${a.url}/close-reports/${open.id}`);
+    setTimeout(() => open.ws.close(4321, 'later'), 200);
+    expect(await (await report).json()).toEqual({ code: 4321, reason: 'later' });
+  });
+
+  test('a connection open on A is 409 "still open" on B after the wait; unknown ones 404', async () => {
+    const open = await closeReportConnection(a);
+    const response = await fetch(`${b.url}/close-reports/${open.id}`);
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({ error: `connection "${open.id}" is still open` });
+    open.ws.close();
+    const missing = await fetch(`${b.url}/close-reports/nope`);
+    expect(missing.status).toBe(404);
+  }, 20_000);
+
   test('WS_AUTH_TICKETS bounds the deployment, not each instance', async () => {
     await Promise.all([a.close(), b.close()]);
     const small = { redisUrl: redis.url, wsAuthTickets: 2 };
@@ -107,6 +141,13 @@ needs(whyRedisIsMissing()).describe('Redis out of reach', () => {
   });
   afterAll(() => server?.close());
 
+  test('GET /close-reports/<id>: 503, Retry-After, and a body that says why', async () => {
+    const response = await fetch(`${server.url}/close-reports/abc`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toEqual({ error: UNREACHABLE });
+  });
+
   test.each(['/ws-auth/ticket', '/ws-auth/session'])(
     'POST %s: 503, Retry-After, and a body that says why',
     async (path) => {
@@ -120,6 +161,7 @@ needs(whyRedisIsMissing()).describe('Redis out of reach', () => {
   test.each([
     ['/ws/auth/ticket?ticket=abc', {}],
     ['/ws/auth/cookie', { Cookie: 'wb_ws_session=abc' }],
+    ['/ws/close-report', {}],
   ])('a handshake on %s: 503 before the upgrade, saying why', async (path, headers) => {
     const raw = await openRaw(wsUrl(server, path), headers);
     await raw.close;

@@ -6,7 +6,7 @@ import { refuseUpgrade } from '../../examples/http-reply.ts';
 import { createCookieAuth } from '../../examples/websocket/auth-cookie.ts';
 import { createFirstMessageAuth } from '../../examples/websocket/auth-first-message.ts';
 import { createTicketAuth } from '../../examples/websocket/auth-ticket.ts';
-import { createCloseReporter } from '../../examples/websocket/close-report.ts';
+import { createCloseReporter, MemoryCloseReports } from '../../examples/websocket/close-report.ts';
 import { createDeflateEchoServer } from '../../examples/websocket/deflate-echo.ts';
 import { createEchoServer, upgrade } from '../../examples/websocket/echo-server.ts';
 import { createFlakyServer } from '../../examples/websocket/flaky-server.ts';
@@ -22,6 +22,7 @@ import type { Config } from '../config.ts';
 import { createFrameInspector } from '../frame-inspector.ts';
 import type { Mount, UpgradeHandler } from '../mount.ts';
 import { RedisUnavailable, type SharedRedis } from '../shared-redis.ts';
+import { RedisCloseReports } from '../state/close-reports-redis.ts';
 import { RedisSecretBook } from '../state/secret-book-redis.ts';
 import { guarded } from './rest.ts';
 
@@ -47,7 +48,9 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
       burst: config.chatBurst,
     },
   });
-  const closing = createCloseReporter(maxPayload);
+  // With REDIS_URL, a close seen by one instance is reported by any.
+  const closeReports = redis ? new RedisCloseReports(redis) : new MemoryCloseReports();
+  const closing = createCloseReporter(maxPayload, closeReports);
   const streamEcho = createStreamEchoServer(maxPayload);
   const slowReader = createSlowReader(maxPayload);
   const why = createWhyServer({ maxRuns: config.whyMaxRuns });
@@ -83,7 +86,6 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
   const endpoints = {
     '/ws/echo': echo,
     '/ws/push': push.wss,
-    '/ws/close-report': closing.wss,
     '/ws/stream-echo': streamEcho,
     '/ws/slow-reader': slowReader,
     '/ws/handshake': mirror,
@@ -91,12 +93,18 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
     // The one endpoint that compresses (docs/websocket/compression.mdx).
     '/ws/echo-deflate': createDeflateEchoServer(maxPayload),
   };
-  const servers = [...Object.values(endpoints), why.wss, inspector.wss, ...authServers];
+  const servers = [
+    ...Object.values(endpoints),
+    closing.wss,
+    why.wss,
+    inspector.wss,
+    ...authServers,
+  ];
 
   return {
     name: 'websocket',
     http: {
-      '/close-reports/': closing.report,
+      '/close-reports/': guarded(closing.report),
       '/why/': why.http,
       '/ws-auth/ticket': guarded(ticketAuth.issue),
       '/ws-auth/session': guarded(cookieAuth.login),
@@ -107,6 +115,9 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
           path,
           (req, socket, head) => upgrade(wss, req, socket, head),
         ]),
+      ),
+      '/ws/close-report': whileRedisIsUp(redis, (req, socket, head) =>
+        upgrade(closing.wss, req, socket, head),
       ),
       '/ws/why': why.upgrade,
       '/ws/raw-echo': (req, socket, head) => {
@@ -124,6 +135,7 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
     }),
     async close() {
       push.close();
+      if (closeReports instanceof RedisCloseReports) closeReports.close();
       why.close();
       // A Redis broker is the playground's, closed with its connection.
       if (!redis) await pubsub.close();
@@ -147,5 +159,20 @@ function guardedUpgrade(
       console.error(`wirebook: upgrade ${req.url}:`, error);
       socket.destroy();
     });
+  };
+}
+
+/**
+ * An endpoint whose every connection needs Redis (when there is one):
+ * while it is out of reach, 503 and Retry-After before the upgrade,
+ * rather than a WebSocket that could only be closed again.
+ */
+function whileRedisIsUp(redis: SharedRedis | null, open: UpgradeHandler): UpgradeHandler {
+  return (req, socket, head) => {
+    if (redis && !redis.up()) {
+      const { message } = new RedisUnavailable();
+      return refuseUpgrade(socket, 503, message, { 'Retry-After': '5' });
+    }
+    open(req, socket, head);
   };
 }
