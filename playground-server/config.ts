@@ -244,7 +244,7 @@ export const SETTINGS = {
     1_000,
     1,
     1_000_000,
-    'tickets `POST /ws-auth/ticket` keeps at once (used and expired ones are remembered for one more lifetime, to say so, until their place is needed); one more valid ticket gets 503 with `Retry-After`',
+    'tickets `POST /ws-auth/ticket` keeps at once (used and expired ones are remembered for one more lifetime, to say so, until their place is needed); one more valid ticket gets 503 with `Retry-After`; with `REDIS_URL`, one book for the whole deployment, in Redis',
   ),
   wsAuthTicketSeconds: integer(
     'WS_AUTH_TICKET_SECONDS',
@@ -258,7 +258,7 @@ export const SETTINGS = {
     1_000,
     1,
     1_000_000,
-    'sessions `POST /ws-auth/session` keeps at once (expired ones for one more lifetime, until their place is needed); one more live session gets 503 with `Retry-After`',
+    'sessions `POST /ws-auth/session` keeps at once (expired ones for one more lifetime, until their place is needed); one more live session gets 503 with `Retry-After`; with `REDIS_URL`, one book for the whole deployment, in Redis',
   ),
   wsAuthSessionSeconds: integer(
     'WS_AUTH_SESSION_SECONDS',
