@@ -19,6 +19,7 @@ import type { Config } from '../config.ts';
 import { createFrameInspector } from '../frame-inspector.ts';
 import type { Mount, UpgradeHandler } from '../mount.ts';
 import type { SharedRedis } from '../shared-redis.ts';
+import { createRedisPushLog } from '../state/push-log-redis.ts';
 
 /** An inspector stays open this long at most (a cell runs for 30 s). */
 const INSPECT_MS = 60_000;
@@ -30,8 +31,15 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
   // With REDIS_URL, chat and presence are shared by every instance
   // on the same Redis; without it, by the readers of this process.
   const pubsub = redis?.pubsub ?? createMemoryPubSub();
+  // With it, too, one numbering of ticks and chat for the deployment,
+  // so a reader resumes on any instance; without it, each numbers its
+  // own (push-server.ts's default log).
+  const pushLog = redis
+    ? createRedisPushLog(redis, { replay: config.pushReplay, tickMs: config.pushTickMs })
+    : undefined;
   const push = createPushServer({
     pubsub,
+    log: pushLog,
     tickMs: config.pushTickMs,
     maxPayload,
     sendQueueBytes: config.wsSendQueueBytes,
@@ -119,6 +127,7 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
     }),
     async close() {
       push.close();
+      await pushLog?.close();
       why.close();
       // A Redis broker is the playground's, closed with its connection.
       if (!redis) await pubsub.close();
