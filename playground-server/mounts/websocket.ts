@@ -19,6 +19,7 @@ import type { Config } from '../config.ts';
 import { createFrameInspector } from '../frame-inspector.ts';
 import type { Mount, UpgradeHandler } from '../mount.ts';
 import type { SharedRedis } from '../shared-redis.ts';
+import { redisRoutes } from '../state/inspector-redis.ts';
 import { createRedisPushLog } from '../state/push-log-redis.ts';
 
 /** An inspector stays open this long at most (a cell runs for 30 s). */
@@ -56,11 +57,15 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
   const why = createWhyServer({ maxRuns: config.whyMaxRuns });
   const mirror = createHandshakeMirror();
   const raw = new RawEchoServer({ maxMessageBytes: maxPayload });
-  const inspector = createFrameInspector({
-    watchers: config.wsInspectors,
-    frames: config.wsInspectFrames,
-    watchMs: INSPECT_MS,
-  });
+  // With Redis, an inspector follows a connection on any instance.
+  const inspector = createFrameInspector(
+    {
+      watchers: config.wsInspectors,
+      frames: config.wsInspectFrames,
+      watchMs: INSPECT_MS,
+    },
+    redis ? redisRoutes(redis, INSPECT_MS) : undefined,
+  );
   // The three ways to authenticate a WebSocket (authentication.mdx).
   const ticketAuth = createTicketAuth({
     tickets: new SecretBook({
