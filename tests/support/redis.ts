@@ -24,9 +24,33 @@ export async function freePort() {
   return port;
 }
 
-/** Starts redis-server; resolves once it accepts connections. */
+/**
+ * Starts redis-server; resolves once it accepts connections. stop()
+ * ends it; restart() starts a new one on the same port (ending the
+ * old one if it still runs), empty, as a Redis without persistence
+ * comes back from a crash.
+ */
 export async function startRedis() {
   const port = await freePort();
+  let server = await spawnRedis(port);
+  const stop = async () => {
+    if (server.child.exitCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop,
+    async restart() {
+      await stop();
+      server = await spawnRedis(port);
+    },
+  };
+}
+
+/** One redis-server on `port`, once it accepts connections. */
+async function spawnRedis(port: number) {
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -51,13 +75,5 @@ export async function startRedis() {
       reject(new Error(`redis-server exited:\n${output}`));
     });
   });
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
-    },
-  };
+  return { child, exited };
 }
