@@ -6,7 +6,7 @@
 import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { needs } from '../tests/support/needs.ts';
-import { startRedis, whyRedisIsMissing } from '../tests/support/redis.ts';
+import { busyRedis, startRedis, whyRedisIsMissing } from '../tests/support/redis.ts';
 import { type Release, SharedAdmission } from './admission-redis.ts';
 import { connectSharedRedis, type SharedRedis } from './shared-redis.ts';
 
@@ -116,15 +116,8 @@ needs(whyRedisIsMissing()).describe('two instances on one Redis', () => {
     const log = vi.fn();
     const a = await instance({ perKey: 2 }, { timeoutMs: 200, log });
     const b = await instance({ perKey: 2 });
-    // A script that keeps single-threaded Redis busy for a second.
-    const busy = connectSharedRedis(server.url)!;
-    connections.push(busy);
-    if (!busy.up()) await once(busy.commands, 'ready');
-    const blocking = busy.commands.eval(
-      `local t = redis.call('TIME')
-       repeat local n = redis.call('TIME') until (n[1] - t[1]) * 1e6 + (n[2] - t[2]) > 1e6`,
-      0,
-    );
+    // Redis busy for a second: every admission waits for its answer.
+    const busy = await busyRedis(server.url, 1_000);
     const started = Date.now();
     const answers = [await a.admit('ada'), await a.admit('ada'), await a.admit('ada')];
     expect(Date.now() - started).toBeLessThan(900);
@@ -133,7 +126,7 @@ needs(whyRedisIsMissing()).describe('two instances on one Redis', () => {
     expect(log).toHaveBeenCalledWith(
       "caps: Redis did not answer in 200 ms; the test caps count this instance's holders only until it is back",
     );
-    await blocking;
+    await busy.done;
     // Once Redis answers again, a's two places count for b too.
     await expect.poll(async () => await b.admit('ada')).toBe('per-key');
     expect(b.heldBy('ada')).toBe(0);

@@ -110,6 +110,11 @@ export class SharedAdmission {
   readonly #log: (line: string) => void;
   readonly #refresh: NodeJS.Timeout;
   readonly #onReady = () => this.#rewriteWhenIdle();
+  /**
+   * Settles once Redis first answers or fails to: an instance that has
+   * just started waits for it rather than count alone, unless it is down.
+   */
+  readonly #firstContact: Promise<void>;
   /** Admissions Redis has not answered yet. */
   #pending = 0;
   /** Redis may not hold what memory does: rewrite it when idle. */
@@ -138,6 +143,7 @@ export class SharedAdmission {
     // Three refreshes a TTL: one lost to a busy moment is no death.
     this.#refresh = setInterval(() => this.#rewriteWhenIdle(true), this.#ttlMs / 3).unref();
     redis.commands.on('ready', this.#onReady);
+    this.#firstContact = redis.up() ? Promise.resolve() : firstContact(redis, this.#timeoutMs);
     this.#rewriteWhenIdle();
   }
 
@@ -147,6 +153,7 @@ export class SharedAdmission {
    * would go over.
    */
   async admit(key: string): Promise<AdmissionRefusal | Release> {
+    if (!this.#redis.up()) await this.#firstContact;
     if (this.#closed || !this.#redis.up()) return this.#admitHere(key, 'Redis is unreachable');
     this.#pending++;
     const answer = this.#commands.capAdmit(
@@ -277,4 +284,17 @@ export class SharedAdmission {
         this.#stale = true;
       });
   }
+}
+
+/** Resolves when `redis` is first ready, fails, or `ms` have passed. */
+function firstContact(redis: SharedRedis, ms: number) {
+  return new Promise<void>((resolve) => {
+    const settle = () => {
+      clearTimeout(timer);
+      redis.commands.off('ready', settle).off('error', settle);
+      resolve();
+    };
+    const timer = setTimeout(settle, ms);
+    redis.commands.once('ready', settle).once('error', settle);
+  });
 }

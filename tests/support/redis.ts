@@ -4,6 +4,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { type AddressInfo, createServer } from 'node:net';
+import { Redis } from 'ioredis';
 
 /** Why redis-server cannot run here, or null when it can. */
 export function whyRedisIsMissing() {
@@ -47,6 +48,26 @@ export async function startRedis() {
       server = await spawnRedis(port);
     },
   };
+}
+
+/**
+ * Keeps the single-threaded Redis at `url` busy for `ms` with a script,
+ * so every command sent meanwhile waits; resolves once the script has
+ * begun, with `done`, which resolves once Redis is free again.
+ */
+export async function busyRedis(url: string, ms: number) {
+  const client = new Redis(url);
+  const busy = client.eval(
+    `local t = redis.call('TIME')
+     repeat local n = redis.call('TIME') until (n[1] - t[1]) * 1e6 + (n[2] - t[2]) > tonumber(ARGV[1])`,
+    0,
+    ms * 1_000,
+  );
+  // Sent once the connection is up; a moment later it runs, and the
+  // caller's commands queue behind it.
+  await new Promise((resolve) => client.once('ready', resolve));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return { done: busy.finally(() => client.disconnect()) };
 }
 
 /** One redis-server on `port`, once it accepts connections. */
