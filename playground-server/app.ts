@@ -113,12 +113,14 @@ export function createPlayground(
       mounts.flatMap((m) => (m.health ? [[m.name, m.health()]] : [])),
     );
     const shared = redis ? redis.status() : null;
-    // Redis out of reach degrades the instance but leaves it 200: it
-    // still serves all that does not need Redis, and a load balancer
-    // that pulled every instance at a Redis blip would serve nothing.
+    // Redis out of reach (any of its connections) degrades the
+    // instance but leaves it 200: it still serves all that does not
+    // need Redis, and a load balancer that took every instance out at
+    // a Redis blip would serve nothing.
+    const connections = shared ? [shared.commands, shared.publisher, shared.subscriber] : [];
     sendJson(res, draining ? 503 : 200, {
       status: draining ? 'draining' : 'ok',
-      degraded: shared !== null && !shared.up,
+      degraded: connections.some((state) => state !== 'ready'),
       uptimeSeconds: Math.round((Date.now() - started) / 1000),
       websockets: openWebSockets(),
       // Besides this one.
