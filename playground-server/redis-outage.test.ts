@@ -44,7 +44,8 @@ async function promptly<T>(work: () => Promise<T>) {
 
 async function health(server: RunningServer) {
   const answer = await fetch(`${server.url}/healthz`);
-  return { code: answer.status, ...((await answer.json()) as Record<string, unknown>) };
+  const body = (await answer.json()) as { status: string; degraded: boolean; redis: unknown };
+  return { code: answer.status, ...body };
 }
 
 /** The first line of a WebSocket handshake's answer on `server`'s `path`. */
