@@ -36,7 +36,7 @@ forEachNoteStore((make) => {
     const more = [() => notes.create(fields), () => notes.put('c', fields)];
     for (const attempt of more) {
       const refused = await Promise.resolve()
-        .then(attempt)
+        .then((): unknown => attempt())
         .catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(Problem);
       expect(refused).toMatchObject({ code: 'too-many-notes', status: 409 });
