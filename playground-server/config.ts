@@ -159,7 +159,7 @@ export const SETTINGS = {
     16,
     0,
     100_000,
-    'open WebSockets per client address, on every endpoint; one more handshake gets 429 saying why (`0`: no cap, for benchmarks)',
+    'open WebSockets per client address, on every endpoint; one more handshake gets 429 saying why (`0`: no cap, for benchmarks). With `REDIS_URL`, for every instance together',
   ),
   wsMessagesPerSecond: integer(
     'WS_MESSAGES_PER_SECOND',
@@ -346,14 +346,14 @@ export const SETTINGS = {
     3,
     1,
     1_000,
-    'server-run demos one client address may have running at once; one more gets an error line and close code 1013',
+    'server-run demos one client address may have running at once; one more gets an error line and close code 1013. With `REDIS_URL`, for every instance together',
   ),
   runMaxTotal: integer(
     'RUN_MAX_TOTAL',
     20,
     1,
     10_000,
-    'server-run demos running at once for everyone; one more gets an error line and close code 1013',
+    'server-run demos running at once for everyone; one more gets an error line and close code 1013. With `REDIS_URL`, for every instance together',
   ),
 
   // The REST part (docs/rest/).

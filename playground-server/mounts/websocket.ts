@@ -23,6 +23,8 @@ import { createFrameInspector } from '../frame-inspector.ts';
 import type { Mount, UpgradeHandler } from '../mount.ts';
 import { RedisUnavailable, type SharedRedis } from '../shared-redis.ts';
 import { RedisCloseReports } from '../state/close-reports-redis.ts';
+import { redisRoutes } from '../state/inspector-redis.ts';
+import { createRedisPushLog } from '../state/push-log-redis.ts';
 import { RedisSecretBook } from '../state/secret-book-redis.ts';
 import { RedisRuns } from '../state/why-runs-redis.ts';
 import { guarded } from './rest.ts';
@@ -37,8 +39,15 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
   // With REDIS_URL, chat and presence are shared by every instance
   // on the same Redis; without it, by the readers of this process.
   const pubsub = redis?.pubsub ?? createMemoryPubSub();
+  // With it, too, one numbering of ticks and chat for the deployment,
+  // so a reader resumes on any instance; without it, each numbers its
+  // own (push-server.ts's default log).
+  const pushLog = redis
+    ? createRedisPushLog(redis, { replay: config.pushReplay, tickMs: config.pushTickMs })
+    : undefined;
   const push = createPushServer({
     pubsub,
+    log: pushLog,
     tickMs: config.pushTickMs,
     maxPayload,
     sendQueueBytes: config.wsSendQueueBytes,
@@ -63,11 +72,15 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
   });
   const mirror = createHandshakeMirror();
   const raw = new RawEchoServer({ maxMessageBytes: maxPayload });
-  const inspector = createFrameInspector({
-    watchers: config.wsInspectors,
-    frames: config.wsInspectFrames,
-    watchMs: INSPECT_MS,
-  });
+  // With Redis, an inspector follows a connection on any instance.
+  const inspector = createFrameInspector(
+    {
+      watchers: config.wsInspectors,
+      frames: config.wsInspectFrames,
+      watchMs: INSPECT_MS,
+    },
+    redis ? redisRoutes(redis, INSPECT_MS) : undefined,
+  );
   // The three ways to authenticate a WebSocket (authentication.mdx).
   // With REDIS_URL, tickets and sessions are the deployment's: issued
   // by one instance, recognised (and used up) by any.
@@ -143,6 +156,7 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
     async close() {
       push.close();
       if (closeReports instanceof RedisCloseReports) closeReports.close();
+      await pushLog?.close();
       why.close();
       // A Redis broker is the playground's, closed with its connection.
       if (!redis) await pubsub.close();
