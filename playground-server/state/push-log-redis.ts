@@ -33,12 +33,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Deliver, PushLog, Welcome } from '../../examples/websocket/push-log.ts';
 import type { Resuming } from '../../examples/websocket/push-server.ts';
-import { KEY_PREFIX, type SharedRedis, viaRedis } from '../shared-redis.ts';
+import { KEY_PREFIX, type SharedRedis, viaRedis, whenUp } from '../shared-redis.ts';
 
 /** The channel numbered messages are published on (unprefixed). */
 const NUMBERED = 'push:numbered';
 const KEYS = ['push:stream', 'push:seq', 'push:log'];
 const TICKER = 'push:ticker';
+/** How long a newcomer waits for a Redis still connecting before 1013. */
+const CONNECTING_MS = 1_000;
 
 /** A stream name and a count that start again together. */
 const NAME = `
@@ -179,6 +181,7 @@ export function createRedisPushLog(
       };
     },
     async resume(asked: Resuming | null): Promise<Welcome> {
+      await whenUp(redis, CONNECTING_MS);
       const found = await lookUp(asked?.since ?? -1, asked?.stream ?? '');
       const { stream, latest, kept, messages } = found;
       if (!asked) return { stream, last: latest, gap: null, messages: [] };
