@@ -53,9 +53,12 @@ const APPEND = `${NAME}
 local seq = redis.call('INCR', KEYS[2])
 local message = string.sub(ARGV[4], 1, -2) .. ',"seq":' .. seq .. '}'
 local capacity = tonumber(ARGV[2])
+-- The list always ends at seq, with no hole: what it keeps is exact.
 if capacity > 0 then
   redis.call('RPUSH', KEYS[3], message)
   redis.call('LTRIM', KEYS[3], -capacity, -1)
+else
+  redis.call('DEL', KEYS[3])
 end
 redis.call('PUBLISH', ARGV[3], message)
 return seq`;
