@@ -7,8 +7,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { needs } from '../tests/support/needs.ts';
-import { startRedis, whyRedisIsMissing } from '../tests/support/redis.ts';
-import { guarded } from './mounts/rest.ts';
+import { busyRedis, startRedis, whyRedisIsMissing } from '../tests/support/redis.ts';
+import { guarded } from './guarded.ts';
 import {
   connectSharedRedis,
   RedisUnavailable,
@@ -85,5 +85,16 @@ needs(whyRedisIsMissing()).describe('with a real redis-server', () => {
     const failure = viaRedis(redis, (commands) => commands.incr('text'));
     await expect(failure).rejects.toThrow(/not an integer/);
     await expect(failure).rejects.not.toBeInstanceOf(RedisUnavailable);
+  });
+
+  test('a Redis that is connected but stalls is RedisUnavailable after 2 s, not a hang', async () => {
+    const busy = await busyRedis(server.url, 3_000);
+    const started = performance.now();
+    await expect(viaRedis(redis, (commands) => commands.get('probe'))).rejects.toBeInstanceOf(
+      RedisUnavailable,
+    );
+    expect(performance.now() - started).toBeLessThan(2_900);
+    await busy.done;
+    await expect(viaRedis(redis, (commands) => commands.get('probe'))).resolves.toBe('yes');
   });
 });

@@ -15,6 +15,9 @@ import { Redis } from 'ioredis';
 import type { PubSub } from '../examples/websocket/pubsub.ts';
 import { createRedisPubSub, redactedUrl } from './pubsub-redis.ts';
 
+/** How long a command may take before the request gets 503. */
+const COMMAND_TIMEOUT_MS = 2_000;
+
 /** Every key is namespaced, so one Redis can serve other apps too. */
 export const KEY_PREFIX = 'wirebook:';
 
@@ -66,6 +69,9 @@ export function connectSharedRedis(
     connectTimeout: 5_000,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
+    // A Redis that is connected but stalls must not hold a request
+    // open either: no command here takes longer when Redis is well.
+    commandTimeout: COMMAND_TIMEOUT_MS,
   });
   let down = false;
   commands.on('error', (error: Error) => {
@@ -103,6 +109,7 @@ export function connectSharedRedis(
   };
 }
 
+/** Redis out of reach, stalled, busy with a script or still loading its data. */
 function isConnectionError(error: unknown) {
   const message = error instanceof Error ? error.message : '';
   const { code } = error as NodeJS.ErrnoException;
@@ -110,7 +117,9 @@ function isConnectionError(error: unknown) {
     code === 'ECONNREFUSED' ||
     code === 'ECONNRESET' ||
     code === 'EPIPE' ||
-    /Connection is closed|Stream isn't writeable|enableOfflineQueue|max retries/i.test(message)
+    /^BUSY|^LOADING|Command timed out|Connection is closed|Stream isn't writeable|enableOfflineQueue|max retries/i.test(
+      message,
+    )
   );
 }
 

@@ -3,8 +3,8 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { startTestServer } from '../../tests/support/playground.ts';
 import { rawRequest } from '../../tests/support/raw-http.ts';
 import type { Config } from '../config.ts';
+import { guarded } from '../guarded.ts';
 import type { RunningServer } from '../server.ts';
-import { guarded } from './rest.ts';
 
 let server: RunningServer | undefined;
 afterEach(() => server?.close());

@@ -17,8 +17,9 @@ import { OPENAPI } from '../../examples/rest/openapi.ts';
 import { Problem, sendProblem } from '../../examples/rest/problem.ts';
 import { RateLimits } from '../../examples/rest/rate-limit.ts';
 import type { Config } from '../config.ts';
-import type { Mount, RequestHandler } from '../mount.ts';
-import { RedisUnavailable, type SharedRedis } from '../shared-redis.ts';
+import { guarded } from '../guarded.ts';
+import type { Mount } from '../mount.ts';
+import type { SharedRedis } from '../shared-redis.ts';
 import { RedisCacheStore } from '../state/cache-redis.ts';
 import { sharedCursorKey } from '../state/cursor-key-redis.ts';
 import { RedisIdempotencyKeys } from '../state/idempotency-redis.ts';
@@ -193,29 +194,4 @@ function tokenOf(req: IncomingMessage) {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The examples answer every bad request themselves; a rejection here
- * is a bug in them, or Redis out of reach. Redis out of reach is
- * answered with 503 and Retry-After; a bug is logged and answered
- * with 500, and the server goes on. A client that hung up while sending its body is no
- * bug, and any visitor can do it at will: that is not logged.
- */
-export function guarded(
-  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-): RequestHandler {
-  return (req, res) => {
-    handler(req, res).catch((error: unknown) => {
-      const { code } = error as NodeJS.ErrnoException;
-      if (req.destroyed && code === 'ECONNRESET') return;
-      if (error instanceof RedisUnavailable && !res.headersSent) {
-        sendJson(res, 503, { error: error.message }, { 'retry-after': '5' });
-        return;
-      }
-      console.error(`wirebook: ${req.method} ${req.url}:`, error);
-      if (res.headersSent) res.destroy();
-      else sendJson(res, 500, { error: 'internal error; see the server log' });
-    });
-  };
 }

@@ -20,6 +20,7 @@ import { createStreamEchoServer } from '../../examples/websocket/stream-echo.ts'
 import { createWhyServer } from '../../examples/websocket/why-server.ts';
 import type { Config } from '../config.ts';
 import { createFrameInspector } from '../frame-inspector.ts';
+import { guarded } from '../guarded.ts';
 import type { Mount, UpgradeHandler } from '../mount.ts';
 import { RedisUnavailable, type SharedRedis } from '../shared-redis.ts';
 import { RedisCloseReports } from '../state/close-reports-redis.ts';
@@ -27,7 +28,6 @@ import { redisRoutes } from '../state/inspector-redis.ts';
 import { createRedisPushLog } from '../state/push-log-redis.ts';
 import { RedisSecretBook } from '../state/secret-book-redis.ts';
 import { RedisRuns } from '../state/why-runs-redis.ts';
-import { guarded } from './rest.ts';
 
 /** An inspector stays open this long at most (a cell runs for 30 s). */
 const INSPECT_MS = 60_000;
