@@ -7,7 +7,7 @@ import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { answer, json, msgpack } from './codecs.ts';
 import { rpcError } from './errors.ts';
 import type { Push } from './registry.ts';
-import type { JsonRpcServer } from './server.ts';
+import { type JsonRpcServer, settle } from './server.ts';
 
 /** Limits of the WebSocket endpoint. */
 export interface WebSocketOptions {
@@ -55,7 +55,7 @@ function connection(
     }
     inFlight++;
     const signal = closed.signal;
-    void answer(server, codec, data, { push, signal }).then((message) => {
+    void settle(answer(server, codec, data, { push, signal }), (message) => {
       inFlight--;
       reply(message);
     });
