@@ -38,7 +38,9 @@ function connection(
   let inFlight = 0;
   ws.on('message', (raw: RawData, isBinary: boolean) => {
     const codec = isBinary ? msgpack : json;
-    const data = toBytes(raw);
+    // ws has already checked that a text message is UTF-8 (RFC 6455,
+    // 8.1): it is read as text, with no second check.
+    const data = isBinary ? toBytes(raw) : raw.toString();
     const reply = (message: string | Uint8Array | null) => {
       if (message !== null && ws.readyState === ws.OPEN) {
         ws.send(message, { binary: isBinary });
@@ -71,7 +73,7 @@ function connection(
 function refuse(
   server: JsonRpcServer,
   codec: typeof json,
-  data: Uint8Array,
+  data: string | Uint8Array,
   max: number,
 ) {
   const why = rpcError('TOO_BUSY', `at most ${max} calls at once`);
