@@ -76,10 +76,7 @@ export class Registry {
     return this;
   }
 
-  /**
-   * Checks the params, then calls the method: its result, or the
-   * promise an async method returns. Throws an RpcError.
-   */
+  /** Checks the params, then calls the method; throws an RpcError. */
   call(method: string, params: Params | undefined, context: CallContext) {
     const entry = this.#methods.get(method);
     if (!entry) {
@@ -88,6 +85,7 @@ export class Registry {
       throw rpcError('METHOD_NOT_FOUND', `no method named "${name}"`);
     }
     const args = entry.params.parse(params);
+    // The result, or the promise of an async method (server.ts).
     return entry.call(args, context);
   }
 
