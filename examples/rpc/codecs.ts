@@ -13,8 +13,8 @@
 
 import { decode, encode } from '@msgpack/msgpack';
 import { type RpcError, rpcError } from './errors.ts';
-import type { JsonRpcServer, Origin } from './server.ts';
-import { errorResponse } from './server.ts';
+import type { JsonRpcServer, Later, Origin } from './server.ts';
+import { errorResponse, settle } from './server.ts';
 
 // #region codec
 // #region interface
@@ -80,12 +80,12 @@ const utf8 = {
  * Decodes `data`, lets the server answer it, and encodes the answer:
  * all a transport needs. Null means nothing is to be sent back.
  */
-export async function answer(
+export function answer(
   server: JsonRpcServer,
   codec: Codec,
   data: string | Uint8Array,
   origin: Origin = {},
-): Promise<string | Uint8Array | null> {
+): Later<string | Uint8Array | null> {
   let message: unknown;
   try {
     message = codec.decode(data);
@@ -93,7 +93,8 @@ export async function answer(
     // Unreadable: there is no id to answer to, so the id is null.
     return codec.encode(errorResponse(null, error as RpcError));
   }
-  const reply = await server.receive(message, origin);
-  return reply === null ? null : codec.encode(reply);
+  return settle(server.receive(message, origin), (reply) =>
+    reply === null ? null : codec.encode(reply),
+  );
 }
 // #endregion answer

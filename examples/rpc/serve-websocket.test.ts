@@ -109,6 +109,14 @@ test('a message over the limit closes with 1009; other clients go on', async () 
   await close();
 });
 
+test('a text message that is not UTF-8 closes with 1007, before JSON-RPC reads it', async () => {
+  // RFC 6455, 8.1: the endpoint must fail the connection; ws does, so
+  // the adapter reads text messages without a second check.
+  const raw = await openRaw(url);
+  raw.socket.write(clientFrame(0x1, Buffer.from([0x22, 0xff, 0x22])));
+  expect(await raw.close).toMatchObject({ code: 1007 });
+});
+
 test('closing the connection fails the calls still waiting', async () => {
   const { client, close } = await overWebSocket(globalThis.WebSocket, url);
   const waiting = client.call('Clock.sleep', { ms: 1_000 });

@@ -4,10 +4,10 @@
 // can also send notifications of its own, which HTTP cannot.
 
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { answer, json, msgpack } from './codecs.ts';
+import { answer, type Codec, json, msgpack } from './codecs.ts';
 import { rpcError } from './errors.ts';
 import type { Push } from './registry.ts';
-import type { JsonRpcServer } from './server.ts';
+import { type JsonRpcServer, settle } from './server.ts';
 
 /** Limits of the WebSocket endpoint. */
 export interface WebSocketOptions {
@@ -35,27 +35,34 @@ function connection(
   options: WebSocketOptions,
 ) {
   const closed = new AbortController();
-  let inFlight = 0;
-  ws.on('message', (raw: RawData, isBinary: boolean) => {
-    const codec = isBinary ? msgpack : json;
-    const data = toBytes(raw);
+  // A caller's answers and pushes go out in the codec it used: text
+  // frames of JSON, or binary frames of MessagePack.
+  const inKind = (codec: Codec, binary: boolean) => {
     const reply = (message: string | Uint8Array | null) => {
       if (message !== null && ws.readyState === ws.OPEN) {
-        ws.send(message, { binary: isBinary });
+        ws.send(message, { binary });
       }
     };
-    // Pushes go out in the codec the caller used.
     const push: Push = {
       notify: (method, params) =>
         reply(codec.encode({ jsonrpc: '2.0', method, params })),
       closed: closed.signal,
     };
+    return { codec, reply, origin: { push, signal: closed.signal } };
+  };
+  const text = inKind(json, false);
+  const binary = inKind(msgpack, true);
+  let inFlight = 0;
+  ws.on('message', (raw: RawData, isBinary: boolean) => {
+    const { codec, reply, origin } = isBinary ? binary : text;
+    // ws has already checked that a text message is UTF-8 (RFC 6455,
+    // 8.1): it is read as text, with no second check.
+    const data = isBinary ? toBytes(raw) : raw.toString();
     if (inFlight >= options.maxInFlight) {
       return reply(refuse(server, codec, data, options.maxInFlight));
     }
     inFlight++;
-    const signal = closed.signal;
-    void answer(server, codec, data, { push, signal }).then((message) => {
+    void settle(answer(server, codec, data, origin), (message) => {
       inFlight--;
       reply(message);
     });
@@ -70,8 +77,8 @@ function connection(
 
 function refuse(
   server: JsonRpcServer,
-  codec: typeof json,
-  data: Uint8Array,
+  codec: Codec,
+  data: string | Uint8Array,
   max: number,
 ) {
   const why = rpcError('TOO_BUSY', `at most ${max} calls at once`);

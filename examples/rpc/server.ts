@@ -6,13 +6,14 @@
 // HTTP, WebSocket and TCP are thin adapters around this one object,
 // so every rule below holds the same on all three.
 
-import { type CallLimit, CallLimits } from './call-limit.ts';
+import { CallLimit } from './call-limit.ts';
 import { RpcError, rpcError } from './errors.ts';
 import {
   type Id,
   isId,
   isParams,
   isPlainObject,
+  type Json,
   type Response,
 } from './messages.ts';
 import type { Push, Registry } from './registry.ts';
@@ -35,24 +36,32 @@ export interface Origin {
   signal?: AbortSignal;
 }
 
-/** What `receive` returns: nothing, one response, or a batch's. */
+/** What `receive` answers: nothing, one response, or a batch's. */
 export type Answer = Response | Response[] | null;
+
+// #region later
+/** A value at hand, or the promise of one to come. */
+export type Later<T> = T | Promise<T>;
+
+/** `then(value)`: now when `value` is at hand, else once it comes. */
+export function settle<T, U>(value: Later<T>, then: (value: T) => U): Later<U> {
+  return value instanceof Promise ? value.then(then) : then(value);
+}
+// #endregion later
 
 // #region receive
 /** Dispatches JSON-RPC 2.0 messages to a registry's methods. */
 export class JsonRpcServer {
   readonly registry: Registry;
   readonly options: ServerOptions;
-  #limits: CallLimits;
 
   constructor(registry: Registry, options: ServerOptions) {
     this.registry = registry;
     this.options = options;
-    this.#limits = new CallLimits(options.timeLimitMs);
   }
 
   /** Answers one decoded message: a request, or a batch of them. */
-  async receive(message: unknown, origin: Origin = {}): Promise<Answer> {
+  receive(message: unknown, origin: Origin = {}): Later<Answer> {
     if (!Array.isArray(message)) return this.#one(message, origin);
     const { maxBatch } = this.options;
     if (message.length === 0) {
@@ -70,11 +79,11 @@ export class JsonRpcServer {
     }
     // The calls of a batch run concurrently; their responses come
     // back in one array, and notifications have none.
-    const answers = await Promise.all(
-      message.map((item) => this.#one(item, origin)),
-    );
-    const responses = answers.filter((a) => a !== null);
-    return responses.length > 0 ? responses : null;
+    const answers = message.map((item) => this.#one(item, origin));
+    return Promise.all(answers).then((all) => {
+      const responses = all.filter((a) => a !== null);
+      return responses.length > 0 ? responses : null;
+    });
   }
   // #endregion receive
 
@@ -89,7 +98,7 @@ export class JsonRpcServer {
   }
 
   // #region one
-  async #one(message: unknown, origin: Origin): Promise<Response | null> {
+  #one(message: unknown, origin: Origin): Later<Response | null> {
     let request: ReturnType<typeof readRequest>;
     try {
       request = readRequest(message);
@@ -102,33 +111,46 @@ export class JsonRpcServer {
     const notification = !('id' in request);
     const id = request.id ?? null;
     // The time limit or the caller leaving cuts the call short, and
-    // the method sees it as `signal` (call-limit.ts).
-    const limit = this.#limits.start(origin.signal);
+    // the method sees it as `signal` (call-limit.ts). The limit starts
+    // when it is needed: when the method asks for its signal, or
+    // returns a promise.
+    const { timeLimitMs } = this.options;
+    let limit: CallLimit | undefined;
     const context = {
       push: origin.push,
       get signal() {
+        limit ??= new CallLimit(timeLimitMs, origin.signal);
         return limit.signal;
       },
     };
-    try {
-      const result = await Promise.race([
-        this.registry.call(method, params, context),
-        limit.cutShort,
-      ]);
-      return notification ? null : { jsonrpc: '2.0', result, id };
-    } catch (error) {
+    const answered = (result: unknown): Response | null => {
+      // Whatever the method still runs (a timer, a sleep) stops now.
+      limit?.done();
+      // A method that returns nothing answers null, as JSON must.
+      if (notification) return null;
+      return { jsonrpc: '2.0', result: (result ?? null) as Json, id };
+    };
+    const failed = (error: unknown): Response | null => {
+      limit?.done();
       if (notification) return null;
       return errorResponse(id, this.#asRpcError(error, limit, method));
-    } finally {
-      // Whatever the method still runs (a timer, a sleep) stops now.
-      limit.done();
+    };
+    let result: unknown;
+    try {
+      result = this.registry.call(method, params, context);
+    } catch (error) {
+      return failed(error);
     }
+    // Most methods answer at once: no timer, no promise.
+    if (!(result instanceof Promise)) return answered(result);
+    limit ??= new CallLimit(timeLimitMs, origin.signal);
+    return Promise.race([result, limit.cutShort]).then(answered, failed);
   }
   // #endregion one
 
-  #asRpcError(error: unknown, limit: CallLimit, method: string) {
+  #asRpcError(error: unknown, limit: CallLimit | undefined, method: string) {
     if (error instanceof RpcError) return error;
-    if (limit.reason) return limit.reason;
+    if (limit?.reason) return limit.reason;
     // A bug, not a bad request: log it, and tell the caller only that
     // it happened. A stack trace would help an attacker, not them.
     this.options.onInternalError?.(error, method);
