@@ -168,6 +168,24 @@ deployment.describe('through nginx in front of two instances and Redis', () => {
     expect(redirect.headers.get('location')).toBe('https://127.0.0.1/healthz?x=1');
   });
 
+  test("the instances' own limits answer, not nginx's", async () => {
+    const auth = { authorization: `Bearer ${newToken()}` };
+    const big = await fetch(`${nginx.url}/api/notes`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Big', body: 'x'.repeat(20 * 1024) }),
+    });
+    expect(big.status).toBe(413);
+    expect(upstreamOf(big.headers)).toBeGreaterThanOrEqual(0);
+    expect(big.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    // A head line nginx's default buffers (8 KiB) would refuse with 400.
+    const long = await fetch(`${nginx.url}/healthz`, { headers: { 'x-long': 'y'.repeat(12_000) } });
+    expect(long.status).toBe(200);
+    const over = await fetch(`${nginx.url}/healthz`, { headers: { 'x-long': 'y'.repeat(20_000) } });
+    expect(over.status).toBe(431);
+    expect(upstreamOf(over.headers)).toBeGreaterThanOrEqual(0);
+  });
+
   test('a note made through one instance is read back twenty times, from both', async () => {
     const auth = { authorization: `Bearer ${newToken()}` };
     const created = await fetch(`${nginx.url}/api/notes`, {
