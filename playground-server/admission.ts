@@ -49,6 +49,11 @@ export class Admission {
     return this.#held.get(key) ?? 0;
   }
 
+  /** Each key that holds something, and what it holds. */
+  entries(): IterableIterator<[string, number]> {
+    return this.#held.entries();
+  }
+
   /** What every key holds now, together. */
   get held() {
     return this.#all;

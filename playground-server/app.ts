@@ -10,6 +10,7 @@ import type { Duplex } from 'node:stream';
 import { allowMethods, refuseUpgrade, sendJson } from '../examples/http-reply.ts';
 import { CloseCode } from '../examples/websocket/close-codes.ts';
 import { startHeartbeat } from '../examples/websocket/heartbeat.ts';
+import { serverDemos } from '../shared/server-demos.ts';
 import type { Config } from './config.ts';
 import { createCors } from './cors.ts';
 import type { Mount, RequestHandler, UpgradeHandler } from './mount.ts';
@@ -23,6 +24,7 @@ import { websocketMount } from './mounts/websocket.ts';
 import { originAllowed } from './origin.ts';
 import { refusalOf, refuse } from './request-guards.ts';
 import { connectSharedRedis, type SharedRedis } from './shared-redis.ts';
+import { turnClock } from './turn-clock.ts';
 import { createWebSocketLimits } from './websocket-limits.ts';
 
 /**
@@ -41,7 +43,7 @@ export function mountsFor(
     restMount(config, redis),
     rpcMount(config),
     grpcMount(config),
-    runMount(config),
+    runMount(config, serverDemos, redis),
     tlsMount(tls),
   ];
 }
@@ -87,8 +89,8 @@ export function createPlayground(
   const servers = mounts.flatMap((m) => m.websocketServers ?? []);
   // Per-address socket caps, per-connection message rates and idle
   // timeouts, for every endpoint of every mount (websocket-limits.ts),
-  // ws or from scratch.
-  const limits = createWebSocketLimits(config);
+  // ws or from scratch; the caps counted in Redis, when there is one.
+  const limits = createWebSocketLimits(config, turnClock, redis);
   // A page on another origin (ALLOWED_ORIGINS) may read the answers.
   const cors = createCors(config.allowedOrigins);
   for (const server of servers) limits.watch(server);
@@ -110,13 +112,20 @@ export function createPlayground(
     const parts = Object.fromEntries(
       mounts.flatMap((m) => (m.health ? [[m.name, m.health()]] : [])),
     );
+    const shared = redis ? redis.status() : null;
+    // Redis out of reach (any of its connections) degrades the
+    // instance but leaves it 200: it still serves all that does not
+    // need Redis, and a load balancer that took every instance out at
+    // a Redis blip would serve nothing.
+    const connections = shared ? [shared.commands, shared.publisher, shared.subscriber] : [];
     sendJson(res, draining ? 503 : 200, {
       status: draining ? 'draining' : 'ok',
+      degraded: connections.some((state) => state !== 'ready'),
       uptimeSeconds: Math.round((Date.now() - started) / 1000),
       websockets: openWebSockets(),
       // Besides this one.
       requests: inFlight - 1,
-      redis: redis ? redis.status() : null,
+      redis: shared,
       ...parts,
     });
   };
@@ -173,8 +182,15 @@ export function createPlayground(
           `Origin ${req.headers.origin} may not open WebSockets here; ` +
             'only this site and ALLOWED_ORIGINS may',
         );
-      } else if (limits.admit(req, socket)) {
-        route(req, socket, head);
+      } else {
+        const admitted = limits.admit(req, socket);
+        if (admitted === true) route(req, socket, head);
+        // With Redis, the cap's answer comes later.
+        else if (admitted !== false) {
+          void admitted.then((ok) => {
+            if (ok) route(req, socket, head);
+          });
+        }
       }
       return true;
     },
@@ -202,6 +218,7 @@ export function createPlayground(
         ...servers.map((wss) => new Promise((resolve) => wss.close(resolve))),
         ...mounts.map((m) => m.close?.()),
       ]);
+      await limits.close();
       await redis?.close();
     },
   };

@@ -159,7 +159,7 @@ export const SETTINGS = {
     16,
     0,
     100_000,
-    'open WebSockets per client address, on every endpoint; one more handshake gets 429 saying why (`0`: no cap, for benchmarks)',
+    'open WebSockets per client address, on every endpoint; one more handshake gets 429 saying why (`0`: no cap, for benchmarks). With `REDIS_URL`, for every instance together',
   ),
   wsMessagesPerSecond: integer(
     'WS_MESSAGES_PER_SECOND',
@@ -244,7 +244,7 @@ export const SETTINGS = {
     1_000,
     1,
     1_000_000,
-    'tickets `POST /ws-auth/ticket` keeps at once (used and expired ones are remembered for one more lifetime, to say so, until their place is needed); one more valid ticket gets 503 with `Retry-After`',
+    'tickets `POST /ws-auth/ticket` keeps at once (used and expired ones are remembered for one more lifetime, to say so, until their place is needed); one more valid ticket gets 503 with `Retry-After`; with `REDIS_URL`, one book for the whole deployment, in Redis',
   ),
   wsAuthTicketSeconds: integer(
     'WS_AUTH_TICKET_SECONDS',
@@ -258,7 +258,7 @@ export const SETTINGS = {
     1_000,
     1,
     1_000_000,
-    'sessions `POST /ws-auth/session` keeps at once (expired ones for one more lifetime, until their place is needed); one more live session gets 503 with `Retry-After`',
+    'sessions `POST /ws-auth/session` keeps at once (expired ones for one more lifetime, until their place is needed); one more live session gets 503 with `Retry-After`; with `REDIS_URL`, one book for the whole deployment, in Redis',
   ),
   wsAuthSessionSeconds: integer(
     'WS_AUTH_SESSION_SECONDS',
@@ -346,14 +346,14 @@ export const SETTINGS = {
     3,
     1,
     1_000,
-    'server-run demos one client address may have running at once; one more gets an error line and close code 1013',
+    'server-run demos one client address may have running at once; one more gets an error line and close code 1013. With `REDIS_URL`, for every instance together',
   ),
   runMaxTotal: integer(
     'RUN_MAX_TOTAL',
     20,
     1,
     10_000,
-    'server-run demos running at once for everyone; one more gets an error line and close code 1013',
+    'server-run demos running at once for everyone; one more gets an error line and close code 1013. With `REDIS_URL`, for every instance together',
   ),
 
   // The REST part (docs/rest/).

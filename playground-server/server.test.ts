@@ -61,6 +61,9 @@ describe('GET /healthz', () => {
     // Each part may add facts of its own under its name.
     expect(await response.json()).toMatchObject({
       status: 'ok',
+      // No REDIS_URL: nothing to be degraded by.
+      degraded: false,
+      redis: null,
       uptimeSeconds: expect.any(Number),
       websockets: 1,
       rpc: { tcpPort: expect.any(Number), goPort: expect.any(Number) },

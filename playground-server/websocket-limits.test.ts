@@ -1,10 +1,15 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage } from 'node:http';
+import { type AddressInfo, connect as connectTcp } from 'node:net';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
+import { needs } from '../tests/support/needs.ts';
 import { startTestServer } from '../tests/support/playground.ts';
 import { openRaw } from '../tests/support/raw-websocket.ts';
+import { busyRedis, startRedis, whyRedisIsMissing } from '../tests/support/redis.ts';
 import type { RunningServer } from './server.ts';
+import { connectSharedRedis } from './shared-redis.ts';
 import { createWebSocketLimits } from './websocket-limits.ts';
 
 /** Opens a ws client and waits until it is open. */
@@ -251,3 +256,111 @@ describe('behind a trusted proxy (TRUST_PROXY)', () => {
     await expect.poll(() => server.playground.openWebSockets()).toBe(0);
   });
 });
+
+needs(whyRedisIsMissing()).describe('across two instances on one Redis (REDIS_URL)', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let a: RunningServer;
+  let b: RunningServer;
+  const full =
+    'This address already has 3 WebSockets open here, the most it may; close one and try again\n';
+  beforeAll(async () => {
+    redis = await startRedis();
+    a = await startTestServer({ redisUrl: redis.url, wsMaxPerClient: 3 });
+    b = await startTestServer({ redisUrl: redis.url, wsMaxPerClient: 3 });
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await redis?.stop();
+  });
+  const echoOn = (server: RunningServer) => `${server.url.replace('http', 'ws')}/ws/echo`;
+
+  test('the cap counts the sockets an address holds on every instance', async () => {
+    const held = [await connect(echoOn(a)), await connect(echoOn(b)), await connect(echoOn(a))];
+    for (const server of [a, b]) {
+      const refused = await openRaw(echoOn(server));
+      expect(refused.response.split('\r\n')[0]).toBe('HTTP/1.1 429 Too Many Requests');
+      await refused.close;
+      expect(refused.received().toString()).toBe(full);
+    }
+    // A socket closed on one instance frees a place on the other.
+    const leaving = held.shift()!;
+    leaving.close();
+    await closed(leaving);
+    await expect
+      .poll(async () => {
+        const raw = await openRaw(echoOn(b));
+        raw.socket.destroy();
+        return raw.response.split('\r\n')[0];
+      })
+      .toBe('HTTP/1.1 101 Switching Protocols');
+    for (const ws of held) ws.close();
+    await expect.poll(() => a.playground.openWebSockets() + b.playground.openWebSockets()).toBe(0);
+  });
+
+  test('a handshake cut off while Redis is asked gives its place back', async () => {
+    // Redis busy for a second: every upgrade waits for its answer.
+    const busy = await busyRedis(redis.url, 1_000);
+    const cut = Array.from({ length: 6 }, (_, i) => hangUpMidHandshake(echoOn(i % 2 ? a : b)));
+    await Promise.all(cut);
+    await busy.done;
+    // Every place is free again: the cap's three, on either instance.
+    await expect
+      .poll(async () => {
+        const raws = await Promise.all([a, b, a].map((server) => openRaw(echoOn(server))));
+        for (const raw of raws) raw.socket.destroy();
+        return raws.map((raw) => raw.response.split('\r\n')[0]);
+      })
+      .toEqual(Array(3).fill('HTTP/1.1 101 Switching Protocols'));
+  });
+});
+
+needs(whyRedisIsMissing()).test(
+  'a socket destroyed while Redis is asked is not let through, and its place is given back',
+  async () => {
+    const redis = await startRedis();
+    const shared = connectSharedRedis(redis.url)!;
+    const limits = createWebSocketLimits(
+      { wsMaxPerClient: 1, wsMessageBurst: 5, wsMessagesPerSecond: 2 },
+      () => 0,
+      shared,
+    );
+    try {
+      await once(shared.commands, 'ready');
+      const req = { socket: { remoteAddress: '203.0.113.9' }, headers: {} } as IncomingMessage;
+      const socket = new PassThrough();
+      const busy = await busyRedis(redis.url, 300);
+      const admitted = limits.admit(req, socket);
+      socket.destroy();
+      await once(socket, 'close');
+      expect(await admitted).toBe(false);
+      await busy.done;
+      expect(limits.socketsOf('203.0.113.9')).toBe(0);
+      // And the one place is free in Redis too.
+      const next = new PassThrough();
+      expect(await limits.admit(req, next)).toBe(true);
+      expect(limits.socketsOf('203.0.113.9')).toBe(1);
+    } finally {
+      await limits.close();
+      await shared.close();
+      await redis.stop();
+    }
+  },
+);
+
+/** Sends a WebSocket handshake to `url` and hangs up 100 ms later, unanswered. */
+async function hangUpMidHandshake(url: string) {
+  const { hostname, port, pathname } = new URL(url);
+  const socket = connectTcp(Number(port), hostname);
+  socket.on('error', () => {});
+  socket.write(
+    `GET ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
+      'Upgrade: websocket\r\nConnection: Upgrade\r\n' +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+  );
+  let answered = false;
+  socket.once('data', () => (answered = true));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  socket.destroy();
+  // Redis was busy: the instance cannot have answered yet.
+  expect(answered).toBe(false);
+}

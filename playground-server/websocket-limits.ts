@@ -17,6 +17,12 @@
 //
 // "Client address" is the TCP peer, or with TRUST_PROXY the address a
 // trusted load balancer forwarded (client-address.ts).
+//
+// With REDIS_URL the cap holds for the whole deployment: the sockets
+// an address holds on every instance count (admission-redis.ts), and
+// the upgrade waits for Redis's answer. Message rates and idle
+// timeouts belong to one connection, which lives on one instance, and
+// stay here.
 
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -24,11 +30,13 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { refuseUpgrade } from '../examples/http-reply.ts';
 import { OPCODES } from '../examples/websocket/frame.ts';
 import { type RawConnection, RawEchoServer } from '../examples/websocket/raw-server.ts';
-import { Admission } from './admission.ts';
+import { Admission, type AdmissionRefusal } from './admission.ts';
+import { type Release, SharedAdmission } from './admission-redis.ts';
 import { type ClientAddressOf, clientAddressOf } from './client-address.ts';
 import type { Config } from './config.ts';
 import { idleTimer } from './idle-timer.ts';
 import { type Close, messageRate } from './message-rate.ts';
+import type { SharedRedis } from './shared-redis.ts';
 import { turnClock } from './turn-clock.ts';
 import { limitErrors } from './websocket-limit-error.ts';
 
@@ -37,29 +45,50 @@ export type WatchedServer = WebSocketServer | RawEchoServer;
 
 /** The limits, as app.ts applies them. */
 export interface WebSocketLimits {
-  /** Counts an upgrade against its address, or answers it 429. */
-  admit(req: IncomingMessage, socket: Duplex): boolean;
+  /**
+   * Counts an upgrade against its address, or answers it 429: at once,
+   * or once Redis has answered (REDIS_URL).
+   */
+  admit(req: IncomingMessage, socket: Duplex): boolean | Promise<boolean>;
   /**
    * Rate-limits the messages of every connection `server` accepts, and
    * closes those that stay idle.
    */
   watch(server: WatchedServer): void;
-  /** The upgraded sockets `address` holds open now. */
+  /** The upgraded sockets `address` holds open on this instance now. */
   socketsOf(address: string): number;
+  /** Stops counting in Redis, if it does. */
+  close(): Promise<void>;
 }
 
 /**
  * The limits configured by WS_MAX_PER_CLIENT (0: no cap),
- * WS_MESSAGE_*, WS_IDLE_TIMEOUT_MS and TRUST_PROXY.
+ * WS_MESSAGE_*, WS_IDLE_TIMEOUT_MS and TRUST_PROXY; the cap counted
+ * in `redis` when there is one.
  */
 export function createWebSocketLimits(
   config: Pick<Config, 'wsMaxPerClient' | 'wsMessagesPerSecond' | 'wsMessageBurst'> &
     Partial<Pick<Config, 'wsIdleTimeoutMs' | 'trustProxy'>>,
   now: () => number = turnClock,
+  redis: SharedRedis | null = null,
 ): WebSocketLimits {
   const addressOf: ClientAddressOf = clientAddressOf(config.trustProxy ?? []);
   const cap = config.wsMaxPerClient;
-  const open = new Admission({ perKey: cap });
+  const open =
+    redis && cap > 0
+      ? new SharedAdmission(redis, 'ws', { perKey: cap })
+      : new Admission({ perKey: cap });
+
+  /** Answers 429 over the cap; else counts the socket until it closes. */
+  const answer = (socket: Duplex, admitted: AdmissionRefusal | Release) => {
+    if (typeof admitted === 'string') {
+      const error = limitErrors.tooManySockets(cap);
+      refuseUpgrade(socket, error.status ?? 429, error.message);
+      return false;
+    }
+    socket.once('close', admitted);
+    return true;
+  };
   const { wsIdleTimeoutMs: idleMs } = config;
 
   /** One connection's budget and idle timer, fed by its adapter. */
@@ -105,18 +134,24 @@ export function createWebSocketLimits(
     admit(req, socket) {
       if (cap === 0) return true;
       const address = addressOf(req);
-      if (open.refusal(address)) {
-        const error = limitErrors.tooManySockets(cap);
-        refuseUpgrade(socket, error.status ?? 429, error.message);
-        return false;
+      if (open instanceof SharedAdmission) {
+        return open.admit(address).then((admitted) => {
+          // A socket that closed while Redis was asked gives its place
+          // back at once: its 'close' has been and gone.
+          if (!socket.destroyed) return answer(socket, admitted);
+          if (typeof admitted === 'function') admitted();
+          return false;
+        });
       }
-      socket.once('close', open.take(address));
-      return true;
+      return answer(socket, open.refusal(address) ?? open.take(address));
     },
     watch(server) {
       if (server instanceof RawEchoServer) server.on('connection', watchRaw);
       else server.on('connection', watchWs);
     },
     socketsOf: (address) => open.heldBy(address),
+    async close() {
+      if (open instanceof SharedAdmission) await open.close();
+    },
   };
 }

@@ -19,6 +19,7 @@ import {
   CacheStore,
   type Entry,
   isFresh,
+  type ResponseStore,
   renewed,
   storableFor,
   varyOf,
@@ -49,6 +50,11 @@ export interface CacheLayerOptions {
   maxBytes: number;
   maxBodyBytes: number;
   maxUrlBytes: number;
+  /**
+   * Where responses are kept: this process's memory, in a CacheStore
+   * of `maxBytes`, unless another is given.
+   */
+  store?: ResponseStore;
   /** How long the origin has to answer; 10 s by default. */
   originTimeoutMs?: number;
   now?: () => number;
@@ -56,7 +62,7 @@ export interface CacheLayerOptions {
 
 /** The layer's request handler, and how much it stores. */
 export function createCacheLayer(options: CacheLayerOptions) {
-  const store = new CacheStore(options.maxBytes);
+  const store = options.store ?? new CacheStore(options.maxBytes);
   const now = options.now ?? Date.now;
   const timeoutMs = options.originTimeoutMs ?? 10_000;
 
@@ -97,7 +103,7 @@ export function createCacheLayer(options: CacheLayerOptions) {
     path: string,
   ): Promise<Outcome> {
     const header = (name: string) => req.headers[name] as string;
-    const stored = store.get(path, header);
+    const stored = await store.get(path, header);
     if (stored && isFresh(stored, now())) {
       return answer(req, res, stored, 'hit');
     }
@@ -116,7 +122,7 @@ export function createCacheLayer(options: CacheLayerOptions) {
     if (stored && response.status === 304) {
       const fields = forwardable(response.headers);
       const entry = renewed(stored, fields, now());
-      store.put(path, varyOf(entry.headers['vary']), header, entry);
+      await store.put(path, varyOf(entry.headers['vary']), header, entry);
       return answer(req, res, entry, 'revalidated');
     }
     const lifetime =
@@ -135,7 +141,7 @@ export function createCacheLayer(options: CacheLayerOptions) {
       lifetime,
     };
     const vary = varyOf(response.headers.get('vary'));
-    store.put(path, vary, header, entry);
+    await store.put(path, vary, header, entry);
     return answer(req, res, entry, 'miss');
   }
   // #endregion lookup
@@ -223,7 +229,7 @@ export function createCacheLayer(options: CacheLayerOptions) {
       body,
       timeoutMs,
     });
-    invalidateAfter(method, path, response);
+    await invalidateAfter(method, path, response);
     relay(res, response, reply, { 'x-cache': 'pass' });
     return 'pass';
   }
@@ -234,13 +240,17 @@ export function createCacheLayer(options: CacheLayerOptions) {
    * RFC 9111, 4.4: a cache must invalidate the target of an unsafe
    * request that succeeded; it may invalidate where Location points.
    */
-  function invalidateAfter(method: string, path: string, response: Response) {
+  async function invalidateAfter(
+    method: string,
+    path: string,
+    response: Response,
+  ) {
     const safe = ['GET', 'HEAD', 'OPTIONS'].includes(method);
     if (!safe && response.status < 400) {
-      store.invalidate(path);
+      await store.invalidate(path);
       const location = response.headers.get('location');
       if (location) {
-        store.invalidate(new URL(location, response.url).pathname);
+        await store.invalidate(new URL(location, response.url).pathname);
       }
     }
   }

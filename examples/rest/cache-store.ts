@@ -110,9 +110,30 @@ export function varyOf(vary: string | null | undefined) {
     .filter(Boolean);
 }
 
+/** A value, or a promise of it. */
+type Awaitable<T> = T | Promise<T>;
+
+/**
+ * What the layer asks of its store. Each answer may be a promise, for
+ * a store in another process that every server shares (Redis, in the
+ * playground); CacheStore, below, answers at once.
+ */
+export interface ResponseStore {
+  get(path: string, header: RequestHeader): Awaitable<Entry | undefined>;
+  put(
+    path: string,
+    vary: string[],
+    header: RequestHeader,
+    entry: Entry,
+  ): Awaitable<void>;
+  invalidate(path: string): Awaitable<void>;
+  /** How many bytes the entries take. */
+  readonly bytes: Awaitable<number>;
+}
+
 // #region store
 /** Entries by path and varying headers, bounded in total bytes. */
-export class CacheStore {
+export class CacheStore implements ResponseStore {
   // Least recently used first: a Map keeps insertion order.
   readonly #entries = new Map<string, Entry & { path: string }>();
   // The header names each path's responses vary on, and its keys.
@@ -184,13 +205,13 @@ export class CacheStore {
 // #endregion store
 
 /** The key of a request: its path and the values Vary names. */
-function keyOf(path: string, vary: string[], header: RequestHeader) {
+export function keyOf(path: string, vary: string[], header: RequestHeader) {
   const values = vary.map((name) => header(name)?.trim() ?? '');
   return JSON.stringify([path, ...values]);
 }
 
 /** Roughly what an entry costs in memory, in bytes. */
-function sizeOf(key: string, entry: Entry) {
+export function sizeOf(key: string, entry: Entry) {
   const headers = Object.entries(entry.headers).join().length;
   return key.length + headers + entry.body.byteLength;
 }

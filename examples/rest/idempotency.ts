@@ -18,6 +18,7 @@
 // to publish such a policy: README, and docs/rest/retries).
 
 import { createHash } from 'node:crypto';
+import type { Awaitable } from './note-store.ts';
 import { Problem } from './problem.ts';
 
 /** How many keys, for how long, for how many tokens. */
@@ -34,10 +35,34 @@ export interface Answer {
   body: string;
 }
 
+/** What a key was answered, and the body that answer was for. */
+export interface Done {
+  fingerprint: string;
+  answer: Answer;
+}
+
 /** What a key stands for: a request running, or done and answered. */
 interface Entry {
   expiresAt: number;
-  done?: { fingerprint: string; answer: Answer };
+  done?: Done;
+}
+
+/**
+ * A request's hold on its key: what the key was answered before, if
+ * anything, and how the request lets go of it.
+ */
+export interface Claim {
+  previous: Done | undefined;
+  complete(done: Done): Awaitable<void>;
+  release(): Awaitable<void>;
+}
+
+/**
+ * Where keys are kept. Its answers may be promises, for keys kept in
+ * another process that every server shares (Redis, in the playground).
+ */
+export interface KeyStore {
+  claim(token: string, key: string): Awaitable<Claim>;
 }
 
 // #region syntax
@@ -71,7 +96,7 @@ export function fingerprint(body: Uint8Array) {
 
 // #region keys
 /** The keys of every token, and what each one was answered. */
-export class IdempotencyKeys {
+export class IdempotencyKeys implements KeyStore {
   readonly #tokens = new Map<string, Map<string, Entry>>();
   readonly #limits: KeyLimits;
   readonly #now: () => number;
@@ -97,7 +122,7 @@ export class IdempotencyKeys {
     if (!previous) this.#remember(keys, key, mine);
     return {
       previous,
-      complete: (done: NonNullable<Entry['done']>) => {
+      complete: (done: Done) => {
         mine.done = done;
       },
       release: () => {
@@ -142,7 +167,8 @@ export function keyReused() {
   );
 }
 
-function inFlight() {
+/** The same key, while its first request runs: 409. */
+export function inFlight() {
   return new Problem(
     'idempotency-key-in-flight',
     'A request with this Idempotency-Key is still being processed. ' +

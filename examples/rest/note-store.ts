@@ -30,7 +30,7 @@ export type NoteFields = Omit<Note, 'id'>;
 export type Clock = () => number;
 
 /** A note, where it stands in its list, and when it last changed. */
-interface Entry {
+export interface Entry {
   note: Note;
   position: number;
   modifiedAt: number;
@@ -44,9 +44,34 @@ export interface Page {
   more: boolean;
 }
 
+/** A value, or a promise of it. */
+export type Awaitable<T> = T | Promise<T>;
+
 // #region scope
-/** The notes of one token. */
-export class TokenNotes {
+/**
+ * What the handler asks of one token's notes. Each answer may be a
+ * promise, so that the notes may also live in another process that
+ * every server shares (Redis, in the playground); the lesson's own
+ * store, below, answers at once.
+ */
+export interface Notes {
+  list(): Awaitable<Note[]>;
+  get(id: string): Awaitable<Note | undefined>;
+  modifiedAt(id: string): Awaitable<number | undefined>;
+  after(after: number, limit: number): Awaitable<Page>;
+  at(offset: number, limit: number): Awaitable<Page>;
+  create(fields: NoteFields): Awaitable<Note>;
+  put(id: string, fields: NoteFields): Awaitable<boolean>;
+  delete(id: string): Awaitable<boolean>;
+}
+
+/** Every token's notes. */
+export interface Store {
+  scope(token: string): Awaitable<Notes>;
+}
+
+/** The notes of one token, in this process's memory. */
+export class TokenNotes implements Notes {
   // A Map keeps insertion order, and replacing a note keeps its
   // place: iterating it is iterating by position.
   readonly #notes = new Map<string, Entry>();
@@ -125,17 +150,23 @@ export class TokenNotes {
 
   #checkRoom() {
     if (this.#notes.size < this.#maxNotes) return;
-    throw new Problem(
-      'too-many-notes',
-      `This token already has ${this.#maxNotes} notes, the most one ` +
-        'token may keep. DELETE a note before adding another.',
-      { extensions: { limit: this.#maxNotes } },
-    );
+    throw tooManyNotes(this.#maxNotes);
   }
   // #endregion writes
 }
 
-function pageOf(entries: Entry[], from: number, limit: number): Page {
+/** A token with no room for one more note: 409. */
+export function tooManyNotes(maxNotes: number) {
+  return new Problem(
+    'too-many-notes',
+    `This token already has ${maxNotes} notes, the most one ` +
+      'token may keep. DELETE a note before adding another.',
+    { extensions: { limit: maxNotes } },
+  );
+}
+
+/** The page of `entries`, in order of position, from the `from`-th. */
+export function pageOf(entries: Entry[], from: number, limit: number): Page {
   const taken = entries.slice(from, from + limit);
   return {
     notes: taken.map((entry) => entry.note),
@@ -146,7 +177,7 @@ function pageOf(entries: Entry[], from: number, limit: number): Page {
 
 // #region store
 /** Every token's notes, forgetting the least recently used token. */
-export class NoteStore {
+export class NoteStore implements Store {
   // A Map iterates in insertion order; moving a token to the end on
   // every use keeps the least recently used one first.
   readonly #tokens = new Map<string, TokenNotes>();

@@ -453,6 +453,18 @@ export interface components {
                 } & components["schemas"]["Problem"];
             };
         };
+        /** @description The shared state store is out of reach; try again later */
+        Unavailable503: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error: string;
+                };
+            };
+        };
     };
     parameters: {
         /**
@@ -619,6 +631,7 @@ export interface operations {
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     notesCreateNote: {
@@ -684,6 +697,7 @@ export interface operations {
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     notesListOptions: {
@@ -795,6 +809,7 @@ export interface operations {
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     notesReadNote: {
@@ -872,6 +887,7 @@ export interface operations {
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     notesPutNote: {
@@ -947,6 +963,7 @@ export interface operations {
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     notesDeleteNote: {
@@ -990,6 +1007,7 @@ export interface operations {
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     notesNoteOptions: {
@@ -1106,6 +1124,7 @@ export interface operations {
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     notesPatchNote: {
@@ -1169,6 +1188,7 @@ export interface operations {
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     strictListNotes: {
@@ -1248,6 +1268,7 @@ export interface operations {
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     strictCreateNote: {
@@ -1313,6 +1334,7 @@ export interface operations {
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     strictListOptions: {
@@ -1424,6 +1446,7 @@ export interface operations {
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     strictReadNote: {
@@ -1501,6 +1524,7 @@ export interface operations {
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     strictPutNote: {
@@ -1577,6 +1601,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             428: components["responses"]["Problem428"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     strictDeleteNote: {
@@ -1621,6 +1646,7 @@ export interface operations {
             414: components["responses"]["Problem414"];
             428: components["responses"]["Problem428"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     strictNoteOptions: {
@@ -1737,6 +1763,7 @@ export interface operations {
             412: components["responses"]["Problem412"];
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     strictPatchNote: {
@@ -1801,6 +1828,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             428: components["responses"]["Problem428"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     cachedListNotes: {
@@ -1887,6 +1915,7 @@ export interface operations {
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
+            503: components["responses"]["Unavailable503"];
             504: components["responses"]["Problem504"];
         };
     };
@@ -1957,6 +1986,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
+            503: components["responses"]["Unavailable503"];
             504: components["responses"]["Problem504"];
         };
     };
@@ -2078,6 +2108,7 @@ export interface operations {
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
+            503: components["responses"]["Unavailable503"];
             504: components["responses"]["Problem504"];
         };
     };
@@ -2163,6 +2194,7 @@ export interface operations {
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
+            503: components["responses"]["Unavailable503"];
             504: components["responses"]["Problem504"];
         };
     };
@@ -2246,6 +2278,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
+            503: components["responses"]["Unavailable503"];
             504: components["responses"]["Problem504"];
         };
     };
@@ -2294,6 +2327,7 @@ export interface operations {
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
+            503: components["responses"]["Unavailable503"];
             504: components["responses"]["Problem504"];
         };
     };
@@ -2420,6 +2454,7 @@ export interface operations {
             414: components["responses"]["Problem414"];
             429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
+            503: components["responses"]["Unavailable503"];
             504: components["responses"]["Problem504"];
         };
     };
@@ -2488,6 +2523,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             502: components["responses"]["Problem502"];
+            503: components["responses"]["Unavailable503"];
             504: components["responses"]["Problem504"];
         };
     };
@@ -2511,6 +2547,7 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     cachedStatsHead: {
@@ -2533,6 +2570,7 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             429: components["responses"]["Problem429"];
+            503: components["responses"]["Unavailable503"];
         };
     };
     openapi: {

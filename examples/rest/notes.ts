@@ -31,15 +31,15 @@ import { formatHttpDate } from './http-date.ts';
 import {
   type Answer,
   fingerprint,
-  type IdempotencyKeys,
   idempotencyKey,
+  type KeyStore,
   keyReused,
 } from './idempotency.ts';
 import { mergePatch, toNoteFields } from './note-fields.ts';
-import type { NoteStore, TokenNotes } from './note-store.ts';
+import type { Notes, Store } from './note-store.ts';
 import { listPage, type PageSizes } from './pagination.ts';
 import { Problem, sendProblem } from './problem.ts';
-import type { RateLimits } from './rate-limit.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import {
   chooseType,
   MEDIA_TYPES,
@@ -58,7 +58,7 @@ import { parseTarget } from './resource-path.ts';
 
 /** What the handler needs from the playground. */
 export interface NotesOptions {
-  store: NoteStore;
+  store: Store;
   maxBodyBytes: number;
   maxUrlBytes: number;
   /** How many notes a page of the list holds. */
@@ -66,9 +66,9 @@ export interface NotesOptions {
   /** Issues and checks this process's pagination cursors. */
   cursors: Cursors;
   /** Requests a token may make; no limit without it. */
-  rateLimits?: RateLimits;
+  rateLimits?: RateLimiter;
   /** What each Idempotency-Key of each token was answered. */
-  keys: IdempotencyKeys;
+  keys: KeyStore;
   /** Where the collection is; /api/notes unless another is given. */
   base?: string;
   /**
@@ -139,7 +139,7 @@ interface Exchange {
   req: IncomingMessage;
   res: ServerResponse;
   token: string;
-  notes: TokenNotes;
+  notes: Notes;
   type: MediaType;
   options: NotesOptions;
 }
@@ -158,8 +158,8 @@ async function respond(
   checkMethod(method, kind);
   if (method === 'OPTIONS') return sendOptions(res, kind);
   const token = bearerToken(req.headers.authorization);
-  options.rateLimits?.admit(token, res);
-  const notes = options.store.scope(token);
+  await options.rateLimits?.admit(token, res);
+  const notes = await options.store.scope(token);
   // Settled before any work: a 406 must not follow a change.
   const type =
     method === 'DELETE' ? 'application/json' : chooseType(req.headers.accept);
@@ -168,10 +168,11 @@ async function respond(
     return method === 'POST' ? create(exchange) : list(exchange);
   }
   if (method === 'PUT') return replace(exchange, id);
-  const note = notes.get(id) ?? noSuchNote(id);
+  const note = (await notes.get(id)) ?? noSuchNote(id);
   if (method === 'PATCH') return patch(exchange, id);
   if (method === 'DELETE') return remove(exchange, id);
-  return read(exchange, renderNote(note, type), 'note', notes.modifiedAt(id));
+  const modifiedAt = await notes.modifiedAt(id);
+  return read(exchange, renderNote(note, type), 'note', modifiedAt);
 }
 // #endregion respond
 
@@ -203,9 +204,9 @@ function read(
 }
 
 /** GET of the collection: one page, and a Link to the next. */
-function list(exchange: Exchange) {
+async function list(exchange: Exchange) {
   const { req, token, notes, type, options } = exchange;
-  const page = listPage(notes, queryOf(req), token, options);
+  const page = await listPage(notes, queryOf(req), token, options);
   const body = renderNotes(page.notes, type);
   const link = page.link ? { link: page.link } : {};
   read(exchange, body, 'collection', undefined, link);
@@ -223,28 +224,28 @@ function list(exchange: Exchange) {
 async function readWrite(
   { req, options: { maxBodyBytes } }: Exchange,
   mediaType: string,
-  checkCurrent: () => void,
+  checkCurrent: () => Promise<void>,
 ) {
   const field = mediaType === MERGE_PATCH ? 'accept-patch' : 'accept';
   checkContentType(req.headers['content-type'], mediaType, field);
   checkDeclaredLength(req.headers['content-length'], maxBodyBytes);
-  checkCurrent();
+  await checkCurrent();
   const body = await readBody(req, maxBodyBytes);
-  checkCurrent();
+  await checkCurrent();
   return body;
 }
 
 /** Asks a write's preconditions of the note `id` as it is now. */
 function preconditionsAt({ req, notes, options }: Exchange, id: string) {
-  return () => {
+  return async () => {
     if (options.requirePreconditions)
       requirePrecondition(req.method!, req.headers);
     const { method, headers } = req;
     checkPreconditions(
       method!,
       headers,
-      tagsAt(notes, id),
-      notes.modifiedAt(id),
+      await tagsAt(notes, id),
+      await notes.modifiedAt(id),
     );
   };
 }
@@ -254,8 +255,8 @@ function preconditionsAt({ req, notes, options }: Exchange, id: string) {
  * a client may have read the note in any of its representations, and
  * each names this state.
  */
-function tagsAt(notes: TokenNotes, id: string) {
-  const note = notes.get(id);
+async function tagsAt(notes: Notes, id: string) {
+  const note = await notes.get(id);
   if (!note) return null;
   return MEDIA_TYPES.map((type) => entityTag(renderNote(note, type)));
 }
@@ -266,22 +267,24 @@ function tagsAt(notes: TokenNotes, id: string) {
 async function create(exchange: Exchange) {
   const key = idempotencyKey(exchange.req.headers['idempotency-key']);
   if (key !== undefined) return createOnce(exchange, key);
-  deliver(exchange, store(exchange, await readCreate(exchange)));
+  deliver(exchange, await store(exchange, await readCreate(exchange)));
 }
 
 /** A POST's body, once the collection's preconditions hold. */
 function readCreate(exchange: Exchange) {
   const { req, notes } = exchange;
-  const collectionTags = () =>
-    MEDIA_TYPES.map((t) => entityTag(renderNotes(notes.list(), t)));
-  return readWrite(exchange, 'application/json', () =>
-    checkPreconditions('POST', req.headers, collectionTags()),
-  );
+  const collectionTags = async () => {
+    const list = await notes.list();
+    return MEDIA_TYPES.map((t) => entityTag(renderNotes(list, t)));
+  };
+  return readWrite(exchange, 'application/json', async () => {
+    checkPreconditions('POST', req.headers, await collectionTags());
+  });
 }
 
 /** Stores the note a POST's body holds; its answer, not yet sent. */
-function store({ notes, type }: Exchange, body: Buffer): Answer {
-  const note = notes.create(toNoteFields(parseJson(body)));
+async function store({ notes, type }: Exchange, body: Buffer) {
+  const note = await notes.create(toNoteFields(parseJson(body)));
   // Relative to /api/notes, this names /api/notes/{id}.
   const location = `notes/${note.id}`;
   return noteAnswer(201, note, type, { location, tagged: true });
@@ -296,7 +299,7 @@ function store({ notes, type }: Exchange, body: Buffer): Answer {
  */
 async function createOnce(exchange: Exchange, key: string) {
   const { req, res, token, options } = exchange;
-  const claim = options.keys.claim(token, key);
+  const claim = await options.keys.claim(token, key);
   try {
     if (claim.previous) {
       // Not asked its preconditions again: the first request's own
@@ -307,11 +310,11 @@ async function createOnce(exchange: Exchange, key: string) {
       return send(res, answer.status, answer.headers, answer.body);
     }
     const body = await readCreate(exchange);
-    const answer = store(exchange, body);
-    claim.complete({ fingerprint: fingerprint(body), answer });
+    const answer = await store(exchange, body);
+    await claim.complete({ fingerprint: fingerprint(body), answer });
     deliver(exchange, answer);
   } finally {
-    claim.release();
+    await claim.release();
   }
 }
 // #endregion retry
@@ -345,10 +348,11 @@ async function replace(exchange: Exchange, id: string) {
     'application/json',
     preconditionsAt(exchange, id),
   );
-  const created = notes.put(id, toNoteFields(parseJson(body), id));
+  const fields = toNoteFields(parseJson(body), id);
+  const created = await notes.put(id, fields);
   // No ETag: what is stored (with its id) is not the bytes that were
   // sent, and RFC 9110 (9.3.4) then forbids one. A GET has it.
-  sendNote(exchange.res, created ? 201 : 200, notes.get(id)!, type);
+  sendNote(exchange.res, created ? 201 : 200, { id, ...fields }, type);
 }
 // #endregion replace
 
@@ -361,17 +365,18 @@ async function patch(exchange: Exchange, id: string) {
   );
   // Not the note as it was before the body came: it may have changed,
   // or gone, meanwhile.
-  const note = notes.get(id) ?? noSuchNote(id);
-  notes.put(id, toNoteFields(mergePatch(note, change), id));
-  sendNote(exchange.res, 200, notes.get(id)!, type, { tagged: true });
+  const note = (await notes.get(id)) ?? noSuchNote(id);
+  const fields = toNoteFields(mergePatch(note, change), id);
+  await notes.put(id, fields);
+  sendNote(exchange.res, 200, { id, ...fields }, type, { tagged: true });
 }
 // #endregion patch
 
 // #region remove
 /** DELETE: no body to wait for, so one check is enough. */
-function remove(exchange: Exchange, id: string) {
-  preconditionsAt(exchange, id)();
-  exchange.notes.delete(id);
+async function remove(exchange: Exchange, id: string) {
+  await preconditionsAt(exchange, id)();
+  await exchange.notes.delete(id);
   send(exchange.res, 204, {});
 }
 // #endregion remove

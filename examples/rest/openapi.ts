@@ -45,8 +45,32 @@ function responses(
   const problems = statuses
     .sort((a, b) => a - b)
     .map((status) => [String(status), ref('responses', `Problem${status}`)]);
-  return { ...own, ...Object.fromEntries(problems) };
+  // What needs the token needs the state kept for it, which may be in
+  // another process (Redis), out of reach for a while.
+  const unavailable = refusals.includes('token')
+    ? { 503: ref('responses', 'Unavailable503') }
+    : {};
+  return { ...own, ...Object.fromEntries(problems), ...unavailable };
 }
+
+/**
+ * 503: the playground, run as many instances, keeps the notes and
+ * everything else a token leaves behind in a Redis they share; while
+ * it is out of reach, a request that needs it is answered so.
+ */
+const UNAVAILABLE = {
+  description: 'The shared state store is out of reach; try again later',
+  headers: headers('RetryAfter'),
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['error'],
+        properties: { error: { type: 'string' } },
+      },
+    },
+  },
+};
 
 const maybeModified = { ...HEADERS.LastModified, required: false };
 
@@ -380,7 +404,7 @@ export const OPENAPI = {
     schemas: SCHEMAS,
     headers: HEADERS,
     parameters: PARAMETERS,
-    responses: problemResponses(),
+    responses: { ...problemResponses(), Unavailable503: UNAVAILABLE },
     securitySchemes: {
       bearer: {
         type: 'http',

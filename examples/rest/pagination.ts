@@ -10,7 +10,7 @@
 // Bad values are refused with 400 and a detail saying what to send.
 
 import type { Cursors } from './cursor.ts';
-import type { Page, TokenNotes } from './note-store.ts';
+import type { Notes, Page } from './note-store.ts';
 import { Problem } from './problem.ts';
 
 /** How many notes a page holds, unless asked, and at most. */
@@ -60,17 +60,17 @@ function whole(text: string) {
  * resolves against the URI the client asked, so a client reaching the
  * notes through the caching layer stays behind it.
  */
-export function listPage(
-  notes: TokenNotes,
+export async function listPage(
+  notes: Notes,
   query: URLSearchParams,
   token: string,
   { pageSizes, cursors }: { pageSizes: PageSizes; cursors: Cursors },
-): Page & { link: string | undefined } {
+): Promise<Page & { link: string | undefined }> {
   const ask = readQuery(query, pageSizes, (c) => cursors.read(token, c));
   const page =
     'offset' in ask
-      ? notes.at(ask.offset, ask.limit)
-      : notes.after(ask.after, ask.limit);
+      ? await notes.at(ask.offset, ask.limit)
+      : await notes.after(ask.after, ask.limit);
   if (!page.more) return { ...page, link: undefined };
   const next = new URLSearchParams({ limit: String(ask.limit) });
   if ('offset' in ask) next.set('offset', String(ask.offset + ask.limit));

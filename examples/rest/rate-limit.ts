@@ -26,8 +26,17 @@ export interface RatePolicy {
   maxTokens: number;
 }
 
+/**
+ * What the handler asks of the limits: may `token` make a request
+ * now? A promise, where the buckets are kept in another process that
+ * every server shares (Redis, in the playground).
+ */
+export interface RateLimiter {
+  admit(token: string, res: ServerResponse): void | Promise<void>;
+}
+
 /** A bucket per bearer token, and the fields that report on it. */
-export class RateLimits {
+export class RateLimits implements RateLimiter {
   // Oldest use first, as in note-store.ts: a forgotten token comes
   // back to a full bucket, which costs at most one burst.
   readonly #buckets = new Map<string, TokenBucket>();
@@ -39,7 +48,6 @@ export class RateLimits {
     this.#now = now;
   }
 
-  // #region admit
   /**
    * Counts a request of `token`, writes the RateLimit fields on `res`,
    * and throws a 429 when the bucket is empty.
@@ -48,26 +56,8 @@ export class RateLimits {
     const now = this.#now();
     const bucket = this.#bucketOf(token, now);
     const allowed = bucket.take(now);
-    const left = bucket.tokens(now);
-    const { burst, perMinute } = this.#policy;
-    const window = Math.ceil((burst * 60) / perMinute);
-    // Seconds until one more request may go, never 0 while waiting.
-    const next = left >= burst ? 0 : Math.ceil(secondsForOne(left, perMinute));
-    res.setHeader('ratelimit-policy', `"default";q=${burst};w=${window}`);
-    res.setHeader('ratelimit', `"default";r=${Math.floor(left)};t=${next}`);
-    if (allowed) return;
-    throw new Problem(
-      'too-many-requests',
-      `This token may make ${perMinute} requests a minute, after a ` +
-        `burst of ${burst}, and it is over. Wait ${next} s ` +
-        '(Retry-After) before the next request.',
-      {
-        headers: { 'retry-after': String(next) },
-        extensions: { 'violated-policies': ['default'] },
-      },
-    );
+    reportBucket(res, this.#policy, allowed, bucket.tokens(now));
   }
-  // #endregion admit
 
   #bucketOf(token: string, now: number) {
     const { burst, perMinute, maxTokens } = this.#policy;
@@ -83,6 +73,36 @@ export class RateLimits {
     return bucket;
   }
 }
+
+// #region admit
+/**
+ * Writes what a bucket holding `left` says on `res`, after a request
+ * took one request from it (`allowed`), or found it empty: then 429.
+ */
+export function reportBucket(
+  res: ServerResponse,
+  { burst, perMinute }: RatePolicy,
+  allowed: boolean,
+  left: number,
+) {
+  const window = Math.ceil((burst * 60) / perMinute);
+  // Seconds until one more request may go, never 0 while waiting.
+  const next = left >= burst ? 0 : Math.ceil(secondsForOne(left, perMinute));
+  res.setHeader('ratelimit-policy', `"default";q=${burst};w=${window}`);
+  res.setHeader('ratelimit', `"default";r=${Math.floor(left)};t=${next}`);
+  if (allowed) return;
+  throw new Problem(
+    'too-many-requests',
+    `This token may make ${perMinute} requests a minute, after a ` +
+      `burst of ${burst}, and it is over. Wait ${next} s ` +
+      '(Retry-After) before the next request.',
+    {
+      headers: { 'retry-after': String(next) },
+      extensions: { 'violated-policies': ['default'] },
+    },
+  );
+}
+// #endregion admit
 
 /** Seconds until a bucket holding `tokens` holds one more whole one. */
 function secondsForOne(tokens: number, perMinute: number) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../tests/support/playground.ts';
-import { startTestServer } from '../../tests/support/playground.ts';
 import { rawRequest } from '../../tests/support/raw-http.ts';
+import { forEachStore } from '../../tests/support/rest-stores.ts';
 import { evaluatePreconditions, requirePrecondition } from './conditional.ts';
 import { formatHttpDate } from './http-date.ts';
 
@@ -72,74 +72,76 @@ describe('428 where a write must say what it changes', () => {
   });
 });
 
-describe('the notes API', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.close());
-
-  let counter = 0;
-  const token = () => `validators-token-${++counter}`.padEnd(24, 'x');
-  const ask = (who: string, method: string, path: string, more: Record<string, string> = {}) =>
-    rawRequest(server.url, method, path, {
-      headers: {
-        authorization: `Bearer ${who}`,
-        'content-type': method === 'PATCH' ? 'application/merge-patch+json' : 'application/json',
-        ...more,
-      },
-      ...(['PUT', 'POST'].includes(method) ? { body: '{"title":"T","body":""}' } : {}),
-      ...(method === 'PATCH' ? { body: '{"body":"b"}' } : {}),
+forEachStore((start) =>
+  describe('the notes API', () => {
+    let server: RunningServer;
+    beforeAll(async () => {
+      server = await start();
     });
+    afterAll(() => server.close());
 
-  test('a note has a Last-Modified to the second, no later than its Date; the list has none', async () => {
-    const who = token();
-    const before = Math.floor(Date.now() / 1000) * 1000;
-    await ask(who, 'PUT', '/api/notes/a');
-    const read = await ask(who, 'GET', '/api/notes/a');
-    const modified = Date.parse(String(read.headers['last-modified']));
-    expect(modified).toBeGreaterThanOrEqual(before);
-    expect(modified).toBeLessThanOrEqual(Date.parse(String(read.headers.date)));
-    const unchanged = await ask(who, 'GET', '/api/notes/a', {
-      'if-modified-since': String(read.headers['last-modified']),
-    });
-    expect(unchanged.status).toBe(304);
-    expect(unchanged.headers['last-modified']).toBe(read.headers['last-modified']);
-    expect((await ask(who, 'GET', '/api/notes')).headers['last-modified']).toBeUndefined();
-  });
-
-  test('a write older than If-Unmodified-Since gets 412, saying what to do', async () => {
-    const who = token();
-    await ask(who, 'PUT', '/api/notes/a');
-    const stale = { 'if-unmodified-since': 'Sun, 06 Nov 1994 08:49:37 GMT' };
-    for (const method of ['PUT', 'PATCH', 'DELETE']) {
-      const refused = await ask(who, method, '/api/notes/a', stale);
-      expect(refused.status).toBe(412);
-      expect(refused.json).toMatchObject({
-        detail: expect.stringMatching(/^If-Unmodified-Since names a time before the note/),
+    let counter = 0;
+    const token = () => `validators-token-${++counter}`.padEnd(24, 'x');
+    const ask = (who: string, method: string, path: string, more: Record<string, string> = {}) =>
+      rawRequest(server.url, method, path, {
+        headers: {
+          authorization: `Bearer ${who}`,
+          'content-type': method === 'PATCH' ? 'application/merge-patch+json' : 'application/json',
+          ...more,
+        },
+        ...(['PUT', 'POST'].includes(method) ? { body: '{"title":"T","body":""}' } : {}),
+        ...(method === 'PATCH' ? { body: '{"body":"b"}' } : {}),
       });
-    }
-  });
 
-  test('/api/strict/notes: 428 for a write without If-Match, the same notes otherwise', async () => {
-    const who = token();
-    const created = await ask(who, 'PUT', '/api/strict/notes/a', { 'if-none-match': '*' });
-    expect(created.status).toBe(201);
-    for (const method of ['PUT', 'PATCH', 'DELETE']) {
-      const refused = await ask(who, method, '/api/strict/notes/a');
-      expect(refused.status).toBe(428);
-      expect(refused.headers['content-type']).toBe('application/problem+json');
-    }
-    const { etag } = (await ask(who, 'GET', '/api/notes/a')).headers;
-    const patched = await ask(who, 'PATCH', '/api/strict/notes/a', { 'if-match': String(etag) });
-    expect(patched.status).toBe(200);
-    const posted = await ask(who, 'POST', '/api/strict/notes');
-    expect([posted.status, posted.headers.location]).toEqual([201, 'notes/1']);
-    const { etag: now } = (await ask(who, 'GET', '/api/strict/notes/a')).headers;
-    expect(
-      (await ask(who, 'DELETE', '/api/strict/notes/a', { 'if-match': String(now) })).status,
-    ).toBe(204);
-    // The plain notes API still takes a write without one.
-    expect((await ask(who, 'DELETE', '/api/notes/1')).status).toBe(204);
-  });
-});
+    test('a note has a Last-Modified to the second, no later than its Date; the list has none', async () => {
+      const who = token();
+      const before = Math.floor(Date.now() / 1000) * 1000;
+      await ask(who, 'PUT', '/api/notes/a');
+      const read = await ask(who, 'GET', '/api/notes/a');
+      const modified = Date.parse(String(read.headers['last-modified']));
+      expect(modified).toBeGreaterThanOrEqual(before);
+      expect(modified).toBeLessThanOrEqual(Date.parse(String(read.headers.date)));
+      const unchanged = await ask(who, 'GET', '/api/notes/a', {
+        'if-modified-since': String(read.headers['last-modified']),
+      });
+      expect(unchanged.status).toBe(304);
+      expect(unchanged.headers['last-modified']).toBe(read.headers['last-modified']);
+      expect((await ask(who, 'GET', '/api/notes')).headers['last-modified']).toBeUndefined();
+    });
+
+    test('a write older than If-Unmodified-Since gets 412, saying what to do', async () => {
+      const who = token();
+      await ask(who, 'PUT', '/api/notes/a');
+      const stale = { 'if-unmodified-since': 'Sun, 06 Nov 1994 08:49:37 GMT' };
+      for (const method of ['PUT', 'PATCH', 'DELETE']) {
+        const refused = await ask(who, method, '/api/notes/a', stale);
+        expect(refused.status).toBe(412);
+        expect(refused.json).toMatchObject({
+          detail: expect.stringMatching(/^If-Unmodified-Since names a time before the note/),
+        });
+      }
+    });
+
+    test('/api/strict/notes: 428 for a write without If-Match, the same notes otherwise', async () => {
+      const who = token();
+      const created = await ask(who, 'PUT', '/api/strict/notes/a', { 'if-none-match': '*' });
+      expect(created.status).toBe(201);
+      for (const method of ['PUT', 'PATCH', 'DELETE']) {
+        const refused = await ask(who, method, '/api/strict/notes/a');
+        expect(refused.status).toBe(428);
+        expect(refused.headers['content-type']).toBe('application/problem+json');
+      }
+      const { etag } = (await ask(who, 'GET', '/api/notes/a')).headers;
+      const patched = await ask(who, 'PATCH', '/api/strict/notes/a', { 'if-match': String(etag) });
+      expect(patched.status).toBe(200);
+      const posted = await ask(who, 'POST', '/api/strict/notes');
+      expect([posted.status, posted.headers.location]).toEqual([201, 'notes/1']);
+      const { etag: now } = (await ask(who, 'GET', '/api/strict/notes/a')).headers;
+      expect(
+        (await ask(who, 'DELETE', '/api/strict/notes/a', { 'if-match': String(now) })).status,
+      ).toBe(204);
+      // The plain notes API still takes a write without one.
+      expect((await ask(who, 'DELETE', '/api/notes/1')).status).toBe(204);
+    });
+  }),
+);

@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { type RunningServer, startTestServer } from '../../tests/support/playground.ts';
+import type { RunningServer } from '../../tests/support/playground.ts';
 import { openRaw } from '../../tests/support/raw-websocket.ts';
+import { eachPlayground } from '../../tests/support/ws-state-stores.ts';
 import { cookieOf, createCookieAuth, SESSION_COOKIE } from './auth-cookie.ts';
 import { SecretBook } from './secret-book.ts';
 
@@ -27,95 +28,103 @@ async function logIn(base: string, token = TOKEN) {
   return { response, setCookie, cookie: setCookie.split(';')[0]! };
 }
 
-describe('in the playground', () => {
-  let server: RunningServer;
-  let ws: string;
+eachPlayground((start) => {
+  describe('in the playground', () => {
+    let server: RunningServer;
+    let ws: string;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    ws = `${server.url.replace('http', 'ws')}/ws/auth/cookie`;
-  });
-  afterAll(() => server.close());
-
-  test('POST with a bearer token sets an HttpOnly, SameSite=Strict cookie for /ws/auth/', async () => {
-    const { response, setCookie } = await logIn(server.url);
-    expect(response.status).toBe(201);
-    expect(await response.json()).toEqual({ you: 'token …wxyz', expiresInSeconds: 3600 });
-    expect(setCookie).toMatch(
-      /^wb_ws_session=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/ws\/auth\/; Max-Age=3600$/,
-    );
-  });
-
-  test('the handshake that carries the cookie opens, and the server knows the reader', async () => {
-    const { cookie } = await logIn(server.url);
-    const socket = new WebSocket(ws, { headers: { cookie: `theme=dark; ${cookie}` } });
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    const answer = new Promise<string>((resolve) =>
-      socket.once('message', (data) => resolve(String(data))),
-    );
-    socket.send('hello');
-    expect(JSON.parse(await answer)).toEqual({ you: 'token …wxyz', via: 'cookie', echo: 'hello' });
-    socket.close();
-  });
-
-  test('no cookie: 401 missing-session, before the upgrade', async () => {
-    const { status, headers, body } = await handshake(ws);
-    expect(status).toBe('HTTP/1.1 401 Unauthorized');
-    expect(headers).toContain('WWW-Authenticate: Session realm="ws-auth"');
-    expect(body).toBe(
-      "missing-session: no session cookie; POST /ws-auth/session from this site's page first\n",
-    );
-  });
-
-  test('a session id never issued: 401 unknown-session', async () => {
-    const { status, body } = await handshake(ws, { Cookie: `${SESSION_COOKIE}=${'x'.repeat(43)}` });
-    expect(status).toBe('HTTP/1.1 401 Unauthorized');
-    expect(body).toBe(
-      "unknown-session: the session is unknown; POST /ws-auth/session from this site's page first\n",
-    );
-  });
-
-  // #region origin
-  test('a page on another origin is refused even with the cookie: 403', async () => {
-    const { cookie } = await logIn(server.url);
-    // What a browser sends when another site's page opens the socket
-    // and the cookie rides along (a SameSite=None cookie, a browser
-    // that ignores SameSite, or a page on the same site).
-    const { status, body } = await handshake(ws, {
-      Origin: 'https://evil.example',
-      Cookie: cookie,
+    beforeAll(async () => {
+      server = await start();
+      ws = `${server.url.replace('http', 'ws')}/ws/auth/cookie`;
     });
-    expect(status).toBe('HTTP/1.1 403 Forbidden');
-    expect(body).toBe(
-      'Origin https://evil.example may not open WebSockets here; ' +
-        'only this site and ALLOWED_ORIGINS may\n',
-    );
-  });
-  // #endregion origin
+    afterAll(() => server.close());
 
-  test('the site’s own page, with the cookie, is welcome', async () => {
-    const { cookie } = await logIn(server.url);
-    const raw = await openRaw(ws, { Origin: server.url, Cookie: cookie });
-    expect(raw.response).toMatch(/^HTTP\/1.1 101 /);
-    raw.socket.destroy();
-  });
-});
-
-test('one live session more than WS_AUTH_SESSIONS: 503 with Retry-After, saying why', async () => {
-  const server = await startTestServer({ wsAuthSessions: 2, wsAuthSessionSeconds: 60 });
-  try {
-    expect((await logIn(server.url)).response.status).toBe(201);
-    expect((await logIn(server.url)).response.status).toBe(201);
-    const { response, setCookie } = await logIn(server.url);
-    expect(response.status).toBe(503);
-    expect(setCookie).toBe('');
-    expect(response.headers.get('retry-after')).toMatch(/^(59|60)$/);
-    expect(await response.json()).toEqual({
-      error: 'too-many-sessions: all 2 places are taken by live sessions',
+    test('POST with a bearer token sets an HttpOnly, SameSite=Strict cookie for /ws/auth/', async () => {
+      const { response, setCookie } = await logIn(server.url);
+      expect(response.status).toBe(201);
+      expect(await response.json()).toEqual({ you: 'token …wxyz', expiresInSeconds: 3600 });
+      expect(setCookie).toMatch(
+        /^wb_ws_session=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/ws\/auth\/; Max-Age=3600$/,
+      );
     });
-  } finally {
-    await server.close();
-  }
+
+    test('the handshake that carries the cookie opens, and the server knows the reader', async () => {
+      const { cookie } = await logIn(server.url);
+      const socket = new WebSocket(ws, { headers: { cookie: `theme=dark; ${cookie}` } });
+      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+      const answer = new Promise<string>((resolve) =>
+        socket.once('message', (data) => resolve(String(data))),
+      );
+      socket.send('hello');
+      expect(JSON.parse(await answer)).toEqual({
+        you: 'token …wxyz',
+        via: 'cookie',
+        echo: 'hello',
+      });
+      socket.close();
+    });
+
+    test('no cookie: 401 missing-session, before the upgrade', async () => {
+      const { status, headers, body } = await handshake(ws);
+      expect(status).toBe('HTTP/1.1 401 Unauthorized');
+      expect(headers).toContain('WWW-Authenticate: Session realm="ws-auth"');
+      expect(body).toBe(
+        "missing-session: no session cookie; POST /ws-auth/session from this site's page first\n",
+      );
+    });
+
+    test('a session id never issued: 401 unknown-session', async () => {
+      const { status, body } = await handshake(ws, {
+        Cookie: `${SESSION_COOKIE}=${'x'.repeat(43)}`,
+      });
+      expect(status).toBe('HTTP/1.1 401 Unauthorized');
+      expect(body).toBe(
+        "unknown-session: the session is unknown; POST /ws-auth/session from this site's page first\n",
+      );
+    });
+
+    // #region origin
+    test('a page on another origin is refused even with the cookie: 403', async () => {
+      const { cookie } = await logIn(server.url);
+      // What a browser sends when another site's page opens the socket
+      // and the cookie rides along (a SameSite=None cookie, a browser
+      // that ignores SameSite, or a page on the same site).
+      const { status, body } = await handshake(ws, {
+        Origin: 'https://evil.example',
+        Cookie: cookie,
+      });
+      expect(status).toBe('HTTP/1.1 403 Forbidden');
+      expect(body).toBe(
+        'Origin https://evil.example may not open WebSockets here; ' +
+          'only this site and ALLOWED_ORIGINS may\n',
+      );
+    });
+    // #endregion origin
+
+    test('the site’s own page, with the cookie, is welcome', async () => {
+      const { cookie } = await logIn(server.url);
+      const raw = await openRaw(ws, { Origin: server.url, Cookie: cookie });
+      expect(raw.response).toMatch(/^HTTP\/1.1 101 /);
+      raw.socket.destroy();
+    });
+  });
+
+  test('one live session more than WS_AUTH_SESSIONS: 503 with Retry-After, saying why', async () => {
+    const server = await start({ wsAuthSessions: 2, wsAuthSessionSeconds: 60 });
+    try {
+      expect((await logIn(server.url)).response.status).toBe(201);
+      expect((await logIn(server.url)).response.status).toBe(201);
+      const { response, setCookie } = await logIn(server.url);
+      expect(response.status).toBe(503);
+      expect(setCookie).toBe('');
+      expect(response.headers.get('retry-after')).toMatch(/^(59|60)$/);
+      expect(await response.json()).toEqual({
+        error: 'too-many-sessions: all 2 places are taken by live sessions',
+      });
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('on its own, on a clock the test moves', () => {
@@ -148,7 +157,7 @@ describe('on its own, on a clock the test moves', () => {
     );
   });
 
-  test('over TLS the cookie is also Secure', () => {
+  test('over TLS the cookie is also Secure', async () => {
     const headers: Record<string, unknown> = {};
     const req = {
       method: 'POST',
@@ -161,7 +170,7 @@ describe('on its own, on a clock the test moves', () => {
         Object.assign(headers, sent, { status }),
       end: () => {},
     } as unknown as ServerResponse;
-    auth.login(req, res);
+    await auth.login(req, res);
     expect(headers['status']).toBe(201);
     expect(headers['set-cookie']).toMatch(/; Max-Age=60; Secure$/);
   });

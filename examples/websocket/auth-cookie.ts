@@ -16,7 +16,7 @@ import { allowMethods, sendJson } from '../http-reply.ts';
 import { answerAs, bearerOf, whoOf } from './auth-identity.ts';
 import { AuthRefusal, refuseHandshake, sendRefusal } from './auth-refusal.ts';
 import { upgrade } from './echo-server.ts';
-import type { SecretBook } from './secret-book.ts';
+import type { Secrets } from './secret-book.ts';
 
 /** The cookie's name. */
 export const SESSION_COOKIE = 'wb_ws_session';
@@ -26,7 +26,7 @@ const CHALLENGE = 'Session realm="ws-auth"';
 
 /** Where sessions are kept, and the largest message. */
 export interface CookieAuthOptions {
-  sessions: SecretBook;
+  sessions: Secrets;
   maxPayload: number;
 }
 
@@ -37,17 +37,18 @@ export function createCookieAuth({ sessions, maxPayload }: CookieAuthOptions) {
 
   // #region session
   /** POST with a bearer token: a session, in a cookie. */
-  function login(req: IncomingMessage, res: ServerResponse) {
+  async function login(req: IncomingMessage, res: ServerResponse) {
     if (!allowMethods(req, res, ['POST'])) return;
     const token = bearerOf(req, res);
     if (token === null) return;
-    const session = sessions.issue(whoOf(token));
+    const session = await sessions.issue(whoOf(token));
     if (session === null) {
-      const detail = `all ${sessions.size} places are taken by live sessions`;
+      const taken = await sessions.count();
+      const detail = `all ${taken} places are taken by live sessions`;
       return sendRefusal(
         res,
         new AuthRefusal('too-many-sessions', detail, {
-          'Retry-After': String(sessions.secondsUntilRoom()),
+          'Retry-After': String(await sessions.secondsUntilRoom()),
         }),
       );
     }
@@ -74,14 +75,14 @@ export function createCookieAuth({ sessions, maxPayload }: CookieAuthOptions) {
 
   // #region open
   /** A handshake with a valid session becomes a WebSocket. */
-  function open(req: IncomingMessage, socket: Duplex, head: Buffer) {
+  async function open(req: IncomingMessage, socket: Duplex, head: Buffer) {
     const session = cookieOf(req.headers.cookie, SESSION_COOKIE);
     if (session === undefined) {
       return refuse(socket, 'missing-session', 'no session cookie');
     }
     // find(), not take(): a session serves many handshakes, and is
     // never used up.
-    const found = sessions.find(session);
+    const found = await sessions.find(session);
     if (!found.ok) {
       const code = found.why === 'expired' ? 'expired' : 'unknown';
       return refuse(socket, `${code}-session`, `the session is ${code}`);

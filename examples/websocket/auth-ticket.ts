@@ -17,14 +17,14 @@ import { allowMethods, sendJson } from '../http-reply.ts';
 import { answerAs, bearerOf, whoOf } from './auth-identity.ts';
 import { AuthRefusal, refuseHandshake, sendRefusal } from './auth-refusal.ts';
 import { upgrade } from './echo-server.ts';
-import type { SecretBook } from './secret-book.ts';
+import type { Secrets } from './secret-book.ts';
 
 /** The scheme a 401 names: get a ticket, then come back with it. */
 const CHALLENGE = 'Ticket realm="ws-auth"';
 
 /** Where tickets come from, and the largest message. */
 export interface TicketAuthOptions {
-  tickets: SecretBook;
+  tickets: Secrets;
   maxPayload: number;
 }
 
@@ -35,14 +35,15 @@ export function createTicketAuth({ tickets, maxPayload }: TicketAuthOptions) {
 
   // #region issue
   /** POST with a bearer token: 201 and a ticket for that reader. */
-  function issue(req: IncomingMessage, res: ServerResponse) {
+  async function issue(req: IncomingMessage, res: ServerResponse) {
     if (!allowMethods(req, res, ['POST'])) return;
     const token = bearerOf(req, res);
     if (token === null) return;
-    const ticket = tickets.issue(whoOf(token));
+    const ticket = await tickets.issue(whoOf(token));
     if (ticket === null) {
-      const detail = `all ${tickets.size} places are taken by valid tickets`;
-      const retryAfter = String(tickets.secondsUntilRoom());
+      const taken = await tickets.count();
+      const detail = `all ${taken} places are taken by valid tickets`;
+      const retryAfter = String(await tickets.secondsUntilRoom());
       return sendRefusal(
         res,
         new AuthRefusal('too-many-tickets', detail, {
@@ -56,14 +57,14 @@ export function createTicketAuth({ tickets, maxPayload }: TicketAuthOptions) {
 
   // #region open
   /** A handshake with a valid ticket becomes a WebSocket; once. */
-  function open(req: IncomingMessage, socket: Duplex, head: Buffer) {
+  async function open(req: IncomingMessage, socket: Duplex, head: Buffer) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const ticket = url.searchParams.get('ticket');
     if (!ticket) {
       return refuse(socket, 'missing-ticket', 'no ?ticket= in the URL');
     }
     // take(), not find(): the ticket is used up by this handshake.
-    const found = tickets.take(ticket);
+    const found = await tickets.take(ticket);
     if (!found.ok) {
       return refuse(socket, `${found.why}-ticket`, WHY[found.why]);
     }

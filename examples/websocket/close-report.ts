@@ -14,6 +14,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { allowMethods, sendJson as reply } from '../http-reply.ts';
+import { CloseCode } from './close-codes.ts';
+import type { Answer } from './secret-book.ts';
 
 /** What the server saw when a connection closed. */
 export interface CloseReport {
@@ -21,36 +23,53 @@ export interface CloseReport {
   reason: string;
 }
 
+/**
+ * Where reports are kept: in this process (below), or in a store that
+ * several servers share, whose answers come later (the playground's
+ * is in Redis, so that the GET may reach another instance).
+ */
+export interface CloseReports {
+  /** Remembers `id` as open; the oldest report may make room. */
+  opened(id: string): Answer<void>;
+  /** Keeps what the server saw when `id` closed. */
+  closed(id: string, report: CloseReport): Answer<void>;
+  /**
+   * The close of `id`, waiting up to `waitMs` while it is still open:
+   * "open" if it stays open, null if no such connection is kept.
+   */
+  wait(id: string, waitMs: number): Promise<CloseReport | 'open' | null>;
+}
+
 /** Reports are kept this long after the close, and no more of them. */
-const KEEP_MS = 60_000;
-const MAX_REPORTS = 1_000;
+export const KEEP_MS = 60_000;
+export const MAX_REPORTS = 1_000;
 /** How long a request waits for a connection that is still closing. */
 const WAIT_MS = 5_000;
 
 // #region server
 /** /ws/close-report and GET /close-reports/<id>. */
-export function createCloseReporter(maxPayload: number) {
+export function createCloseReporter(
+  maxPayload: number,
+  reports: CloseReports = new MemoryCloseReports(),
+) {
   const wss = new WebSocketServer({ noServer: true, maxPayload });
-  const reports = new Map<string, Promise<CloseReport>>();
 
   wss.on('connection', (ws) => {
     const id = randomUUID();
-    // The oldest report makes room for the newest.
-    const oldest = reports.keys().next();
-    if (reports.size >= MAX_REPORTS && !oldest.done) {
-      reports.delete(oldest.value);
-    }
-    reports.set(
-      id,
-      new Promise((resolve) => {
-        ws.on('close', (code, reason) => {
-          resolve({ code, reason: reason.toString() });
-          setTimeout(() => reports.delete(id), KEEP_MS).unref();
-        });
-      }),
-    );
     ws.on('error', () => {});
-    ws.send(JSON.stringify({ connection: id }));
+    // A shared store answers later: the id is told, and the close
+    // kept, once the store knows the connection.
+    const known = Promise.resolve(reports.opened(id));
+    known.then(
+      () => ws.send(JSON.stringify({ connection: id })),
+      (error: Error) => ws.close(CloseCode.TRY_AGAIN_LATER, short(error)),
+    );
+    ws.on('close', (code, reason) => {
+      const report = { code, reason: reason.toString() };
+      // The client is gone: a report the store cannot keep is lost,
+      // and a later GET says so.
+      known.then(() => reports.closed(id, report)).catch(() => {});
+    });
   });
   // #endregion server
 
@@ -61,20 +80,16 @@ export function createCloseReporter(maxPayload: number) {
       '/close-reports/'.length,
     );
     if (!allowMethods(req, res, ['GET'])) return;
-    const closed = reports.get(id);
-    if (!closed) {
+    const seen = await reports.wait(id, WAIT_MS);
+    if (seen === null) {
       return reply(res, 404, {
         error: `no connection "${id}" here; reports last 60 s`,
       });
     }
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), WAIT_MS);
-    });
-    const seen = await Promise.race([closed, timeout]);
-    clearTimeout(timer);
-    if (seen) reply(res, 200, seen);
-    else reply(res, 409, { error: `connection "${id}" is still open` });
+    if (seen === 'open') {
+      return reply(res, 409, { error: `connection "${id}" is still open` });
+    }
+    reply(res, 200, seen);
   }
   // #endregion report
 
@@ -82,4 +97,41 @@ export function createCloseReporter(maxPayload: number) {
     wss,
     report,
   };
+}
+
+/** The reports of this process: a close, or a promise of one, by id. */
+export class MemoryCloseReports implements CloseReports {
+  readonly #reports = new Map<string, PromiseWithResolvers<CloseReport>>();
+
+  opened(id: string) {
+    // The oldest report makes room for the newest.
+    const oldest = this.#reports.keys().next();
+    if (this.#reports.size >= MAX_REPORTS && !oldest.done) {
+      this.#reports.delete(oldest.value);
+    }
+    this.#reports.set(id, Promise.withResolvers());
+  }
+
+  closed(id: string, report: CloseReport) {
+    this.#reports.get(id)?.resolve(report);
+    setTimeout(() => this.#reports.delete(id), KEEP_MS).unref();
+  }
+
+  async wait(id: string, waitMs: number) {
+    const closed = this.#reports.get(id)?.promise;
+    if (!closed) return null;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'open'>((resolve) => {
+      timer = setTimeout(() => resolve('open'), waitMs);
+    });
+    const seen = await Promise.race([closed, timeout]);
+    clearTimeout(timer);
+    return seen;
+  }
+}
+
+/** A close reason is at most 123 bytes (RFC 6455 §5.5). */
+function short(error: Error) {
+  const why = error.message;
+  return Buffer.byteLength(why) <= 123 ? why : 'try again later';
 }

@@ -4,17 +4,16 @@
 //
 // Chat and presence go through a pub/sub broker rather than straight
 // to this process's sockets, so that several instances sharing one
-// broker (Redis, say) serve one room. Ticks do not: every instance
-// has a clock of its own. Every send to a reader is bounded
-// (send-queue.ts): a reader who stops reading is dropped with 1013
-// before it can make the server hoard memory.
+// broker (Redis, say) serve one room. Every send to a reader is
+// bounded (send-queue.ts): a reader who stops reading is dropped with
+// 1013 before it can make the server hoard memory.
 //
-// Ticks and chat, what every reader of this instance is sent alike,
-// are numbered (`seq`) and the last of them kept (replay-buffer.ts),
-// so a reader who reconnects with `?since=SEQ` gets what it missed.
+// Ticks and chat, what every reader is sent alike, are numbered
+// (`seq`) and the last of them kept by a log (push-log.ts), so a
+// reader who reconnects with `?since=SEQ` gets what it missed.
 // Presence is not: it is a state, and a newcomer is told it anyway.
-// The welcome names the stream (this instance, until it restarts)
-// and `last`, the seq after which this connection's messages start.
+// The welcome names the stream (by default this instance, until it
+// restarts) and `last`, the seq after which its messages start.
 //
 // Server → reader, one JSON text message each:
 //   {"type":"welcome","name":"reader-3fa2c1","stream":"…","last":41}
@@ -32,7 +31,7 @@ import { ChatError, chatErrors, parseChat } from './chat-message.ts';
 import { CloseCode } from './close-codes.ts';
 import { decodeReport, encodeReport, PresenceTally } from './presence.ts';
 import type { PubSub } from './pubsub.ts';
-import { ReplayBuffer } from './replay-buffer.ts';
+import { createLocalLog, type PushLog } from './push-log.ts';
 import { sendBounded } from './send-queue.ts';
 import { TokenBucket } from './token-bucket.ts';
 
@@ -44,11 +43,12 @@ export interface PushOptions {
   sendQueueBytes: number;
   /** Numbered messages kept for readers who resume. */
   replay: number;
+  /** Numbers ticks and chat; by default this process's own log. */
+  log?: PushLog | undefined;
   chat: { maxChars: number; perMinute: number; burst: number };
 }
 
-/** The broker's channels. */
-const CHAT = 'push:chat';
+/** The broker's channel for presence. */
 const PRESENCE = 'push:presence';
 /** How long comings and goings are gathered before one report. */
 const PRESENCE_MS = 100;
@@ -62,7 +62,7 @@ export function createPushServer(options: PushOptions) {
     maxPayload: options.maxPayload,
   });
   const instance = randomBytes(8).toString('hex');
-  const sent = new ReplayBuffer(options.replay);
+  const log = options.log ?? createLocalLog(pubsub, options.replay);
   // A server silent for three ticks (ten seconds at least, so a
   // busy one is not mistaken for a dead one) drops out of the count.
   const tally = new PresenceTally(Math.max(3 * options.tickMs, 10_000));
@@ -70,16 +70,23 @@ export function createPushServer(options: PushOptions) {
   // a newcomer is told at once, everyone else when the total changes.
   let announced = -1;
   const told = new WeakMap<WebSocket, number>();
+  // The last seq each reader was sent; and, while the log looks up
+  // where a newcomer starts, the live messages held back for it.
+  const sentUpTo = new WeakMap<WebSocket, number>();
+  const held = new WeakMap<WebSocket, [string, number][]>();
 
   const send = (ws: WebSocket, value: object) =>
     sendBounded(ws, JSON.stringify(value), limit);
-  // Every reader of this instance gets the same seq for a message.
-  const broadcast = (value: object) => {
-    const message = sent.append((seq) => JSON.stringify({ ...value, seq }));
-    for (const ws of wss.clients) sendBounded(ws, message, limit);
+  // Each numbered message once, in order, after the reader's welcome.
+  const deliver = (ws: WebSocket, message: string, seq: number) => {
+    const waiting = held.get(ws);
+    if (waiting) return void waiting.push([message, seq]);
+    if (seq <= (sentUpTo.get(ws) ?? Infinity)) return;
+    sentUpTo.set(ws, seq);
+    sendBounded(ws, message, limit);
   };
   const tell = (ws: WebSocket, readers: number) => {
-    if (told.get(ws) === readers) return;
+    if (held.has(ws) || told.get(ws) === readers) return;
     told.set(ws, readers);
     send(ws, { type: 'presence', readers });
   };
@@ -109,38 +116,55 @@ export function createPushServer(options: PushOptions) {
     }, PRESENCE_MS);
   };
 
+  // A log that cannot answer (its store out of reach), or can no
+  // longer promise every seq once, closes every reader with 1013:
+  // each comes back later and resumes from its seq.
+  const dropEveryone = (error: unknown) => {
+    for (const ws of wss.clients) {
+      // A newcomer still waiting for the log gets its own answer.
+      if (!held.has(ws)) ws.close(CloseCode.TRY_AGAIN_LATER, reasonOf(error));
+    }
+  };
+  const settle = (result: void | Promise<void>) => {
+    result?.catch(dropEveryone);
+  };
   const unsubscribe = [
-    pubsub.subscribe(CHAT, (message) => broadcast(JSON.parse(message))),
+    log.listen((message, seq) => {
+      for (const ws of wss.clients) deliver(ws, message, seq);
+    }, dropEveryone),
     pubsub.subscribe(PRESENCE, (message) => {
       const heard = decodeReport(message);
       if (heard) updatePresence(tally.record(heard, Date.now()));
     }),
   ];
   const ticker = setInterval(() => {
-    broadcast({ type: 'tick', at: Date.now() });
+    settle(log.tick({ type: 'tick', at: Date.now() }));
     report();
   }, options.tickMs);
   // #endregion report
 
   // #region resume
   /** Welcomes a reader, and replays what it missed if it resumes. */
-  const welcome = (ws: WebSocket, name: string, asked: Resuming | null) => {
-    // Welcome, gap and replay all go out before the connection
-    // handler returns, so no live message can come between them. A
-    // since counted by another stream means nothing here: it is a
-    // seq this one never reached.
-    const ours = (asked?.stream ?? instance) === instance;
-    const resume = asked && sent.after(ours ? asked.since : Infinity);
-    const since = asked?.since ?? sent.latest;
-    const last = resume?.kind === 'gap' ? resume.resume - 1 : since;
-    send(ws, { type: 'welcome', name, stream: instance, last });
-    if (resume?.kind === 'gap') {
-      const { reason } = resume;
-      send(ws, { type: 'gap', since, resume: resume.resume, reason });
-    }
-    for (const message of resume?.messages ?? []) {
-      sendBounded(ws, message, limit);
-    }
+  const welcome = async (
+    ws: WebSocket,
+    name: string,
+    asked: Resuming | null,
+  ) => {
+    // Live messages wait while the log answers, so that none comes
+    // before the welcome or in the middle of the replay.
+    held.set(ws, []);
+    const { stream, last, gap, messages } = await log.resume(asked);
+    send(ws, { type: 'welcome', name, stream, last });
+    if (gap) send(ws, { type: 'gap', ...gap });
+    for (const message of messages) sendBounded(ws, message, limit);
+    sentUpTo.set(ws, last + messages.length);
+    // The newcomer hears the total at once; everyone else with the
+    // next report.
+    const waiting = held.get(ws) ?? [];
+    held.delete(ws);
+    tell(ws, tally.record({ instance, readers: wss.clients.size }, Date.now()));
+    // What arrived meanwhile, less what the replay already held.
+    for (const [message, seq] of waiting) deliver(ws, message, seq);
   };
   // #endregion resume
 
@@ -157,11 +181,9 @@ export function createPushServer(options: PushOptions) {
       { capacity: burst, perSecond: perMinute / 60 },
       Date.now(),
     );
-    welcome(ws, name, asked);
-    // The newcomer hears the total at once; everyone else with the
-    // next report.
-    const own = { instance, readers: wss.clients.size };
-    tell(ws, tally.record(own, Date.now()));
+    welcome(ws, name, asked).catch((error: unknown) => {
+      ws.close(CloseCode.TRY_AGAIN_LATER, reasonOf(error));
+    });
     reportSoon();
 
     ws.on('message', (data: Buffer, isBinary: boolean) => {
@@ -172,15 +194,7 @@ export function createPushServer(options: PushOptions) {
           throw chatErrors.tooFast(bucket.waitMs(Date.now()));
         }
         const at = Date.now();
-        pubsub.publish(
-          CHAT,
-          JSON.stringify({
-            type: 'chat',
-            from: name,
-            text,
-            at,
-          }),
-        );
+        settle(log.chat({ type: 'chat', from: name, text, at }));
       } catch (error) {
         if (!(error instanceof ChatError)) throw error;
         const { code, message, closeCode } = error;
@@ -196,19 +210,28 @@ export function createPushServer(options: PushOptions) {
 
   return {
     wss,
-    /** Stops the ticks and leaves the broker's channels. */
+    /** Stops the ticks and leaves the log and the broker's channels. */
     close() {
       clearInterval(ticker);
       clearTimeout(pending);
       pubsub.publish(PRESENCE, encodeReport({ instance, readers: 0 }));
       for (const undo of unsubscribe) undo();
+      // A log passed in is its owner's to close.
+      if (!options.log) void log.close();
     },
   };
 }
 
+/** A close reason from an error: at most 123 bytes (RFC 6455 §5.5). */
+function reasonOf(error: unknown) {
+  let why = error instanceof Error ? error.message : String(error);
+  while (Buffer.byteLength(why) > 123) why = why.slice(0, -1);
+  return why;
+}
+
 // #region since
 /** Where a reader resumes: after `since`, counted by `stream`. */
-interface Resuming {
+export interface Resuming {
   since: number;
   stream: string | null;
 }

@@ -19,6 +19,11 @@
 // fill the server's memory by asking for more; when all of them are
 // valid secrets, it refuses to issue another until one expires. It
 // does no I/O; the clock is passed in.
+//
+// The handlers ask for the `Secrets` interface, not this class: a
+// deployment of several servers keeps the same book in a store they
+// share (the playground's is in Redis), whose answers come later,
+// so each method may return a Promise.
 
 import { createHash, randomBytes } from 'node:crypto';
 
@@ -26,6 +31,25 @@ import { createHash, randomBytes } from 'node:crypto';
 export type Lookup =
   | { ok: true; who: string }
   | { ok: false; why: 'unknown' | 'expired' | 'used' };
+
+/** A value now, or a promise of it from a store across the network. */
+export type Answer<T> = T | Promise<T>;
+
+/** What the handlers need of a book, wherever it is kept. */
+export interface Secrets {
+  /** How long a secret is valid, in milliseconds. */
+  readonly lifetimeMs: number;
+  /** A new secret for `who`, or null when the book is full. */
+  issue(who: string): Answer<string | null>;
+  /** Who `secret` was given to, while it is valid. */
+  find(secret: string): Answer<Lookup>;
+  /** Like find(), and a valid secret is used up: it works once. */
+  take(secret: string): Answer<Lookup>;
+  /** Seconds until the oldest secret expires, making room. */
+  secondsUntilRoom(): Answer<number>;
+  /** How many entries are remembered now. */
+  count(): Answer<number>;
+}
 
 /** How many secrets, for how long, on which clock. */
 export interface SecretBookOptions {
@@ -43,8 +67,8 @@ interface Entry {
   expiresAt: number;
 }
 
-/** Bounded, expiring secrets: tickets and session ids. */
-export class SecretBook {
+/** Bounded, expiring secrets in this process: tickets, session ids. */
+export class SecretBook implements Secrets {
   readonly lifetimeMs: number;
   readonly #max: number;
   readonly #now: () => number;
@@ -64,7 +88,7 @@ export class SecretBook {
     this.#forgetOld();
     if (this.#entries.size >= this.#max) this.#forgetSpent();
     if (this.#entries.size >= this.#max) return null;
-    const secret = randomBytes(32).toString('base64url');
+    const secret = newSecret();
     const expiresAt = this.#now() + this.lifetimeMs;
     this.#entries.set(digest(secret), { who, expiresAt });
     return secret;
@@ -102,6 +126,10 @@ export class SecretBook {
     return this.#entries.size;
   }
 
+  count(): number {
+    return this.size;
+  }
+
   /** Forgets every used or expired secret, to make room. */
   #forgetSpent() {
     const now = this.#now();
@@ -121,6 +149,12 @@ export class SecretBook {
   }
 }
 
-function digest(secret: string) {
+/** 32 random bytes from the operating system, in base64url. */
+export function newSecret() {
+  return randomBytes(32).toString('base64url');
+}
+
+/** What a book keys a secret by: its SHA-256, never the secret. */
+export function digest(secret: string) {
   return createHash('sha256').update(secret).digest('base64url');
 }

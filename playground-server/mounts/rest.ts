@@ -12,20 +12,39 @@ import { createCacheLayer, type Outcome } from '../../examples/rest/cache-layer.
 import { Cursors } from '../../examples/rest/cursor.ts';
 import { IdempotencyKeys } from '../../examples/rest/idempotency.ts';
 import { NoteStore } from '../../examples/rest/note-store.ts';
-import { createNotesHandler } from '../../examples/rest/notes.ts';
+import { createNotesHandler, type NotesOptions } from '../../examples/rest/notes.ts';
 import { OPENAPI } from '../../examples/rest/openapi.ts';
 import { Problem, sendProblem } from '../../examples/rest/problem.ts';
 import { RateLimits } from '../../examples/rest/rate-limit.ts';
 import type { Config } from '../config.ts';
 import type { Mount, RequestHandler } from '../mount.ts';
 import { RedisUnavailable, type SharedRedis } from '../shared-redis.ts';
+import { RedisCacheStore } from '../state/cache-redis.ts';
+import { sharedCursorKey } from '../state/cursor-key-redis.ts';
+import { RedisIdempotencyKeys } from '../state/idempotency-redis.ts';
+import { RedisLayerCounts } from '../state/layer-counts-redis.ts';
+import { RedisNoteStore } from '../state/notes-redis.ts';
+import { RedisRateLimits } from '../state/rate-limit-redis.ts';
 
 /** /api/notes and /api/cached/, from examples/rest/. */
-export function restMount(config: Config, _redis: SharedRedis | null = null): Mount {
-  const store = new NoteStore({
+export function restMount(config: Config, redis: SharedRedis | null = null): Mount {
+  const storeLimits = {
     maxTokens: config.restMaxTokens,
     maxNotesPerToken: config.restMaxNotesPerToken,
-  });
+  };
+  const ratePolicy = {
+    perMinute: config.restRatePerMinute,
+    burst: config.restRateBurst,
+    maxTokens: config.restMaxTokens,
+  };
+  const keyLimits = {
+    maxKeys: config.restIdempotencyKeys,
+    ttlMs: config.restIdempotencyTtlMs,
+    maxTokens: config.restMaxTokens,
+  };
+  // With REDIS_URL, what a visitor's requests leave behind is kept in
+  // Redis, for every instance to see (README, Deployment).
+  const store = redis ? new RedisNoteStore(redis, storeLimits) : new NoteStore(storeLimits);
   const limits = {
     maxBodyBytes: config.restMaxBodyBytes,
     maxUrlBytes: config.restMaxUrlBytes,
@@ -34,31 +53,27 @@ export function restMount(config: Config, _redis: SharedRedis | null = null): Mo
     store,
     ...limits,
     pageSizes: { defaultLimit: config.restPageDefault, maxLimit: config.restPageMax },
-    // A key of this process's own: cursors die with it (README,
-    // Deployment: the notes stay on one instance too, for now).
-    cursors: new Cursors(),
-    rateLimits: new RateLimits({
-      perMinute: config.restRatePerMinute,
-      burst: config.restRateBurst,
-      maxTokens: config.restMaxTokens,
-    }),
-    keys: new IdempotencyKeys({
-      maxKeys: config.restIdempotencyKeys,
-      ttlMs: config.restIdempotencyTtlMs,
-      maxTokens: config.restMaxTokens,
-    }),
+    rateLimits: redis ? new RedisRateLimits(redis, ratePolicy) : new RateLimits(ratePolicy),
+    keys: redis ? new RedisIdempotencyKeys(redis, keyLimits) : new IdempotencyKeys(keyLimits),
   };
-  const notes = createNotesHandler(notesOptions);
-  // The same notes, for an API that refuses a write without If-Match
-  // (428, docs/rest/conditional-requests).
-  const strictNotes = createNotesHandler({
-    ...notesOptions,
-    base: '/api/strict/notes',
-    requirePreconditions: true,
-  });
+  // Without Redis a key of this process's own: its cursors die with it.
+  // With Redis one key for the deployment, fetched by the first request
+  // that needs it (and again by the next, if Redis was out of reach).
+  let handlers: Promise<NotesHandlers> | undefined;
+  const notesHandlers = () => {
+    handlers ??= (redis ? sharedCursorKey(redis) : Promise.resolve(undefined)).then(
+      (key) => notesHandlersFor({ ...notesOptions, cursors: new Cursors(key) }),
+      (error: unknown) => {
+        handlers = undefined;
+        throw error;
+      },
+    );
+    return handlers;
+  };
   const layer = createCacheLayer({
     ...limits,
     maxBytes: config.restCacheMaxBytes,
+    ...(redis ? { store: new RedisCacheStore(redis, config.restCacheMaxBytes) } : {}),
     // The layer reaches the origin over HTTP, at the address this
     // request came in on: the same server, one hop further in.
     originOf: (req) => {
@@ -67,17 +82,21 @@ export function restMount(config: Config, _redis: SharedRedis | null = null): Mo
       return `http://${host}:${localPort}`;
     },
   });
-  const counters = new LayerCounters(config.restMaxTokens);
+  const counters = new LayerCounters(
+    redis
+      ? new RedisLayerCounts(redis, config.restMaxTokens)
+      : new MemoryLayerCounts(config.restMaxTokens),
+  );
   return {
     name: 'rest',
     http: {
-      '/api/': guarded(notes),
-      '/api/strict/': guarded(strictNotes),
+      '/api/': guarded(async (req, res) => (await notesHandlers()).notes(req, res)),
+      '/api/strict/': guarded(async (req, res) => (await notesHandlers()).strictNotes(req, res)),
       '/api/cached/': guarded(async (req, res) => {
-        counters.add(req, await layer.handle(req, res));
+        await counters.add(req, await layer.handle(req, res));
       }),
       '/api/cached/stats': guarded(async (req, res) => {
-        counters.send(req, res);
+        await counters.send(req, res);
       }),
       '/api/openapi.json': (req, res) => {
         if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
@@ -88,28 +107,47 @@ export function restMount(config: Config, _redis: SharedRedis | null = null): Mo
   };
 }
 
+type NotesHandlers = ReturnType<typeof notesHandlersFor>;
+
+/** The notes at /api/notes, and the same notes at /api/strict/notes. */
+function notesHandlersFor(options: NotesOptions) {
+  return {
+    notes: createNotesHandler(options),
+    // The same notes, for an API that refuses a write without If-Match
+    // (428, docs/rest/conditional-requests).
+    strictNotes: createNotesHandler({
+      ...options,
+      base: '/api/strict/notes',
+      requirePreconditions: true,
+    }),
+  };
+}
+
+/** Counts of each outcome per token, wherever they are kept. */
+interface LayerCounts {
+  add(token: string, outcome: Outcome): void | Promise<void>;
+  of(token: string): Record<Outcome, number> | Promise<Record<Outcome, number>>;
+}
+
 /**
  * What the caching layer did for each token (the X-Cache of each of
  * its answers): GET /api/cached/stats shows a reader how many
  * requests the layer answered itself and how many reached the origin.
- * The least recently used token's counts go first.
  */
 class LayerCounters {
-  readonly #counts: LRUCache<string, Record<Outcome, number>>;
+  readonly #counts: LayerCounts;
 
-  constructor(maxTokens: number) {
-    this.#counts = new LRUCache({ max: maxTokens });
+  constructor(counts: LayerCounts) {
+    this.#counts = counts;
   }
 
-  add(req: IncomingMessage, outcome: Outcome | undefined) {
+  async add(req: IncomingMessage, outcome: Outcome | undefined) {
     const token = tokenOf(req);
     if (outcome === undefined || token === undefined) return;
-    const counts = this.#of(token);
-    counts[outcome]++;
-    this.#counts.set(token, counts);
+    await this.#counts.add(token, outcome);
   }
 
-  send(req: IncomingMessage, res: ServerResponse) {
+  async send(req: IncomingMessage, res: ServerResponse) {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         throw new Problem(
@@ -118,7 +156,7 @@ class LayerCounters {
           { headers: { allow: 'GET, HEAD' } },
         );
       }
-      const counts = this.#of(bearerToken(req.headers.authorization));
+      const counts = await this.#counts.of(bearerToken(req.headers.authorization));
       const reachedOrigin = counts.miss + counts.revalidated + counts.pass;
       sendJson(res, 200, { ...counts, reachedOrigin });
     } catch (error) {
@@ -126,8 +164,23 @@ class LayerCounters {
       sendProblem(res, error);
     }
   }
+}
 
-  #of(token: string): Record<Outcome, number> {
+/** The counts in this process: the least recently used token's go first. */
+class MemoryLayerCounts implements LayerCounts {
+  readonly #counts: LRUCache<string, Record<Outcome, number>>;
+
+  constructor(maxTokens: number) {
+    this.#counts = new LRUCache({ max: maxTokens });
+  }
+
+  add(token: string, outcome: Outcome) {
+    const counts = this.of(token);
+    counts[outcome]++;
+    this.#counts.set(token, counts);
+  }
+
+  of(token: string): Record<Outcome, number> {
     return this.#counts.get(token) ?? { hit: 0, revalidated: 0, miss: 0, pass: 0 };
   }
 }

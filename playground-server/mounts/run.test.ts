@@ -1,13 +1,16 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import type { Demo } from '../../examples/demo-io.ts';
 import { decodeRunMessage, type RunMessage } from '../../shared/run-protocol.ts';
 import type { ServerDemos } from '../../shared/server-demos.ts';
+import { needs } from '../../tests/support/needs.ts';
+import { busyRedis, startRedis, whyRedisIsMissing } from '../../tests/support/redis.ts';
 import { createPlayground } from '../app.ts';
 import { type Config, DEFAULTS } from '../config.ts';
+import { connectSharedRedis } from '../shared-redis.ts';
 import { runMount } from './run.ts';
 
 /** Why each run of the test demos ended, as the demo itself saw it. */
@@ -56,8 +59,11 @@ afterEach(async () => {
   aborted.length = 0;
 });
 
-/** A playground with only the run mount, running the test demos. */
-async function start(overrides: Partial<Config> = {}) {
+/**
+ * A playground with only the run mount, running the test demos; its
+ * caps counted in the Redis at `redisUrl`, if given.
+ */
+async function start(overrides: Partial<Config> = {}, redisUrl: string | null = null) {
   const config: Config = {
     ...DEFAULTS,
     host: '127.0.0.1',
@@ -66,7 +72,8 @@ async function start(overrides: Partial<Config> = {}) {
     shutdownGraceMs: 200,
     ...overrides,
   };
-  const playground = createPlayground(config, [runMount(config, testDemos)]);
+  const redis = connectSharedRedis(redisUrl);
+  const playground = createPlayground(config, [runMount(config, testDemos, redis)], redis);
   const server = createServer((req, res) => {
     playground.handleRequest(req, res, () => res.writeHead(404).end());
   });
@@ -144,41 +151,6 @@ describe('refusals: one error line, then a close code', () => {
     ]);
   });
 
-  test('a flood of runs from one address: the cap holds, others are served', async () => {
-    const { url } = await start({ runMaxPerClient: 2, runMaxTotal: 10 });
-    const first = openRun(url, 'test/wait');
-    const second = openRun(url, 'test/wait');
-    await first.started();
-    await second.started();
-    const flood = Array.from({ length: 5 }, () => openRun(url, 'test/hello'));
-    for (const run of flood) {
-      expect(await run.closed).toEqual({ code: 1013, reason: 'TOO_MANY_RUNS' });
-      expect(summary(run.messages)).toEqual([
-        'error you already have 2 demos running here; wait for one to end, or stop one',
-      ]);
-    }
-    // Another address is not held back by this one's runs.
-    const other = openRun(url, 'test/hello', '127.0.0.2');
-    expect(await other.closed).toMatchObject({ code: 1000 });
-    // And the first two are still running.
-    expect(await running(url)).toBe(2);
-    first.ws.close();
-    await expect.poll(() => running(url)).toBe(1);
-    const again = openRun(url, 'test/hello');
-    expect(await again.closed).toMatchObject({ code: 1000 });
-  });
-
-  test('the playground-wide cap holds for every address', async () => {
-    const { url } = await start({ runMaxPerClient: 5, runMaxTotal: 2 });
-    await openRun(url, 'test/wait').started();
-    await openRun(url, 'test/wait', '127.0.0.2').started();
-    const third = openRun(url, 'test/hello', '127.0.0.3');
-    expect(await third.closed).toEqual({ code: 1013, reason: 'TOO_MANY_RUNS' });
-    expect(summary(third.messages)).toEqual([
-      'error the playground is running its limit of 2 demos; try again in a moment',
-    ]);
-  });
-
   test('a message from the page gets 1003 and stops the run', async () => {
     const { url } = await start();
     const run = openRun(url, 'test/wait');
@@ -189,6 +161,88 @@ describe('refusals: one error line, then a close code', () => {
       'error /ws/run takes no messages; close the socket to stop a run',
     );
     await expect.poll(() => aborted).toEqual(['the page closed the run']);
+  });
+});
+
+/**
+ * The caps' tests on a deployment `instances` starts: two URLs, of one
+ * instance or of two; each test spreads its runs over both.
+ */
+function capTests(instances: (overrides: Partial<Config>) => Promise<[string, string]>) {
+  test('a flood of runs from one address: the cap holds, others are served', async () => {
+    const [a, b] = await instances({ runMaxPerClient: 2, runMaxTotal: 10 });
+    const first = openRun(a, 'test/wait');
+    await first.started();
+    const second = openRun(b, 'test/wait');
+    await second.started();
+    const flood = Array.from({ length: 6 }, (_, i) => openRun(i % 2 ? a : b, 'test/hello'));
+    for (const run of flood) {
+      expect(await run.closed).toEqual({ code: 1013, reason: 'TOO_MANY_RUNS' });
+      expect(summary(run.messages)).toEqual([
+        'error you already have 2 demos running here; wait for one to end, or stop one',
+      ]);
+    }
+    // Another address is not held back by this one's runs.
+    const other = openRun(b, 'test/hello', '127.0.0.2');
+    expect(await other.closed).toMatchObject({ code: 1000 });
+    // And the first two are still running.
+    expect(await runningOn(a, b)).toBe(2);
+    first.ws.close();
+    await expect.poll(() => runningOn(a, b)).toBe(1);
+    const again = openRun(b, 'test/hello');
+    expect(await again.closed).toMatchObject({ code: 1000 });
+  });
+
+  test('the playground-wide cap holds for every address', async () => {
+    const [a, b] = await instances({ runMaxPerClient: 5, runMaxTotal: 2 });
+    await openRun(a, 'test/wait').started();
+    await openRun(b, 'test/wait', '127.0.0.2').started();
+    for (const url of [a, b]) {
+      const third = openRun(url, 'test/hello', '127.0.0.3');
+      expect(await third.closed).toEqual({ code: 1013, reason: 'TOO_MANY_RUNS' });
+      expect(summary(third.messages)).toEqual([
+        'error the playground is running its limit of 2 demos; try again in a moment',
+      ]);
+    }
+  });
+}
+
+describe('caps, on one instance', () => {
+  capTests(async (overrides) => {
+    const { url } = await start(overrides);
+    return [url, url];
+  });
+});
+
+needs(whyRedisIsMissing()).describe('caps, across two instances on one Redis', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(() => redis?.stop());
+
+  capTests(async (overrides) => [
+    (await start(overrides, redis.url)).url,
+    (await start(overrides, redis.url)).url,
+  ]);
+
+  test('a page that leaves before Redis answers gives its place back', async () => {
+    const [a, b] = [
+      (await start({ runMaxPerClient: 1 }, redis.url)).url,
+      (await start({ runMaxPerClient: 1 }, redis.url)).url,
+    ];
+    // Redis busy for a second: every run waits for its answer.
+    const busy = await busyRedis(redis.url, 1_000);
+    const left = Array.from({ length: 10 }, (_, i) => {
+      const run = openRun(i % 2 ? a : b, 'test/wait');
+      run.ws.once('open', () => run.ws.terminate());
+      return run.closed;
+    });
+    await Promise.all(left);
+    await busy.done;
+    await expect.poll(() => runningOn(a, b)).toBe(0);
+    const run = openRun(a, 'test/hello');
+    expect(await run.closed).toEqual({ code: 1000, reason: 'done' });
   });
 });
 
@@ -257,4 +311,10 @@ test('shutting down ends every run with 1001, and the demos see it', async () =>
 async function running(url: string) {
   const health = await (await fetch(`${url.replace('ws', 'http')}/healthz`)).json();
   return (health as { run: { running: number } }).run.running;
+}
+
+/** The runs of every instance among `urls`, each counted once. */
+async function runningOn(...urls: string[]) {
+  const counts = await Promise.all([...new Set(urls)].map(running));
+  return counts.reduce((sum, count) => sum + count, 0);
 }

@@ -5,7 +5,8 @@
 //
 // Every run is bounded: a time limit, a cap on output lines, and caps
 // on runs at once, per client address and in all. Closing the socket
-// (the page's Stop) aborts the run.
+// (the page's Stop) aborts the run. With REDIS_URL those two caps count
+// the runs of every instance (admission-redis.ts).
 
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
@@ -22,20 +23,27 @@ import {
   runRefusals,
 } from '../../shared/run-protocol.ts';
 import { type ServerDemos, serverDemos } from '../../shared/server-demos.ts';
-import { Admission } from '../admission.ts';
+import { Admission, type AdmissionRefusal } from '../admission.ts';
+import { type Release, SharedAdmission } from '../admission-redis.ts';
 import { clientAddressOf } from '../client-address.ts';
 import type { Config } from '../config.ts';
 import type { Mount } from '../mount.ts';
+import type { SharedRedis } from '../shared-redis.ts';
 
-/** The run endpoint, running demos from `demos`. */
-export function runMount(config: Config, demos: ServerDemos = serverDemos): Mount {
+/**
+ * The run endpoint, running demos from `demos`; its caps counted in
+ * `redis` for every instance, when there is one.
+ */
+export function runMount(
+  config: Config,
+  demos: ServerDemos = serverDemos,
+  redis: SharedRedis | null = null,
+): Mount {
   // Pages send nothing but the upgrade, so a tiny message limit.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   // Counted as the WebSocket cap counts sockets (admission.ts).
-  const running = new Admission({
-    perKey: config.runMaxPerClient,
-    total: config.runMaxTotal,
-  });
+  const caps = { perKey: config.runMaxPerClient, total: config.runMaxTotal };
+  const running = redis ? new SharedAdmission(redis, 'run', caps) : new Admission(caps);
   const runs = new Map<AbortController, Promise<void>>();
   const addressOf = clientAddressOf(config.trustProxy);
 
@@ -46,14 +54,32 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
     const load = Object.hasOwn(demos, id) ? demos[id] : undefined;
     const client = addressOf(req);
     if (!load) return refuse(ws, runRefusals.unknownDemo(id, Object.keys(demos)));
-    switch (running.refusal(client)) {
+    if (running instanceof Admission) {
+      return runOrRefuse(ws, req, id, load, running.refusal(client) ?? running.take(client));
+    }
+    void running.admit(client).then((admitted) => {
+      // A page that left while Redis was asked gives its place back.
+      if (ws.readyState === ws.OPEN) runOrRefuse(ws, req, id, load, admitted);
+      else if (typeof admitted === 'function') admitted();
+    });
+  });
+
+  /** Refuses a run over a cap; else runs it, and gives its place back at its end. */
+  function runOrRefuse(
+    ws: Client,
+    req: IncomingMessage,
+    id: string,
+    load: ServerDemos[string],
+    admitted: AdmissionRefusal | Release,
+  ) {
+    switch (admitted) {
       case 'per-key':
         return refuse(ws, runRefusals.tooManyForClient(config.runMaxPerClient));
       case 'total':
         return refuse(ws, runRefusals.tooManyRuns(config.runMaxTotal));
     }
 
-    const release = running.take(client);
+    const release = admitted;
     const controller = new AbortController();
     const { signal } = controller;
     const stop = (why: string, name: string) => {
@@ -94,7 +120,7 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
       if (ws.readyState === ws.OPEN) ws.close(CloseCode.NORMAL, ok ? 'done' : 'failed');
     })();
     runs.set(controller, run);
-  });
+  }
 
   return {
     name: 'run',
@@ -106,11 +132,12 @@ export function runMount(config: Config, demos: ServerDemos = serverDemos): Moun
     websocketServers: [wss],
     health: () => ({ running: runs.size }),
     async close() {
-      const running = [...runs];
-      for (const [controller] of running) {
+      const stopping = [...runs];
+      for (const [controller] of stopping) {
         controller.abort(new DOMException('the playground is shutting down', 'AbortError'));
       }
-      await Promise.all(running.map(([, run]) => run));
+      await Promise.all(stopping.map(([, run]) => run));
+      if (running instanceof SharedAdmission) await running.close();
     },
   };
 }

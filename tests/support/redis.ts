@@ -4,6 +4,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { type AddressInfo, createServer } from 'node:net';
+import { Redis } from 'ioredis';
 
 /** Why redis-server cannot run here, or null when it can. */
 export function whyRedisIsMissing() {
@@ -24,9 +25,53 @@ export async function freePort() {
   return port;
 }
 
-/** Starts redis-server; resolves once it accepts connections. */
+/**
+ * Starts redis-server; resolves once it accepts connections. stop()
+ * ends it; restart() starts a new one on the same port (ending the
+ * old one if it still runs), empty, as a Redis without persistence
+ * comes back from a crash.
+ */
 export async function startRedis() {
   const port = await freePort();
+  let server = await spawnRedis(port);
+  const stop = async () => {
+    if (server.child.exitCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop,
+    async restart() {
+      await stop();
+      server = await spawnRedis(port);
+    },
+  };
+}
+
+/**
+ * Keeps the single-threaded Redis at `url` busy for `ms` with a script,
+ * so every command sent meanwhile waits; resolves once the script has
+ * begun, with `done`, which resolves once Redis is free again.
+ */
+export async function busyRedis(url: string, ms: number) {
+  const client = new Redis(url);
+  const busy = client.eval(
+    `local t = redis.call('TIME')
+     repeat local n = redis.call('TIME') until (n[1] - t[1]) * 1e6 + (n[2] - t[2]) > tonumber(ARGV[1])`,
+    0,
+    ms * 1_000,
+  );
+  // Sent once the connection is up; a moment later it runs, and the
+  // caller's commands queue behind it.
+  await new Promise((resolve) => client.once('ready', resolve));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return { done: busy.finally(() => client.disconnect()) };
+}
+
+/** One redis-server on `port`, once it accepts connections. */
+async function spawnRedis(port: number) {
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -51,13 +96,5 @@ export async function startRedis() {
       reject(new Error(`redis-server exited:\n${output}`));
     });
   });
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
-    },
-  };
+  return { child, exited };
 }
