@@ -194,11 +194,12 @@ deployment.describe('through nginx in front of two instances and Redis', () => {
       body: JSON.stringify({ title: 'Balanced', body: 'Read me anywhere.' }),
     });
     expect(created.status).toBe(201);
-    const location = created.headers.get('location')!;
+    // Relative to the collection's URL ("notes/1").
+    const location = new URL(created.headers.get('location')!, created.url);
     const note = await created.json();
     const answeredBy = new Set<number>([upstreamOf(created.headers)]);
     for (let i = 0; i < 20; i++) {
-      const read = await fetch(new URL(location, nginx.url), { headers: auth });
+      const read = await fetch(location, { headers: auth });
       answeredBy.add(upstreamOf(read.headers));
       expect(read.status, `read ${i + 1} (instance ${upstreamOf(read.headers)})`).toBe(200);
       expect(await read.json()).toEqual(note);
@@ -242,9 +243,9 @@ deployment.describe('through nginx in front of two instances and Redis', () => {
     echo.ws.send('seen from afar');
     await expect.poll(() => inspector.messages.length).toBeGreaterThanOrEqual(2);
     expect(inspector.messages.map((record) => record['label'])).toEqual(
-      expect.arrayContaining(['read', 'write']),
+      expect.arrayContaining(['read', 'wrote']),
     );
-    expect(inspector.messages.map((record) => record['says'])).toContain('seen from afar');
+    expect(inspector.messages.map((record) => record['says'])).toContain('"seen from afar"');
     echo.ws.close();
     inspector.ws.close();
   });
