@@ -98,6 +98,16 @@ function openSocket(path: string, headers: Record<string, string> = {}) {
   return { ws, messages, closed, opened };
 }
 
+/** Waits until /healthz at `url` says the instance is not degraded. */
+async function untilReady(url: string) {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    const health = (await (await fetch(`${url}/healthz`)).json()) as { degraded: boolean };
+    if (health.degraded === false) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} is still degraded after 10 s`);
+}
+
 beforeAll(async () => {
   if (whyRedisIsMissing() ?? whyNginxIsMissing()) return;
   redis = await startRedis();
@@ -119,6 +129,9 @@ beforeAll(async () => {
         TLS_DIR: mkdtempSync(join(tmpdir(), 'wirebook-tls-')),
       });
       const url = await instance.url;
+      // An instance listens before its Redis connection is ready, and
+      // answers what needs Redis with 503 until it is.
+      await untilReady(url);
       return { child: instance.child, exited: instance.exited, url, hostPort: new URL(url).host };
     }),
   );
