@@ -229,7 +229,7 @@ export const SETTINGS = {
     8,
     1,
     10_000,
-    'transport comparisons (`/why/`) running at once; one more is refused with 429',
+    'transport comparisons (`/why/`) running at once; one more is refused with 429; with `REDIS_URL`, counted for the whole deployment',
   ),
   pushReplay: integer(
     'WS_PUSH_REPLAY',

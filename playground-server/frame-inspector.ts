@@ -78,17 +78,12 @@ export function createFrameInspector(
 ) {
   // Inspectors only listen; anything they send is tiny or refused.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 125 });
-  // Inspectors whose route is being set up count against the limit too.
-  let opening = 0;
 
   /** Opens an inspector for ?id=ID (the upgrade of /ws/raw-inspect). */
   async function watch(req: IncomingMessage, socket: Duplex, head: Buffer) {
     const id = paramOf(req, 'id');
     if (!ID.test(id)) {
       return refuseUpgrade(socket, 400, 'id must be 8 to 64 letters, digits, "-" or "_"');
-    }
-    if (wss.clients.size + opening >= limits.watchers) {
-      return refuseUpgrade(socket, 503, 'too many inspectors are open; try again soon');
     }
     // The sink exists before the socket: frames can only come once the
     // page has seen this upgrade succeed, and by then ws is set.
@@ -99,18 +94,20 @@ export function createFrameInspector(
       },
       end: (reason) => ws?.close(CloseCode.NORMAL, reason),
     };
-    opening++;
     let routed: boolean;
     try {
       routed = await routes.wait(id, sink);
     } catch (error) {
       // Routes that cannot be reached (Redis away) say why.
       return refuseUpgrade(socket, 503, (error as Error).message);
-    } finally {
-      opening--;
     }
     if (!routed) return refuseUpgrade(socket, 409, `id ${id} is already being watched`);
-    if (socket.destroyed) return routes.leave(id, sink);
+    // Checked after the wait, and the upgrade follows in the same turn,
+    // so inspectors opening together cannot pass the limit together.
+    if (socket.destroyed || wss.clients.size >= limits.watchers) {
+      routes.leave(id, sink);
+      return refuseUpgrade(socket, 503, 'too many inspectors are open; try again soon');
+    }
     upgrade(wss, req, socket, head, (opened) => {
       ws = opened;
       const timer = setTimeout(

@@ -117,7 +117,7 @@ needs(whyRedisIsMissing()).describe('several instances on one Redis', () => {
           from: ada.name,
           text: 'hello from instance A',
           at: expect.any(Number),
-          // Numbered by instance B, in B's own stream (README, Deployment).
+          // Numbered once for every instance (state/push-log-redis.ts).
           seq: expect.any(Number),
         },
       ]);

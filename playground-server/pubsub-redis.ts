@@ -14,8 +14,9 @@
 // queue to grow without bound), and one published while an instance
 // is reconnecting never reaches it. Presence heals by itself (every
 // instance repeats its count on each tick, and forgets a silent one);
-// a chat line lost in an outage stays lost. ioredis reconnects with a
-// growing delay and subscribes again.
+// ticks and chat are numbered and kept in Redis besides, and an
+// instance fills what it missed from there (state/push-log-redis.ts).
+// ioredis reconnects with a growing delay and subscribes again.
 
 import { Redis } from 'ioredis';
 import type { PubSub, Subscriber } from '../examples/websocket/pubsub.ts';

@@ -1,8 +1,9 @@
 // Redis stopped and restarted under two running instances: while it is
-// away the instances keep serving what does not need it, answer at
-// once (never a hang) and say they are degraded; when it is back, on
-// the same port, they reconnect by themselves, and the caps and chat
-// span both instances again, without a restart of either.
+// away the instances keep serving what does not need it, answer what
+// does with 503 or 1013 saying why, answer at once (never a hang) and
+// say they are degraded; when it is back, on the same port, they
+// reconnect by themselves, and notes, the caps and chat span both
+// instances again, without a restart of either.
 
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import WebSocket from 'ws';
@@ -44,7 +45,8 @@ async function promptly<T>(work: () => Promise<T>) {
 
 async function health(server: RunningServer) {
   const answer = await fetch(`${server.url}/healthz`);
-  return { code: answer.status, ...((await answer.json()) as Record<string, unknown>) };
+  const body = (await answer.json()) as { status: string; degraded: boolean; redis: unknown };
+  return { code: answer.status, ...body };
 }
 
 /** The first line of a WebSocket handshake's answer on `server`'s `path`. */
@@ -74,7 +76,7 @@ async function close(ws: WebSocket) {
   await new Promise((resolve) => ws.once('close', resolve));
 }
 
-/** A /ws/push reader on `server` and the chat lines it has been sent. */
+/** A /ws/push reader on `server`, the chat lines it has been sent, and its close. */
 async function reader(server: RunningServer) {
   const ws = new WebSocket(`${server.url.replace('http', 'ws')}/ws/push`);
   sockets.push(ws);
@@ -83,8 +85,15 @@ async function reader(server: RunningServer) {
     const message = JSON.parse(String(data)) as { type: string; text?: string };
     if (message.type === 'chat') chats.push(message.text ?? '');
   });
+  const closed = new Promise<[number, string]>((resolve) => {
+    ws.once('close', (code, reason) => resolve([code, String(reason)]));
+  });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  return { chats, chat: (text: string) => ws.send(JSON.stringify({ type: 'chat', text })) };
+  return {
+    chats,
+    closed,
+    chat: (text: string) => ws.send(JSON.stringify({ type: 'chat', text })),
+  };
 }
 
 /** Sends `text` from one reader until the other has it: a subscription may take a moment. */
@@ -119,8 +128,34 @@ const rpc = (server: RunningServer) =>
     return answer.json();
   });
 
+const token = crypto.randomUUID();
+
+/** Creates a note through `server`: its status, Retry-After and body. */
+const createNote = (server: RunningServer, title: string) =>
+  promptly(async () => {
+    const answer = await fetch(`${server.url}/api/notes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title, body: 'written through one instance' }),
+    });
+    return {
+      status: answer.status,
+      retryAfter: answer.headers.get('retry-after'),
+      body: await answer.json(),
+    };
+  });
+
+const readNote = async (server: RunningServer, location: string) => {
+  const answer = await fetch(new URL(location, `${server.url}/api/`), {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return [answer.status, ((await answer.json()) as { title?: string }).title];
+};
+
+const unreachable = 'the shared state store (Redis) is unreachable; try again in a few seconds';
+
 needs(whyRedisIsMissing()).test(
-  'Redis stopped: the rest is served at once and the caps count per instance; restarted: all spans both instances again',
+  'Redis stopped: what needs it gets 503 or 1013 at once, the rest is served, the caps count per instance; restarted: all spans both instances again',
   async () => {
     for (const server of [a, b]) {
       await expect.poll(async () => (await health(server)).degraded).toBe(false);
@@ -128,12 +163,10 @@ needs(whyRedisIsMissing()).test(
     const ada = await reader(a);
     const bob = await reader(b);
     await chatReaches(ada, bob, 'before the outage');
-    // Two places of the address's four are held by the readers; one
-    // more on A, then one on B fills the cap for both instances.
-    const held = [await echoOn(a)];
-    const fourth = await echoOn(b);
+    // The readers hold two places of the address's four; one echo on
+    // each instance fills the cap for both.
+    const held = [await echoOn(a), await echoOn(b)];
     expect(await handshake(a)).toBe('HTTP/1.1 429 Too Many Requests');
-    await close(fourth);
 
     await redis.stop();
     for (const server of [a, b]) {
@@ -141,13 +174,25 @@ needs(whyRedisIsMissing()).test(
         .poll(() => promptly(() => health(server)), { timeout: 5_000 })
         .toMatchObject({ code: 200, status: 'ok', degraded: true, redis: { up: false } });
     }
-    // What does not need Redis works, and nothing waits for it.
+    // What needs Redis says so, at once: a note, a close report's
+    // handshake, and the push readers (closed to come back later).
+    expect(await createNote(a, 'during the outage')).toEqual({
+      status: 503,
+      retryAfter: '5',
+      body: { error: unreachable },
+    });
+    expect(await promptly(() => handshake(b, '/ws/close-report'))).toBe(
+      'HTTP/1.1 503 Service Unavailable',
+    );
+    expect(await ada.closed).toEqual([1013, unreachable]);
+    expect(await bob.closed).toEqual([1013, unreachable]);
+    // What does not need Redis works.
     expect(await rpc(a)).toEqual({ jsonrpc: '2.0', result: 42, id: 1 });
     expect(await echo(held[0]!, 'still here')).toBe('still here');
-    // The cap fails open to each instance's own count (README, Deployment):
-    // A holds two of its own, so two more, then 429.
+    // The cap fails open to each instance's own count (README): A
+    // holds one of its own now, so three more, then 429.
     expect(await promptly(() => handshake(a))).toBe('HTTP/1.1 101 Switching Protocols');
-    held.push(await echoOn(a), await echoOn(a));
+    held.push(await echoOn(a), await echoOn(a), await echoOn(a));
     expect(await echo(held[2]!, 'opened while Redis is away')).toBe('opened while Redis is away');
     expect(await promptly(() => handshake(a))).toBe('HTTP/1.1 429 Too Many Requests');
     // B holds one of its own: the address may go over the deployment's
@@ -170,11 +215,22 @@ needs(whyRedisIsMissing()).test(
     await expect.poll(() => handshake(b)).toBe('HTTP/1.1 429 Too Many Requests');
     expect(await handshake(a)).toBe('HTTP/1.1 429 Too Many Requests');
     // Three given back, on both instances: the address is under its cap.
-    for (const ws of held.splice(1)) await close(ws);
+    for (const ws of held.splice(3)) await close(ws);
     await expect.poll(() => handshake(b)).toBe('HTTP/1.1 101 Switching Protocols');
-    // Chat spans the instances again: the subscriber resubscribed.
-    await chatReaches(ada, bob, 'after the outage');
-    await chatReaches(bob, ada, 'and back');
+    for (const ws of held.splice(0)) await close(ws);
+    // Notes work again across instances (Redis came back empty: a
+    // deployment that must keep them gives Redis persistence).
+    const made = await createNote(a, 'after the outage');
+    expect(made.status).toBe(201);
+    expect(await readNote(b, `notes/${(made.body as { id: string }).id}`)).toEqual([
+      200,
+      'after the outage',
+    ]);
+    // Chat spans the instances again, for readers who came back.
+    const cyd = await reader(a);
+    const dee = await reader(b);
+    await chatReaches(cyd, dee, 'after the outage');
+    await chatReaches(dee, cyd, 'and back');
   },
   60_000,
 );

@@ -10,6 +10,7 @@
 // 1013, instead of a request that hangs until Redis is back. ioredis
 // reconnects by itself, with a growing delay of at most 2 s.
 
+import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import type { PubSub } from '../examples/websocket/pubsub.ts';
 import { createRedisPubSub, redactedUrl } from './pubsub-redis.ts';
@@ -111,4 +112,14 @@ function isConnectionError(error: unknown) {
     code === 'EPIPE' ||
     /Connection is closed|Stream isn't writeable|enableOfflineQueue|max retries/i.test(message)
   );
+}
+
+/**
+ * Waits up to `ms` for Redis while it is not reachable yet (an instance
+ * that has just started is still connecting), so that the first
+ * visitors are not refused; resolves either way, and viaRedis decides.
+ */
+export async function whenUp(redis: SharedRedis, ms: number) {
+  if (redis.up()) return;
+  await once(redis.commands, 'ready', { signal: AbortSignal.timeout(ms) }).catch(() => {});
 }

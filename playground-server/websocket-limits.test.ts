@@ -37,7 +37,11 @@ function closed(ws: WebSocket) {
   });
 }
 
-describe('in the playground, on every endpoint', () => {
+/**
+ * The limits on every endpoint of one playground: its caps counted in
+ * its memory, or in the Redis at `redisUrl()` (the same answers).
+ */
+function everyEndpoint(redisUrl: () => string | null) {
   let server: RunningServer;
   let echoUrl: string;
 
@@ -46,6 +50,7 @@ describe('in the playground, on every endpoint', () => {
       wsMaxPerClient: 4,
       wsMessageBurst: 20,
       wsMessagesPerSecond: 10,
+      redisUrl: redisUrl(),
     });
     echoUrl = `${server.url.replace('http', 'ws')}/ws/echo`;
   });
@@ -137,7 +142,21 @@ describe('in the playground, on every endpoint', () => {
       expect(health.status).toBe(200);
     },
   );
-});
+}
+
+describe('in the playground, on every endpoint', () => everyEndpoint(() => null));
+
+needs(whyRedisIsMissing()).describe(
+  'in the playground, on every endpoint, the cap counted in Redis (REDIS_URL)',
+  () => {
+    let redis: Awaited<ReturnType<typeof startRedis>>;
+    beforeAll(async () => {
+      redis = await startRedis();
+    });
+    afterAll(() => redis?.stop());
+    everyEndpoint(() => redis.url);
+  },
+);
 
 describe('the message rate, on a clock the test moves', () => {
   let time = 0;

@@ -74,9 +74,12 @@ export async function run(io: DemoIO): Promise<void> {
     '/api/notes',
     fields,
   );
-  // Before this check, created.body is a Note or a problem.
+  // Before this check, created.body is a Note, a problem, or the
+  // {error} of a 503 (the shared state out of reach).
   if (created.status !== 201) {
-    return io.log(`refused: ${created.status} ${created.body.detail}`);
+    const body = created.body;
+    const why = 'detail' in body ? body.detail : body.error;
+    return io.log(`refused: ${created.status} ${why}`);
   }
   const note: Note = created.body;
   io.log(`created note ${note.id}: ${note.title}`);

@@ -3,9 +3,14 @@
 // transports follow at once; each transport has a wire meter that
 // counts what following it cost. why-server.ts serves runs over HTTP
 // and WebSocket; this file only keeps them.
+//
+// why-server.ts asks for the `Runs` interface: a deployment of several
+// servers shares its runs through a store (the playground's is in
+// Redis), so that a run started through one is followed through any.
 
 import { randomUUID } from 'node:crypto';
-import { WireMeter } from './wire-meter.ts';
+import type { Answer } from './secret-book.ts';
+import { type WireCount, WireMeter } from './wire-meter.ts';
 
 /** The four transports, as reports name them. */
 export const TRANSPORTS = [
@@ -22,13 +27,16 @@ export interface WhyEvent {
   at: number;
 }
 
+/** Counts one transport's requests: WireMeter, or one that adds up. */
+export type Meter = Pick<WireMeter, 'start' | 'total'>;
+
 /** One run, as the transports see it. */
 export interface Run {
   events: WhyEvent[];
   done: boolean;
   /** Called on every new event, and once at the end. */
   waiting: Set<() => void>;
-  meters: Record<Transport, WireMeter>;
+  meters: Record<Transport, Meter>;
   /** Requests held open now: at most one per transport. */
   open: Set<Transport>;
 }
@@ -37,7 +45,7 @@ export interface Run {
 export const MIN_SECONDS = 1;
 export const MAX_SECONDS = 15;
 /** How long a finished run stays, for its report. */
-const KEEP_MS = 60_000;
+export const KEEP_MS = 60_000;
 
 // #region errors
 type RunErrorCode =
@@ -96,32 +104,37 @@ export const runErrors = {
 };
 // #endregion errors
 
+/** Where runs are kept: this process, or a store servers share. */
+export interface Runs {
+  /** Starts a run of `raw` seconds; returns its id. */
+  start(raw: string): Answer<{ id: string; seconds: number }>;
+  /** The run `id`, or a 404. */
+  get(id: string): Answer<Run>;
+  /** What following run `id` cost, by transport. */
+  wire(id: string): Answer<Record<Transport, WireCount>>;
+  /** Stops every timer. */
+  close(): void;
+}
+
 /** Every run of this server, at most `maxRuns` going at once. */
-export function createRuns(options: { maxRuns: number }) {
+export function createRuns(options: { maxRuns: number }): Runs {
   const runs = new Map<string, Run>();
   const timers = new Set<NodeJS.Timeout>();
   let going = 0;
 
+  const get = (id: string) => {
+    const run = runs.get(id);
+    if (!run) throw runErrors.noSuchRun();
+    return run;
+  };
   return {
-    /** Starts a run of `raw` seconds; returns its id. */
-    start(raw: string) {
-      const seconds = Number(raw);
-      if (!/^\d+$/.test(raw) || seconds < MIN_SECONDS || seconds > MAX_SECONDS)
-        throw runErrors.badSeconds(raw);
+    start(raw) {
+      const seconds = secondsOf(raw);
       if (going >= options.maxRuns) {
         throw runErrors.tooMany(options.maxRuns);
       }
       const id = randomUUID();
-      const meters = Object.fromEntries(
-        TRANSPORTS.map((t) => [t, new WireMeter()]),
-      ) as Run['meters'];
-      const run: Run = {
-        events: [],
-        done: false,
-        waiting: new Set(),
-        meters,
-        open: new Set(),
-      };
+      const run = newRun(() => new WireMeter());
       runs.set(id, run);
       going++;
       makeEvents(run, seconds * 1000, timers, () => {
@@ -130,13 +143,13 @@ export function createRuns(options: { maxRuns: number }) {
       });
       return { id, seconds };
     },
-    /** The run `id`, or a 404. */
-    get(id: string): Run {
-      const run = runs.get(id);
-      if (!run) throw runErrors.noSuchRun();
-      return run;
+    get,
+    wire(id) {
+      const { meters } = get(id);
+      return Object.fromEntries(
+        TRANSPORTS.map((t) => [t, meters[t].total()]),
+      ) as Record<Transport, WireCount>;
     },
-    /** Stops every timer. */
     close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
@@ -144,9 +157,31 @@ export function createRuns(options: { maxRuns: number }) {
   };
 }
 
+/** The seconds a run asks for, or a 400. */
+export function secondsOf(raw: string) {
+  const seconds = Number(raw);
+  if (!/^\d+$/.test(raw) || seconds < MIN_SECONDS || seconds > MAX_SECONDS)
+    throw runErrors.badSeconds(raw);
+  return seconds;
+}
+
+/** A run with no events yet, a meter per transport. */
+export function newRun(meter: (transport: Transport) => Meter): Run {
+  const meters = Object.fromEntries(
+    TRANSPORTS.map((t) => [t, meter(t)]),
+  ) as Run['meters'];
+  return {
+    events: [],
+    done: false,
+    waiting: new Set(),
+    meters,
+    open: new Set(),
+  };
+}
+
 // #region source
 /** Makes events at random moments 0.3 to 1.5 s apart, for `ms`. */
-function makeEvents(
+export function makeEvents(
   run: Run,
   ms: number,
   timers: Set<NodeJS.Timeout>,
@@ -177,7 +212,7 @@ function makeEvents(
 // #endregion source
 
 /** setTimeout, remembered in `timers` until it fires. */
-function later(timers: Set<NodeJS.Timeout>, ms: number, fn: () => void) {
+export function later(timers: Set<NodeJS.Timeout>, ms: number, fn: () => void) {
   const timer = setTimeout(
     () => {
       timers.delete(timer);

@@ -26,14 +26,14 @@ import {
   createRuns,
   type Run,
   RunError,
+  type Runs,
   runErrors,
-  TRANSPORTS,
   type Transport,
 } from './why-runs.ts';
 
-/** The /why/ endpoints and /ws/why. */
-export function createWhyServer(options: { maxRuns: number }) {
-  const runs = createRuns(options);
+/** The /why/ endpoints and /ws/why; runs in this process by default. */
+export function createWhyServer(options: { maxRuns: number; runs?: Runs }) {
+  const runs = options.runs ?? createRuns(options);
   // Clients send nothing on /ws/why; a small limit says so.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   wss.on('connection', (ws) => ws.on('error', () => {}));
@@ -95,10 +95,10 @@ export function createWhyServer(options: { maxRuns: number }) {
 
   // #region websocket
   /** WS /ws/why?run=…: each event is one text message. */
-  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
     let run: Run;
     try {
-      run = runs.get(query(req, 'run'));
+      run = await runs.get(query(req, 'run'));
       if (run.open.has('websocket')) throw runErrors.busy('websocket');
     } catch (error) {
       if (!(error instanceof RunError)) throw error;
@@ -137,31 +137,36 @@ export function createWhyServer(options: { maxRuns: number }) {
 
   const routes: Record<
     string,
-    (req: IncomingMessage, res: ServerResponse) => void
+    (req: IncomingMessage, res: ServerResponse) => Promise<void>
   > = {
-    'POST /why/runs': (req, res) =>
-      sendJson(res, 201, runs.start(query(req, 'seconds') || '10')),
-    'GET /why/clock': (_, res) => sendJson(res, 200, { now: Date.now() }),
-    'GET /why/poll': (req, res) =>
-      poll(req, res, runOf(req), query(req, 'after') || '0', 'short-poll'),
-    'GET /why/long-poll': (req, res) =>
-      poll(req, res, runOf(req), query(req, 'after') || '0', 'long-poll'),
-    'GET /why/sse': (req, res) => sse(req, res, runOf(req)),
-    'GET /why/report': (req, res) => {
-      const run = runOf(req);
+    'POST /why/runs': async (req, res) =>
+      sendJson(res, 201, await runs.start(query(req, 'seconds') || '10')),
+    'GET /why/clock': async (_, res) => sendJson(res, 200, { now: Date.now() }),
+    'GET /why/poll': async (req, res) =>
+      poll(
+        req,
+        res,
+        await runOf(req),
+        query(req, 'after') || '0',
+        'short-poll',
+      ),
+    'GET /why/long-poll': async (req, res) =>
+      poll(req, res, await runOf(req), query(req, 'after') || '0', 'long-poll'),
+    'GET /why/sse': async (req, res) => sse(req, res, await runOf(req)),
+    'GET /why/report': async (req, res) => {
+      const id = query(req, 'run');
+      const run = await runs.get(id);
       sendJson(res, 200, {
         events: run.events.length,
         done: run.done,
-        transports: Object.fromEntries(
-          TRANSPORTS.map((t) => [t, run.meters[t].total()]),
-        ),
+        transports: await runs.wire(id),
       });
     },
   };
   const runOf = (req: IncomingMessage) => runs.get(query(req, 'run'));
 
   /** Every /why/ request: its route, or an answer that says why not. */
-  function http(req: IncomingMessage, res: ServerResponse) {
+  async function http(req: IncomingMessage, res: ServerResponse) {
     const { pathname } = new URL(req.url ?? '/', 'http://why');
     const route = routes[`${req.method} ${pathname}`];
     if (!route) {
@@ -175,7 +180,7 @@ export function createWhyServer(options: { maxRuns: number }) {
       return sendJson(res, 404, { error });
     }
     try {
-      route(req, res);
+      await route(req, res);
     } catch (error) {
       if (!(error instanceof RunError)) throw error;
       sendJson(res, error.status, { error: error.message });

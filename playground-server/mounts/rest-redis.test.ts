@@ -88,6 +88,37 @@ redisTest.describe('two playgrounds on one Redis', () => {
   });
 
   redisTest.test(
+    'when Redis loses the cursor key, both instances take up the next one',
+    async () => {
+      const token = newToken();
+      const headers = { ...bearer(token), ...json };
+      for (let i = 1; i <= 3; i++) {
+        await rawRequest(one.url, 'POST', '/api/notes', {
+          headers,
+          body: `{"title":"N${i}","body":""}`,
+        });
+      }
+      const linkOf = async (url: string) =>
+        String(
+          (await rawRequest(url, 'GET', '/api/notes', { headers: bearer(token) })).headers['link'],
+        );
+      const before = await linkOf(one.url);
+      const client = new Redis(redis.url);
+      await client.del(`${KEY_PREFIX}rest:cursor-key`);
+      await client.quit();
+      const after = await linkOf(other.url);
+      expect(after).not.toBe(before);
+      const page = (url: string, link: string) =>
+        rawRequest(url, 'GET', `/api/${/<(notes\?[^>]+)>/.exec(link)![1]}`, {
+          headers: bearer(token),
+        });
+      expect((await page(one.url, before)).status).toBe(400);
+      expect((await page(one.url, after)).status).toBe(200);
+      expect(await linkOf(one.url)).toBe(after);
+    },
+  );
+
+  redisTest.test(
     'a conditional update through the other holds, and a stale one is refused',
     async () => {
       const token = newToken();

@@ -57,18 +57,20 @@ export function restMount(config: Config, redis: SharedRedis | null = null): Mou
     keys: redis ? new RedisIdempotencyKeys(redis, keyLimits) : new IdempotencyKeys(keyLimits),
   };
   // Without Redis a key of this process's own: its cursors die with it.
-  // With Redis one key for the deployment, fetched by the first request
-  // that needs it (and again by the next, if Redis was out of reach).
-  let handlers: Promise<NotesHandlers> | undefined;
-  const notesHandlers = () => {
-    handlers ??= (redis ? sharedCursorKey(redis) : Promise.resolve(undefined)).then(
-      (key) => notesHandlersFor({ ...notesOptions, cursors: new Cursors(key) }),
-      (error: unknown) => {
-        handlers = undefined;
-        throw error;
-      },
-    );
-    return handlers;
+  // With Redis the deployment's one key, asked of Redis by every request
+  // (one round trip): if Redis loses it, the first instance to ask
+  // stores a new one and every instance follows, instead of each going
+  // on with a key of its own. OPTIONS asks about the resource, not
+  // anyone's notes: it needs no key, nor Redis.
+  const local = notesHandlersFor({ ...notesOptions, cursors: new Cursors() });
+  let shared: { key: Buffer; handlers: NotesHandlers } | undefined;
+  const notesHandlers = async (req: IncomingMessage) => {
+    if (!redis || req.method === 'OPTIONS') return local;
+    const key = await sharedCursorKey(redis);
+    if (!shared?.key.equals(key)) {
+      shared = { key, handlers: notesHandlersFor({ ...notesOptions, cursors: new Cursors(key) }) };
+    }
+    return shared.handlers;
   };
   const layer = createCacheLayer({
     ...limits,
@@ -90,8 +92,8 @@ export function restMount(config: Config, redis: SharedRedis | null = null): Mou
   return {
     name: 'rest',
     http: {
-      '/api/': guarded(async (req, res) => (await notesHandlers()).notes(req, res)),
-      '/api/strict/': guarded(async (req, res) => (await notesHandlers()).strictNotes(req, res)),
+      '/api/': guarded(async (req, res) => (await notesHandlers(req)).notes(req, res)),
+      '/api/strict/': guarded(async (req, res) => (await notesHandlers(req)).strictNotes(req, res)),
       '/api/cached/': guarded(async (req, res) => {
         await counters.add(req, await layer.handle(req, res));
       }),

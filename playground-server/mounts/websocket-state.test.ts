@@ -111,6 +111,57 @@ needs(whyRedisIsMissing()).describe('two instances on one Redis', () => {
     expect(missing.status).toBe(404);
   }, 20_000);
 
+  test('a /why/ run started on A is followed through B, and B reports what both served', async () => {
+    const started = await fetch(`${a.url}/why/runs?seconds=2`, { method: 'POST' });
+    const { id } = await started.json();
+    const ws = new WebSocket(wsUrl(b, `/ws/why?run=${id}`));
+    const pushed: number[] = [];
+    ws.on('message', (data) => pushed.push(JSON.parse(String(data)).seq));
+    const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+    const [sse, long] = await Promise.all([
+      fetch(`${b.url}/why/sse?run=${id}`).then((response) => response.text()),
+      fetch(`${a.url}/why/long-poll?run=${id}&after=0`).then((response) => response.json()),
+    ]);
+    expect(await closed).toBe(1000);
+    expect(long.events.length + Number(long.done)).toBeGreaterThan(0);
+    const polled = await (await fetch(`${b.url}/why/poll?run=${id}&after=0`)).json();
+    expect(polled.done).toBe(true);
+    const seqs = polled.events.map((event: { seq: number }) => event.seq);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    expect(pushed).toEqual(seqs);
+    expect(sse.split('\n\n').filter(Boolean)).toHaveLength(seqs.length + 1);
+    for (const server of [a, b]) {
+      const report = await (await fetch(`${server.url}/why/report?run=${id}`)).json();
+      expect(report).toMatchObject({ events: seqs.length, done: true });
+      const { transports } = report;
+      expect(transports['websocket'].requests).toBe(1);
+      expect(transports['sse'].requests).toBe(1);
+      expect(transports['long-poll'].requests).toBe(1);
+      expect(transports['short-poll'].requests).toBe(1);
+      for (const count of Object.values(transports) as { bytesIn: number; bytesOut: number }[]) {
+        expect(count.bytesIn).toBeGreaterThan(0);
+        expect(count.bytesOut).toBeGreaterThan(0);
+      }
+    }
+  }, 20_000);
+
+  test('WHY_MAX_RUNS counts the runs going in the whole deployment', async () => {
+    await Promise.all([a.close(), b.close()]);
+    const small = { redisUrl: redis.url, whyMaxRuns: 2 };
+    [a, b] = await Promise.all([startTestServer(small), startTestServer(small)]);
+    await Promise.all([a, b].map(untilRedisUp));
+    const start = (server: RunningServer) =>
+      fetch(`${server.url}/why/runs?seconds=1`, { method: 'POST' });
+    expect((await start(a)).status).toBe(201);
+    expect((await start(b)).status).toBe(201);
+    const third = await start(a);
+    expect(third.status).toBe(429);
+    expect(await third.json()).toEqual({
+      error: '2 comparisons are running, the most at once; try again in a few seconds',
+    });
+    await expect.poll(async () => (await start(b)).status, { interval: 250 }).toBe(201);
+  });
+
   test('WS_AUTH_TICKETS bounds the deployment, not each instance', async () => {
     await Promise.all([a.close(), b.close()]);
     const small = { redisUrl: redis.url, wsAuthTickets: 2 };
@@ -141,8 +192,12 @@ needs(whyRedisIsMissing()).describe('Redis out of reach', () => {
   });
   afterAll(() => server?.close());
 
-  test('GET /close-reports/<id>: 503, Retry-After, and a body that says why', async () => {
-    const response = await fetch(`${server.url}/close-reports/abc`);
+  test.each([
+    ['GET', '/close-reports/abc'],
+    ['POST', '/why/runs?seconds=1'],
+    ['GET', '/why/poll?run=0f0e0d0c-0b0a-4908-8706-050403020100'],
+  ])('%s %s: 503, Retry-After, and a body that says why', async (method, path) => {
+    const response = await fetch(`${server.url}${path}`, { method });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
     expect(await response.json()).toEqual({ error: UNREACHABLE });
@@ -162,6 +217,7 @@ needs(whyRedisIsMissing()).describe('Redis out of reach', () => {
     ['/ws/auth/ticket?ticket=abc', {}],
     ['/ws/auth/cookie', { Cookie: 'wb_ws_session=abc' }],
     ['/ws/close-report', {}],
+    ['/ws/why?run=0f0e0d0c-0b0a-4908-8706-050403020100', {}],
   ])('a handshake on %s: 503 before the upgrade, saying why', async (path, headers) => {
     const raw = await openRaw(wsUrl(server, path), headers);
     await raw.close;

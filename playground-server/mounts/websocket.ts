@@ -26,6 +26,7 @@ import { RedisCloseReports } from '../state/close-reports-redis.ts';
 import { redisRoutes } from '../state/inspector-redis.ts';
 import { createRedisPushLog } from '../state/push-log-redis.ts';
 import { RedisSecretBook } from '../state/secret-book-redis.ts';
+import { RedisRuns } from '../state/why-runs-redis.ts';
 import { guarded } from './rest.ts';
 
 /** An inspector stays open this long at most (a cell runs for 30 s). */
@@ -62,7 +63,13 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
   const closing = createCloseReporter(maxPayload, closeReports);
   const streamEcho = createStreamEchoServer(maxPayload);
   const slowReader = createSlowReader(maxPayload);
-  const why = createWhyServer({ maxRuns: config.whyMaxRuns });
+  // With REDIS_URL, a /why/ run started through one instance is
+  // followed and reported on through any.
+  const maxRuns = config.whyMaxRuns;
+  const why = createWhyServer({
+    maxRuns,
+    ...(redis ? { runs: new RedisRuns(redis, { maxRuns }) } : {}),
+  });
   const mirror = createHandshakeMirror();
   const raw = new RawEchoServer({ maxMessageBytes: maxPayload });
   // With Redis, an inspector follows a connection on any instance.
@@ -118,7 +125,7 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
     name: 'websocket',
     http: {
       '/close-reports/': guarded(closing.report),
-      '/why/': why.http,
+      '/why/': guarded(why.http),
       '/ws-auth/ticket': guarded(ticketAuth.issue),
       '/ws-auth/session': guarded(cookieAuth.login),
     },
@@ -132,7 +139,7 @@ export function websocketMount(config: Config, redis: SharedRedis | null = null)
       '/ws/close-report': whileRedisIsUp(redis, (req, socket, head) =>
         upgrade(closing.wss, req, socket, head),
       ),
-      '/ws/why': why.upgrade,
+      '/ws/why': guardedUpgrade(why.upgrade),
       '/ws/raw-echo': (req, socket, head) => {
         const connection = raw.handleUpgrade(req, socket, head);
         if (connection) inspector.attach(connection, req);

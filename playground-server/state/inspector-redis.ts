@@ -15,8 +15,10 @@
 
 import { randomBytes } from 'node:crypto';
 import type { InspectorRoutes, Sink } from '../frame-inspector.ts';
-import { RedisUnavailable, type SharedRedis, viaRedis } from '../shared-redis.ts';
+import { RedisUnavailable, type SharedRedis, viaRedis, whenUp } from '../shared-redis.ts';
 
+/** How long an inspector waits for a Redis still connecting before 503. */
+const CONNECTING_MS = 1_000;
 /** How long a subscription may take to be confirmed. */
 const SUBSCRIBE_MS = 2_000;
 
@@ -45,6 +47,7 @@ export function redisRoutes(redis: SharedRedis, watchMs: number): InspectorRoute
   return {
     async wait(id, sink) {
       const token = randomBytes(8).toString('hex');
+      await whenUp(redis, CONNECTING_MS);
       const taken = await viaRedis(redis, (commands) =>
         commands.set(key(id), token, 'PX', watchMs, 'NX'),
       );

@@ -33,12 +33,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Deliver, PushLog, Welcome } from '../../examples/websocket/push-log.ts';
 import type { Resuming } from '../../examples/websocket/push-server.ts';
-import { KEY_PREFIX, type SharedRedis, viaRedis } from '../shared-redis.ts';
+import { KEY_PREFIX, type SharedRedis, viaRedis, whenUp } from '../shared-redis.ts';
 
 /** The channel numbered messages are published on (unprefixed). */
 const NUMBERED = 'push:numbered';
 const KEYS = ['push:stream', 'push:seq', 'push:log'];
 const TICKER = 'push:ticker';
+/** How long a newcomer waits for a Redis still connecting before 1013. */
+const CONNECTING_MS = 1_000;
 
 /** A stream name and a count that start again together. */
 const NAME = `
@@ -51,9 +53,12 @@ const APPEND = `${NAME}
 local seq = redis.call('INCR', KEYS[2])
 local message = string.sub(ARGV[4], 1, -2) .. ',"seq":' .. seq .. '}'
 local capacity = tonumber(ARGV[2])
+-- The list always ends at seq, with no hole: what it keeps is exact.
 if capacity > 0 then
   redis.call('RPUSH', KEYS[3], message)
   redis.call('LTRIM', KEYS[3], -capacity, -1)
+else
+  redis.call('DEL', KEYS[3])
 end
 redis.call('PUBLISH', ARGV[3], message)
 return seq`;
@@ -179,6 +184,7 @@ export function createRedisPushLog(
       };
     },
     async resume(asked: Resuming | null): Promise<Welcome> {
+      await whenUp(redis, CONNECTING_MS);
       const found = await lookUp(asked?.since ?? -1, asked?.stream ?? '');
       const { stream, latest, kept, messages } = found;
       if (!asked) return { stream, last: latest, gap: null, messages: [] };

@@ -5,7 +5,15 @@
 
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe } from 'vitest';
+import {
+  type Clock,
+  NoteStore,
+  type Store,
+  type StoreLimits,
+} from '../../examples/rest/note-store.ts';
 import type { Config } from '../../playground-server/config.ts';
+import { connectSharedRedis, type SharedRedis } from '../../playground-server/shared-redis.ts';
+import { RedisNoteStore } from '../../playground-server/state/notes-redis.ts';
 import { needs } from './needs.ts';
 import { type RunningServer, startTestServer } from './playground.ts';
 import { startRedis, whyRedisIsMissing } from './redis.ts';
@@ -55,4 +63,44 @@ export async function redisReady(server: RunningServer) {
     if (Date.now() > deadline) throw new Error(`Redis is not up: ${JSON.stringify(health)}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** A note store made for one test, and how many tokens it holds. */
+export interface MadeStore {
+  store: Store;
+  tokens(): Promise<number>;
+}
+
+/** Makes an empty note store with these limits and clock. */
+export type MakeStore = (limits: StoreLimits, now?: Clock) => Promise<MadeStore>;
+
+/**
+ * Declares `body` twice, with the lesson's NoteStore and with the
+ * playground's RedisNoteStore (on a redis-server of the file's own,
+ * emptied for every store made).
+ */
+export function forEachNoteStore(body: (make: MakeStore) => void) {
+  describe('NoteStore, in memory', () =>
+    body(async (limits, now) => {
+      const store = new NoteStore(limits, now);
+      return { store, tokens: async () => store.size };
+    }));
+  needs(whyRedisIsMissing()).describe('RedisNoteStore', () => {
+    let redis: Awaited<ReturnType<typeof startRedis>> | undefined;
+    let shared: SharedRedis | null = null;
+    beforeAll(async () => {
+      redis = await startRedis();
+      shared = connectSharedRedis(redis.url, () => {});
+      await new Promise<void>((resolve) => shared!.commands.once('ready', () => resolve()));
+    });
+    afterAll(async () => {
+      await shared?.close();
+      await redis?.stop();
+    });
+    body(async (limits, now) => {
+      await shared!.commands.flushdb();
+      const store = new RedisNoteStore(shared!, limits, now);
+      return { store, tokens: () => shared!.commands.zcard('rest:notes:tokens') };
+    });
+  });
 }

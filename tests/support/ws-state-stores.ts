@@ -6,6 +6,7 @@
 
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { type CloseReports, MemoryCloseReports } from '../../examples/websocket/close-report.ts';
 import {
   SecretBook,
   type SecretBookOptions,
@@ -13,6 +14,7 @@ import {
 } from '../../examples/websocket/secret-book.ts';
 import type { Config } from '../../playground-server/config.ts';
 import { connectSharedRedis, type SharedRedis } from '../../playground-server/shared-redis.ts';
+import { RedisCloseReports } from '../../playground-server/state/close-reports-redis.ts';
 import { RedisSecretBook } from '../../playground-server/state/secret-book-redis.ts';
 import { needs } from './needs.ts';
 import { type RunningServer, startTestServer } from './playground.ts';
@@ -22,12 +24,17 @@ import { startRedis, whyRedisIsMissing } from './redis.ts';
 export interface WsStateStore {
   name: 'memory' | 'redis';
   secretBook(options: SecretBookOptions): Secrets;
+  /** Close reports; two made in one test share them, as instances do. */
+  closeReports(): CloseReports;
 }
 
 const memory: WsStateStore = {
   name: 'memory',
   secretBook: (options) => new SecretBook(options),
+  // One process's reports are one store.
+  closeReports: () => memoryReports,
 };
+const memoryReports = new MemoryCloseReports();
 
 /** Declares `suite` for the in-memory store, then for the Redis one. */
 export function eachStore(suite: (store: WsStateStore) => void) {
@@ -50,6 +57,15 @@ export function eachStore(suite: (store: WsStateStore) => void) {
       name: 'redis',
       // A name of its own per book: two books in one test stay apart.
       secretBook: (options) => new RedisSecretBook(redis, `test:book-${++books}`, options),
+      closeReports: () => {
+        const reports = new RedisCloseReports(redis);
+        made.push(reports);
+        return reports;
+      },
+    });
+    const made: RedisCloseReports[] = [];
+    afterAll(() => {
+      for (const reports of made) reports.close();
     });
   });
 }
