@@ -221,7 +221,7 @@ deployment.describe('through nginx in front of two instances and Redis', () => {
   });
 
   test('a /why/ run started through one instance is followed through the other', async () => {
-    const started = await fetch(`${nginx.url}/why/runs?seconds=1`, { method: 'POST' });
+    const started = await fetch(`${nginx.url}/why/runs?seconds=3`, { method: 'POST' });
     expect(started.status).toBe(201);
     const { id } = (await started.json()) as { id: string };
     const other = instances[1 - upstreamOf(started.headers)]!;
