@@ -83,8 +83,8 @@ needs(whyRedisIsMissing()).describe('two instances on one Redis', () => {
     const survivor = await instance({ perKey: 2 }, { ttlMs: 600 });
     await doomed.admit('ada');
     await doomed.admit('ada');
-    // Killed without a word: no release, no goodbye, no refresh.
-    doomed.abandon();
+    // Cut off without a word: no release, no goodbye, no refresh.
+    connections[0]!.commands.disconnect();
     expect(await survivor.admit('ada')).toBe('per-key');
     const started = Date.now();
     await expect

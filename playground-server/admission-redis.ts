@@ -209,16 +209,6 @@ export class SharedAdmission {
     await this.#redis.commands.del(this.#held + this.#id).catch(() => {});
   }
 
-  /**
-   * Stops refreshing and leaves the counts in Redis, as an instance
-   * killed without a word would: for tests of their expiry.
-   */
-  abandon() {
-    this.#closed = true;
-    clearInterval(this.#refresh);
-    this.#redis.commands.off('ready', this.#onReady);
-  }
-
   /** The caps, counted by this instance alone. */
   #admitHere(key: string, why: string): AdmissionRefusal | Release {
     if (!this.#fallingBack && !this.#closed) {

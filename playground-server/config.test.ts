@@ -150,7 +150,7 @@ test('the environment table has a row a setting: its name, default and doc', () 
     '| `SITE_DIR` | `dist/` | the built site to serve; without it, pages answer 503 saying how to build |',
   ]);
   expect(rows).toContain(
-    '| `REDIS_URL` | (none) | a Redis server (`redis://host:6379`) through which several instances share `/ws/push` chat and presence; without it, pub/sub stays inside this process |',
+    '| `REDIS_URL` | (none) | a Redis server (`redis://host:6379`) that every instance shares: the state a visitor reaches across requests (notes, tickets, runs, reports, the push numbering), the deployment-wide caps, and the pub/sub between instances; without it, all of it stays inside this process |',
   );
   expect(rows).toContain(
     '| `RPC_ERROR_LOGS_PER_MINUTE` | `10` | failed calls (such as `explode`) logged per minute, after a burst of as many; the rest are counted, and the next logged line says how many were left out |',

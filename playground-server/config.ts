@@ -102,7 +102,7 @@ export const SETTINGS = {
     env: 'REDIS_URL',
     default: null as string | null,
     parse: redisUrl,
-    doc: 'a Redis server (`redis://host:6379`) through which several instances share `/ws/push` chat and presence; without it, pub/sub stays inside this process',
+    doc: 'a Redis server (`redis://host:6379`) that every instance shares: the state a visitor reaches across requests (notes, tickets, runs, reports, the push numbering), the deployment-wide caps, and the pub/sub between instances; without it, all of it stays inside this process',
   },
   // TLS (docs/websocket/tls.mdx): HTTPS and wss on a second port.
   tlsPort: {
@@ -145,7 +145,7 @@ export const SETTINGS = {
     32,
     1,
     10_000,
-    'frame inspectors (`/ws/raw-inspect`) open at once; one more gets 503',
+    'frame inspectors (`/ws/raw-inspect`) open at once on this instance; one more gets 503',
   ),
   wsInspectFrames: integer(
     'WS_INSPECT_FRAMES',
@@ -236,7 +236,7 @@ export const SETTINGS = {
     500,
     0,
     100_000,
-    'ticks and chat `/ws/push` keeps for readers who resume with `?since=SEQ`; a reader whose since is older gets `{"type":"gap",…}` first, then what is kept',
+    'ticks and chat `/ws/push` keeps for readers who resume with `?since=SEQ` (in Redis with `REDIS_URL`, for every instance); a reader whose since is older gets `{"type":"gap",…}` first, then what is kept',
   ),
   // Authentication (docs/websocket/authentication.mdx).
   wsAuthTickets: integer(

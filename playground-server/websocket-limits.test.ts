@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { needs } from '../tests/support/needs.ts';
 import { startTestServer } from '../tests/support/playground.ts';
+import { startPlaygroundProcess } from '../tests/support/playground-process.ts';
 import { openRaw } from '../tests/support/raw-websocket.ts';
 import { busyRedis, startRedis, whyRedisIsMissing } from '../tests/support/redis.ts';
 import type { RunningServer } from './server.ts';
@@ -315,6 +316,35 @@ needs(whyRedisIsMissing()).describe('across two instances on one Redis (REDIS_UR
     for (const ws of held) ws.close();
     await expect.poll(() => a.playground.openWebSockets() + b.playground.openWebSockets()).toBe(0);
   });
+
+  test('the sockets of an instance killed without a word stop counting once its counts expire', async () => {
+    const doomed = startPlaygroundProcess({ REDIS_URL: redis.url, WS_MAX_PER_CLIENT: '3' });
+    try {
+      const doomedEcho = `${(await doomed.url).replace('http', 'ws')}/ws/echo`;
+      await Promise.all([1, 2, 3].map(() => connect(doomedEcho)));
+      const refused = await openRaw(echoOn(a));
+      expect(refused.response.split('\r\n')[0]).toBe('HTTP/1.1 429 Too Many Requests');
+      refused.socket.destroy();
+      doomed.child.kill('SIGKILL');
+      await doomed.exited;
+      // No release was sent: the places come free when the dead
+      // instance's counts expire (10 s after its last refresh).
+      const killed = performance.now();
+      await expect
+        .poll(
+          async () => {
+            const raw = await openRaw(echoOn(a));
+            raw.socket.destroy();
+            return raw.response.split('\r\n')[0];
+          },
+          { timeout: 15_000, interval: 500 },
+        )
+        .toBe('HTTP/1.1 101 Switching Protocols');
+      expect(performance.now() - killed).toBeGreaterThan(5_000);
+    } finally {
+      doomed.child.kill('SIGKILL');
+    }
+  }, 30_000);
 
   test('a handshake cut off while Redis is asked gives its place back', async () => {
     // Redis busy for a second: every upgrade waits for its answer.

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from 'vitest';
+import WebSocket from 'ws';
 import { eachStore } from '../../tests/support/ws-state-stores.ts';
-import { MAX_REPORTS } from './close-report.ts';
+import { type CloseReports, createCloseReporter, MAX_REPORTS } from './close-report.ts';
+import { upgrade } from './echo-server.ts';
 
 eachStore((store) => {
   test('a close is reported by id; one still open is "open" after the wait', async () => {
@@ -35,4 +40,26 @@ eachStore((store) => {
     expect(await reports.wait(ids.at(-1)!, 0)).toBe('open');
     for (const id of ids) await reports.closed(id, { code: 1000, reason: '' });
   });
+});
+
+test('a store that cannot be reached: the connection is closed with 1013, saying why', async () => {
+  const unreachable: CloseReports = {
+    opened: () => Promise.reject(new Error('the report store is unreachable')),
+    closed: () => {},
+    wait: async () => null,
+  };
+  const { wss } = createCloseReporter(1024, unreachable);
+  const server = createServer().on('upgrade', (req, socket, head) =>
+    upgrade(wss, req, socket, head),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/`);
+    const [code, reason] = (await once(ws, 'close')) as [number, Buffer];
+    expect(code).toBe(1013);
+    expect(reason.toString()).toBe('the report store is unreachable');
+  } finally {
+    server.close();
+  }
 });

@@ -162,6 +162,19 @@ needs(whyRedisIsMissing()).describe('two instances on one Redis', () => {
     await expect.poll(async () => (await start(b)).status, { interval: 250 }).toBe(201);
   });
 
+  test('a run whose starter went away ends on B 5 s after its planned end, not never', async () => {
+    const started = await fetch(`${a.url}/why/runs?seconds=1`, { method: 'POST' });
+    const { id } = await started.json();
+    expect((await fetch(`${b.url}/why/poll?run=${id}&after=0`)).status).toBe(200);
+    await a.close();
+    const begun = Date.now();
+    const answer = await (await fetch(`${b.url}/why/long-poll?run=${id}&after=999`)).json();
+    expect(answer.done).toBe(true);
+    expect(Date.now() - begun).toBeLessThan(9_000);
+    a = await startTestServer({ redisUrl: redis.url });
+    await untilRedisUp(a);
+  }, 20_000);
+
   test('WS_AUTH_TICKETS bounds the deployment, not each instance', async () => {
     await Promise.all([a.close(), b.close()]);
     const small = { redisUrl: redis.url, wsAuthTickets: 2 };

@@ -6,8 +6,9 @@
 // a sorted set the time each may be forgotten: 60 s after its close,
 // or, while the connection is open, 60 s after the instance that holds
 // it last said so (every 30 s), so that a report an instance left
-// behind when it died is forgotten too. At most MAX_REPORTS: the one
-// to be forgotten soonest makes room. A GET that finds "open" waits on
+// behind when it died is forgotten too. At most MAX_REPORTS: the
+// oldest makes room, in the order they were opened (a counter, not a
+// clock, so instances whose clocks differ agree). A GET that finds "open" waits on
 // the pub/sub channel the close is announced on.
 
 import type { Redis } from 'ioredis';
@@ -21,32 +22,37 @@ import { type SharedRedis, viaRedis } from '../shared-redis.ts';
 
 const OPEN = 'open';
 
-// KEYS: entries, forgetAt. ARGV: now, keepMs, max, id, mode, report.
-// mode "open" adds an entry, making room; "closed" stores the report
-// of an entry still kept; "refresh" pushes back an open one's end.
+// KEYS: entries, forgetAt, order (by a counter), counter. ARGV: now,
+// keepMs, max, id, mode, report. mode "open" adds an entry, the oldest
+// making room as in memory; "closed" stores the report of an entry
+// still kept; "refresh" pushes back an open one's end.
 const RECORD = `
 local now, keep, max = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local id, mode = ARGV[4], ARGV[5]
-for _, old in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)) do
+local function forget(old)
   redis.call('HDEL', KEYS[1], old)
+  redis.call('ZREM', KEYS[2], old)
+  redis.call('ZREM', KEYS[3], old)
 end
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+for _, old in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)) do
+  forget(old)
+end
 if mode == 'open' then
-  local over = redis.call('ZCARD', KEYS[2]) - max + 1
+  local over = redis.call('ZCARD', KEYS[3]) - max + 1
   if over > 0 then
-    for _, old in ipairs(redis.call('ZPOPMIN', KEYS[2], over)) do
-      redis.call('HDEL', KEYS[1], old)
+    for _, old in ipairs(redis.call('ZRANGE', KEYS[3], 0, over - 1)) do
+      forget(old)
     end
   end
   redis.call('HSET', KEYS[1], id, '${OPEN}')
+  redis.call('ZADD', KEYS[3], redis.call('INCR', KEYS[4]), id)
 else
   local entry = redis.call('HGET', KEYS[1], id)
   if entry ~= '${OPEN}' then return 0 end
   if mode == 'closed' then redis.call('HSET', KEYS[1], id, ARGV[6]) end
 end
 redis.call('ZADD', KEYS[2], now + keep, id)
-redis.call('PEXPIRE', KEYS[1], keep)
-redis.call('PEXPIRE', KEYS[2], keep)
+for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], keep) end
 return 1
 `;
 
@@ -57,7 +63,7 @@ type ReportCommands = Redis & {
 /** Close reports shared through Redis under `name`. */
 export class RedisCloseReports implements CloseReports {
   readonly #redis: SharedRedis;
-  readonly #keys: [string, string];
+  readonly #keys: [string, string, string, string];
   readonly #name: string;
   /** The connections open on this instance, kept alive in Redis. */
   readonly #refreshing = new Map<string, NodeJS.Timeout>();
@@ -65,9 +71,9 @@ export class RedisCloseReports implements CloseReports {
   constructor(redis: SharedRedis, name = 'close-reports') {
     this.#redis = redis;
     this.#name = name;
-    this.#keys = [`${name}:entries`, `${name}:forget-at`];
+    this.#keys = [`${name}:entries`, `${name}:forget-at`, `${name}:order`, `${name}:count`];
     if (!('closeReport' in redis.commands)) {
-      redis.commands.defineCommand('closeReport', { numberOfKeys: 2, lua: RECORD });
+      redis.commands.defineCommand('closeReport', { numberOfKeys: 4, lua: RECORD });
     }
   }
 
