@@ -54,7 +54,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           sequence: { groupOrder: 3 },
-          include: ['tests/e2e/**/*.test.ts'],
+          // tests/deploy/ runs every cell through nginx, in this
+          // project's Chromium, on its built site.
+          include: ['tests/e2e/**/*.test.ts', 'tests/deploy/**/*.test.ts'],
           globalSetup: ['tests/e2e/build-site.ts', 'tests/e2e/chromium-server.ts'],
           // Generous: axe over a whole page takes long on a busy machine.
           testTimeout: 120_000,
