@@ -31,9 +31,12 @@ import type { Duplex } from 'node:stream';
 import { refuseUpgrade } from '../examples/http-reply.ts';
 import { createPlayground, mountsFor, type Playground } from './app.ts';
 import { type Config, ConfigError } from './config.ts';
-import { connectSharedRedis } from './shared-redis.ts';
+import { connectSharedRedis, whenUp } from './shared-redis.ts';
 import { createStaticSite, siteMissing } from './static-site.ts';
 import { loadTlsFiles, type TlsFiles } from './tls-files.ts';
+
+/** How long a start waits for Redis before it listens anyway. */
+const REDIS_START_WAIT_MS = 5_000;
 
 /** A running playground server. */
 export interface RunningServer {
@@ -66,6 +69,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     redis,
   );
   await playground.start();
+  // A load balancer sends visitors as soon as the port is open: give
+  // Redis a moment first, so they do not meet 503s a second later. A
+  // Redis that is down does not stop the start; what needs it answers
+  // 503 until it is back.
+  if (redis) await whenUp(redis, REDIS_START_WAIT_MS);
   const site =
     config.siteDir === null
       ? siteMissing('a site directory')
