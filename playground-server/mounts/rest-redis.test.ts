@@ -271,6 +271,27 @@ redisTest.describe('two playgrounds on one Redis', () => {
       }
     },
   );
+  redisTest.test('a Redis that forgot the scripts (a restart) is sent them again', async () => {
+    const token = newToken();
+    const headers = { ...bearer(token), ...json };
+    const first = await rawRequest(one.url, 'PUT', '/api/notes/n', {
+      headers,
+      body: '{"title":"A","body":""}',
+    });
+    expect(first.status).toBe(201);
+    const client = new Redis(redis.url);
+    await client.script('FLUSH');
+    await client.quit();
+    const again = await rawRequest(other.url, 'PUT', '/api/notes/n', {
+      headers,
+      body: '{"title":"B","body":""}',
+    });
+    expect(again.status).toBe(200);
+    const cached = await rawRequest(one.url, 'GET', '/api/cached/notes/n', {
+      headers: bearer(token),
+    });
+    expect([cached.status, cached.headers['x-cache']]).toEqual([200, 'miss']);
+  });
 });
 
 redisTest.describe('Redis out of reach', () => {

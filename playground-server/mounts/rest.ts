@@ -96,7 +96,11 @@ export function restMount(config: Config, redis: SharedRedis | null = null): Mou
       '/api/': guarded(async (req, res) => (await notesHandlers(req)).notes(req, res)),
       '/api/strict/': guarded(async (req, res) => (await notesHandlers(req)).strictNotes(req, res)),
       '/api/cached/': guarded(async (req, res) => {
-        await counters.add(req, await layer.handle(req, res));
+        const outcome = await layer.handle(req, res);
+        // The answer is out: a count Redis could not take is lost, not a bug.
+        await counters.add(req, outcome).catch((error: unknown) => {
+          if (!(error instanceof RedisUnavailable)) throw error;
+        });
       }),
       '/api/cached/stats': guarded(async (req, res) => {
         await counters.send(req, res);

@@ -104,13 +104,17 @@ export class RedisIdempotencyKeys implements KeyStore {
     if (outcome === 'done') {
       return { previous: JSON.parse(done!) as Done, complete() {}, release() {} };
     }
+    // Released after it completed, the claim has nothing left to do:
+    // no round trip after the answer, which Redis could fail.
+    let completed = false;
     return {
       previous: undefined,
       complete: async (answered: Done) => {
         await this.#run(token, 'complete', key, id, JSON.stringify(answered));
+        completed = true;
       },
       release: async () => {
-        await this.#run(token, 'release', key, id);
+        if (!completed) await this.#run(token, 'release', key, id);
       },
     };
   }

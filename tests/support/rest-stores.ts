@@ -5,6 +5,7 @@
 
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe } from 'vitest';
+import type { ResponseStore } from '../../examples/rest/cache-store.ts';
 import {
   type Clock,
   NoteStore,
@@ -13,6 +14,7 @@ import {
 } from '../../examples/rest/note-store.ts';
 import type { Config } from '../../playground-server/config.ts';
 import { connectSharedRedis, type SharedRedis } from '../../playground-server/shared-redis.ts';
+import { RedisCacheStore } from '../../playground-server/state/cache-redis.ts';
 import { RedisNoteStore } from '../../playground-server/state/notes-redis.ts';
 import { needs } from './needs.ts';
 import { type RunningServer, startTestServer } from './playground.ts';
@@ -101,6 +103,35 @@ export function forEachNoteStore(body: (make: MakeStore) => void) {
       await shared!.commands.flushdb();
       const store = new RedisNoteStore(shared!, limits, now);
       return { store, tokens: () => shared!.commands.zcard('rest:notes:tokens') };
+    });
+  });
+}
+
+/** Makes an empty store for the caching layer; undefined: the layer's own, in memory. */
+export type MakeResponseStore = (maxBytes: number) => Promise<ResponseStore | undefined>;
+
+/**
+ * Declares `body` twice, with the caching layer's own CacheStore and
+ * with the playground's RedisCacheStore (on a redis-server of the
+ * file's own, emptied for every store made).
+ */
+export function forEachResponseStore(body: (make: MakeResponseStore) => void) {
+  describe('CacheStore, in memory', () => body(async () => undefined));
+  needs(whyRedisIsMissing()).describe('RedisCacheStore', () => {
+    let redis: Awaited<ReturnType<typeof startRedis>> | undefined;
+    let shared: SharedRedis | null = null;
+    beforeAll(async () => {
+      redis = await startRedis();
+      shared = connectSharedRedis(redis.url, () => {});
+      await new Promise<void>((resolve) => shared!.commands.once('ready', () => resolve()));
+    });
+    afterAll(async () => {
+      await shared?.close();
+      await redis?.stop();
+    });
+    body(async (maxBytes) => {
+      await shared!.commands.flushdb();
+      return new RedisCacheStore(shared!, maxBytes);
     });
   });
 }
