@@ -19,7 +19,7 @@ import { RateLimits } from '../../examples/rest/rate-limit.ts';
 import type { Config } from '../config.ts';
 import { guarded } from '../guarded.ts';
 import type { Mount } from '../mount.ts';
-import type { SharedRedis } from '../shared-redis.ts';
+import { RedisUnavailable, type SharedRedis } from '../shared-redis.ts';
 import { RedisCacheStore } from '../state/cache-redis.ts';
 import { sharedCursorKey } from '../state/cursor-key-redis.ts';
 import { RedisIdempotencyKeys } from '../state/idempotency-redis.ts';
