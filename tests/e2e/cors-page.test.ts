@@ -16,7 +16,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import { axeInBothThemes, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
@@ -94,7 +94,7 @@ withChromium.describe('the CORS page in Chromium', () => {
       'PUT /api/notes/1',
       'GET /',
     ]);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
     // Chromium logs each refusal in the console, with why.
     expect(
       problems.filter((p) => !/blocked by CORS policy|Failed to load resource/.test(p)),

@@ -5,9 +5,14 @@
 // the page passes axe, and the diagrams bring no script with them.
 
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import {
+  axeViolations,
+  openPage,
+  showDarkTheme,
+  whyChromiumIsMissing,
+} from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
@@ -21,12 +26,7 @@ const DIAGRAMS = [
   { id: 'rpc-round-trip', path: '/rpc/transports/', name: /JSON-RPC call/ },
   { id: 'tcp-lifecycle', path: '/sockets/tcp/', name: /from SYN to close/ },
 ];
-const VIEWS = [
-  { theme: 'light', width: 1280 },
-  { theme: 'dark', width: 1280 },
-  { theme: 'light', width: 360 },
-  { theme: 'dark', width: 360 },
-] as const;
+const WIDTHS = [1280, 360] as const;
 
 /** What a diagram's SVG says about itself, measured in the page. */
 function measure(page: Page, id: string) {
@@ -85,48 +85,47 @@ withChromium.describe('diagrams in Chromium', () => {
   afterAll(() => closeSite({ browser, server }));
 
   // Each diagram's page loads and is checked on its own, a few at once
-  // (axe runs in Chromium's renderer, so both cores stay busy).
-  describe.concurrent.each(VIEWS)('$theme theme, $width px wide', ({ theme, width }) => {
+  // (axe runs in Chromium's renderer, so both cores stay busy): in the
+  // light theme, then switched to dark in place.
+  describe.concurrent.each(WIDTHS)('%i px wide', (width) => {
     test.for(DIAGRAMS)('$id on $path', async ({ id, path, name }, { expect }) => {
-      const { page, problems } = await openPage(browser, `${server.url}${path}`, {
-        colorScheme: theme,
+      const { page, problems, requests } = await openPage(browser, `${server.url}${path}`, {
+        colorScheme: 'light',
         width,
       });
-      const found = await measure(page, id);
-      expect(found, `no diagram ${id} on ${path}`).not.toBeNull();
-      expect(found!.role).toBe('img');
-      expect(found!.name).toMatch(name);
-      expect(found!.description.length).toBeGreaterThan(80);
-      expect(found!.texts).toBeGreaterThan(5);
-      expect(found!.outside).toEqual([]);
-      expect(found!.smallestText).toBeGreaterThanOrEqual(8.5);
-      expect(found!.spills).toBe(false);
-      expect(found!.scripts).toBe(0);
-      // every-page checks these whole pages in the other three views;
-      // in this one only this file does. Elsewhere the diagram is enough.
-      const wholePage = theme === 'dark' && width === 360;
-      const within = wholePage ? undefined : `figure:has([id="${id}-title"])`;
-      expect(await axeViolations(page, { within })).toEqual([]);
+      for (const theme of ['light', 'dark'] as const) {
+        if (theme === 'dark') await showDarkTheme(page);
+        const found = await measure(page, id);
+        expect(found, `no diagram ${id} on ${path}`).not.toBeNull();
+        expect(found!.role, theme).toBe('img');
+        expect(found!.name, theme).toMatch(name);
+        expect(found!.description.length, theme).toBeGreaterThan(80);
+        expect(found!.texts, theme).toBeGreaterThan(5);
+        expect(found!.outside, theme).toEqual([]);
+        expect(found!.smallestText, theme).toBeGreaterThanOrEqual(8.5);
+        expect(found!.spills, theme).toBe(false);
+        expect(found!.scripts, theme).toBe(0);
+        // every-page checks these whole pages in the other three views;
+        // in this one only this file does. Elsewhere the diagram is enough.
+        const wholePage = theme === 'dark' && width === 360;
+        const within = wholePage ? undefined : `figure:has([id="${id}-title"])`;
+        expect(await axeViolations(page, { within }), theme).toEqual([]);
+      }
+      if (width === 1280) {
+        // Astro names a component's script chunk after the component; a
+        // diagram drawn at build time has none to load.
+        await page.waitForLoadState('networkidle');
+        const scripts = requests.filter((url) => /\.m?js(\?|$)/.test(url));
+        expect(scripts.length).toBeGreaterThan(0);
+        expect(
+          scripts.filter((url) =>
+            /diagram|FrameLayout|Sequence|Timeline|RoundTrip|Lifecycle/i.test(url),
+          ),
+          'scripts of the diagrams',
+        ).toEqual([]);
+      }
       expect(problems).toEqual([]);
       await page.context().close();
     });
-  });
-
-  test('the diagrams add no JavaScript to their pages', async () => {
-    // Astro names a component's script chunk after the component; a
-    // diagram drawn at build time has none to load.
-    for (const { path } of DIAGRAMS) {
-      const { page, requests } = await openPage(browser, `${server.url}${path}`);
-      await page.waitForLoadState('networkidle');
-      const scripts = requests.filter((url) => /\.m?js(\?|$)/.test(url));
-      expect(scripts.length, path).toBeGreaterThan(0);
-      expect(
-        scripts.filter((url) =>
-          /diagram|FrameLayout|Sequence|Timeline|RoundTrip|Lifecycle/i.test(url),
-        ),
-        path,
-      ).toEqual([]);
-      await page.context().close();
-    }
   });
 });

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { createStaticSite } from '../../playground-server/static-site.ts';
-import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import { axeInBothThemes, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
@@ -33,7 +33,7 @@ withChromium.describe('the echo page in Chromium', () => {
       }),
     );
 
-  test('Run echoes text and binary, loading the demo only on Run', async () => {
+  test('Run echoes text and binary, loading the demo only on Run; axe passes in both themes', async () => {
     const { page, problems, requests } = await openPage(
       browser,
       `${server.url}/websocket/echo-server/`,
@@ -60,6 +60,7 @@ withChromium.describe('the echo page in Chromium', () => {
     // Each line starts with its time and says its direction in words.
     const first = cell.getByRole('log').locator('li').first();
     expect(await first.textContent()).toMatch(/^\+\d+ ms·info: connected to /);
+    expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
     expect(problems).toEqual([]);
   });
 
@@ -86,14 +87,6 @@ withChromium.describe('the echo page in Chromium', () => {
     expect(await outputOf(page)).toEqual([['error', 'text', 'stopped: by the reader']]);
     expect(await cell.getByRole('button', { name: 'Run' }).isEnabled()).toBe(true);
     expect(problems).toEqual([]);
-  });
-
-  test.each(['light', 'dark'] as const)('the pages pass axe in %s theme', async (colorScheme) => {
-    for (const path of ['/', '/websocket/echo-server/']) {
-      const { page, problems } = await openPage(browser, `${server.url}${path}`, { colorScheme });
-      expect(await axeViolations(page), path).toEqual([]);
-      expect(problems, path).toEqual([]);
-    }
   });
 
   describe('without a playground', () => {

@@ -8,10 +8,11 @@
 // and compressed text.
 
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import {
+  axeInBothThemes,
   axeViolations,
   connectChromium,
   openPage,
@@ -96,14 +97,12 @@ withChromium.describe('every page in Chromium', () => {
   // Chromium's renderer while this file waits, so a few pages are
   // checked at once to keep both cores of a small machine busy.
   // Colours differ by theme: at 1280 px the page is checked in the
-  // light theme, then switched to dark in place (Starlight follows
-  // prefers-color-scheme while its theme is "auto"). When nothing but
-  // colours changed (the same elements, shown the same way, in the same
-  // places), only axe's colour rules can find anything new, and only
-  // they run again; otherwise every rule does. What scrolls, overflows
-  // or shows differs by width: the 360 px phone gets a fresh load and
-  // every rule, because a page resized in place would be checked while
-  // Expressive Code's script is still deciding which blocks now scroll.
+  // light theme, then switched to dark in place (axeInBothThemes: only
+  // the colour rules again when nothing else changed). What scrolls,
+  // overflows or shows differs by width: the 360 px phone gets a fresh
+  // load and every rule, because a page resized in place would be
+  // checked while Expressive Code's script is still deciding which
+  // blocks now scroll.
   describe.concurrent('1280 px wide, light theme then dark', () => {
     test.for(sitePaths(site))(
       '%s fetches no on-demand script while untouched, and passes axe in both themes',
@@ -123,13 +122,7 @@ withChromium.describe('every page in Chromium', () => {
           fetched.filter((file) => ON_DEMAND.test(file)),
           'scripts fetched before a reader asks',
         ).toEqual([]);
-        expect(await themeOf(page)).toBe('light');
-        expect(await axeViolations(page), 'light theme').toEqual([]);
-        const light = await layoutOf(page);
-        await page.emulateMedia({ colorScheme: 'dark' });
-        await expect.poll(() => themeOf(page)).toBe('dark');
-        const coloursOnly = (await layoutOf(page)) === light;
-        expect(await axeViolations(page, { coloursOnly }), 'dark theme').toEqual([]);
+        expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
         expect(problems).toEqual([]);
         await page.context().close();
       },
@@ -148,30 +141,6 @@ withChromium.describe('every page in Chromium', () => {
     });
   });
 });
-
-/** The theme Starlight shows: "light" or "dark". */
-function themeOf(page: Page) {
-  return page.evaluate(() => document.documentElement.dataset['theme']);
-}
-
-/**
- * Everything but colours that axe's rules read: the body's markup and
- * text, and how and where each element is shown.
- */
-function layoutOf(page: Page) {
-  return page.evaluate(() =>
-    [
-      document.body.outerHTML,
-      ...[...document.querySelectorAll('*')].map((element) => {
-        const style = getComputedStyle(element);
-        const box = element.getBoundingClientRect();
-        return [style.display, style.visibility, style.opacity, box.x, box.y, box.width, box.height]
-          .map(String)
-          .join(' ');
-      }),
-    ].join('\n'),
-  );
-}
 
 describe('what every page needs for search engines and slow networks', () => {
   test('every page has a title, a language and a description of its own', async () => {

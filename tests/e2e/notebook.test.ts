@@ -5,7 +5,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { axeViolations, cellLines, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import {
+  axeInBothThemes,
+  axeViolations,
+  cellLines,
+  openPage,
+  whyChromiumIsMissing,
+} from '../support/browser.ts';
 import { buildSiteWith, type FixtureSite } from '../support/fixture-site.ts';
 import { needs } from '../support/needs.ts';
 import { startTestServer } from '../support/playground.ts';
@@ -251,19 +257,14 @@ withChromium.describe('the notebook in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  test.each(['light', 'dark'] as const)(
-    'a cell in edit mode passes axe in %s theme',
-    async (colorScheme) => {
-      const { page, problems } = await openPage(browser, `${server.url}${ECHO_PAGE}`, {
-        colorScheme,
-      });
-      const { cell } = await editEchoCell(page);
-      await cell.getByRole('button', { name: 'Run' }).click();
-      await poll(() => statusOf(cell)).toMatch(/^done/);
-      expect(await axeViolations(page)).toEqual([]);
-      expect(problems).toEqual([]);
-    },
-  );
+  test('a cell in edit mode, run, passes axe in both themes', async () => {
+    const { page, problems } = await openPage(browser, `${server.url}${ECHO_PAGE}`);
+    const { cell } = await editEchoCell(page);
+    await cell.getByRole('button', { name: 'Run' }).click();
+    await poll(() => statusOf(cell)).toMatch(/^done/);
+    expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
+    expect(problems).toEqual([]);
+  });
 
   describe('a page with the same demo twice', () => {
     let fixture: FixtureSite;

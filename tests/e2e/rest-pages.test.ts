@@ -11,7 +11,12 @@ import { fromPreset, PRESETS } from '../../examples/rest/explorer.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { serverDemos } from '../../shared/server-demos.ts';
 import { browserDemos } from '../../src/demos.ts';
-import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import {
+  axeInBothThemes,
+  axeViolations,
+  openPage,
+  whyChromiumIsMissing,
+} from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import { runInNode } from '../support/playground.ts';
 import { closeSite, openSite } from '../support/site-in-chromium.ts';
@@ -136,7 +141,7 @@ withChromium.describe('the REST pages in Chromium', () => {
         .map(([title, id]) => [path, title, id] as const),
     ),
   )(
-    '%s: Run "%s" prints what the demo prints in Node, and the page passes axe',
+    '%s: Run "%s" prints what the demo prints in Node, and the page passes axe in both themes',
     async (path, title, id) => {
       const { page, problems } = await openPage(browser, `${server.url}${path}`);
       const cell = await runCell(page, title);
@@ -145,13 +150,13 @@ withChromium.describe('the REST pages in Chromium', () => {
       const inNode = await runInNode(run, server.url);
       expect(inNode.ok).toBe(true);
       expect(await outputOf(cell)).toEqual(expectedOf(inNode.lines));
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
       expect(unexpected(problems)).toEqual([]);
     },
     120_000,
   );
 
-  test('the explorer: every preset, in order, gets its status', async () => {
+  test('the explorer: every preset, in order, gets its status; axe passes in both themes', async () => {
     const { page, problems } = await openPage(browser, `${server.url}/rest/explorer/`);
     const explorer = page.getByRole('group', { name: 'API explorer' });
     const status = explorer.getByRole('status');
@@ -167,7 +172,7 @@ withChromium.describe('the REST pages in Chromium', () => {
         new RegExp(`^${preset.status} [A-Z][\\w -]+ · \\d+ ms$`),
       );
     }
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
     expect(unexpected(problems)).toEqual([]);
   }, 120_000);
 
@@ -241,23 +246,4 @@ withChromium.describe('the REST pages in Chromium', () => {
       '/rest/errors/#missing-token',
     );
   });
-
-  test.each(PAGES.map(([path, cells]) => [path, cells] as const))(
-    '%s passes axe in the dark theme, its cells run',
-    async (path, cells) => {
-      const { page, problems } = await openPage(browser, `${server.url}${path}`, {
-        colorScheme: 'dark',
-      });
-      for (const [title] of cells) await runCell(page, title);
-      if (cells.length === 0) {
-        const explorer = page.getByRole('group', { name: 'API explorer' });
-        await explorer.getByLabel('Preset', { exact: true }).selectOption('0');
-        await explorer.getByRole('button', { name: 'Send' }).click();
-        await expect.poll(() => explorer.getAttribute('data-sent')).toBe('1');
-      }
-      expect(await axeViolations(page)).toEqual([]);
-      expect(unexpected(problems)).toEqual([]);
-    },
-    120_000,
-  );
 });

@@ -1,6 +1,7 @@
 // The RPC pages in real Chromium: every cell runs its demo against
 // the playground and prints what the same demo prints under Node; the
-// console calls over HTTP and WebSocket; every page passes axe.
+// console calls over HTTP and WebSocket. That each page passes axe in
+// both themes is every-page.test.ts's to check.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -23,7 +24,7 @@ import { run as specTour } from '../../examples/rpc/spec-tour.ts';
 import { run as tcpCalls } from '../../examples/rpc/tcp-calls.ts';
 import { run as websocketCalls } from '../../examples/rpc/websocket-calls.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import { openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import { runInNode } from '../support/playground.ts';
 import { closeSite, openSite } from '../support/site-in-chromium.ts';
@@ -283,17 +284,4 @@ withChromium.describe('the RPC pages in Chromium', () => {
       expect(problems).toEqual([]);
     });
   });
-
-  const themes = PAGES.flatMap((path) =>
-    (['light', 'dark'] as const).map((t) => [path, t] as const),
-  );
-  test.each(themes)(
-    '%s passes axe in %s theme',
-    async (path, colorScheme) => {
-      const { page, problems } = await openPage(browser, `${server.url}${path}`, { colorScheme });
-      expect(await axeViolations(page)).toEqual([]);
-      expect(problems).toEqual([]);
-    },
-    120_000,
-  );
 });

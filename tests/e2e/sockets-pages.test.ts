@@ -1,7 +1,8 @@
 // The sockets pages, built and served by the playground, in real
 // Chromium: every cell runs (those the browser cannot run, through
 // WS /ws/run), Stop on a server-run cell stops the run on the server,
-// the IP box parses what is typed, and every page passes axe.
+// the IP box parses what is typed. That each page passes axe in both
+// themes is every-page.test.ts's to check.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -12,7 +13,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
 import { createStaticSite } from '../../playground-server/static-site.ts';
-import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import { openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
@@ -39,9 +40,9 @@ withChromium.describe('the sockets pages in Chromium', () => {
   });
 
   /** Opens a path on the playground (or another origin's full URL). */
-  async function open(path: string, options: Parameters<typeof openPage>[2] = {}) {
+  async function open(path: string) {
     const url = path.startsWith('http') ? path : `${server.url}${path}`;
-    const result = await openPage(browser, url, options);
+    const result = await openPage(browser, url);
     opened.push(result.page);
     return result;
   }
@@ -247,20 +248,6 @@ withChromium.describe('the sockets pages in Chromium', () => {
     });
   });
 
-  test.each(
-    PAGES.flatMap(
-      (path) =>
-        [
-          [path, 'light'],
-          [path, 'dark'],
-        ] as const,
-    ),
-  )('/sockets/%s/ passes axe in %s theme', async (path, colorScheme) => {
-    const { page, problems } = await open(`/sockets/${path}/`, { colorScheme });
-    expect(await axeViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-  });
-
   test('the course notes page has every section other pages link to', async () => {
     const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
     const linked = new Set(
@@ -283,10 +270,6 @@ withChromium.describe('the sockets pages in Chromium', () => {
         as.slice(0, 3).map((a) => new URL((a as HTMLAnchorElement).href).pathname),
       );
     expect(start).toEqual(['/', '/notebook/', '/course-notes/']);
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page: themed } = await open('/course-notes/', { colorScheme });
-      expect(await axeViolations(themed)).toEqual([]);
-    }
     expect(problems).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { axeViolations, cellLines, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import { axeInBothThemes, cellLines, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
@@ -94,10 +94,7 @@ withChromium.describe('the authentication page in Chromium', () => {
       'info closed with 1008: not-auth: first message must be {"type":"auth","token":…}',
     ]);
 
-    expect(await axeViolations(page), 'light').toEqual([]);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
-    expect(await axeViolations(page), 'dark').toEqual([]);
+    expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
     // The browser tells the console, not the page, why the reused
     // ticket's handshake failed: a 401 whose challenge it cannot meet.
     // Its line quotes the URL, ticket and all.

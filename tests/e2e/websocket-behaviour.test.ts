@@ -6,7 +6,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import { axeInBothThemes, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
@@ -201,12 +201,7 @@ withChromium.describe('the WebSocket behaviour pages in Chromium', () => {
     async (path) => {
       const { page, problems } = await openPage(browser, `${server.url}${path}`);
       await pages[path]!.check(page);
-      expect(await axeViolations(page), 'light').toEqual([]);
-      // The same output in the dark theme: Starlight follows the
-      // system's preference, and reads the theme from data-theme.
-      await page.emulateMedia({ colorScheme: 'dark' });
-      await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
-      expect(await axeViolations(page), 'dark').toEqual([]);
+      expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
       expect(problems).toEqual([]);
       await page.context().close();
       await expect.poll(() => server.playground.openWebSockets(), { timeout: 10_000 }).toBe(0);

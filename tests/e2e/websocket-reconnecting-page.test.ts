@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { axeViolations, cellLines, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import { axeInBothThemes, cellLines, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
@@ -86,10 +86,7 @@ withChromium.describe('the reconnecting page in Chromium', () => {
       'info got 1, 2, 3, 4, 5, 6',
     ]);
 
-    expect(await axeViolations(page), 'light').toEqual([]);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
-    expect(await axeViolations(page), 'dark').toEqual([]);
+    expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
     expect(problems).toEqual([]);
     await page.context().close();
     await expect.poll(() => server.playground.openWebSockets(), { timeout: 10_000 }).toBe(0);

@@ -8,7 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import { axeInBothThemes, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import { withTls } from '../support/playground.ts';
 import { closeSite, openSite } from '../support/site-in-chromium.ts';
@@ -57,6 +57,7 @@ withChromium.describe('the wss and compression pages in Chromium', () => {
       `info SHA-256: ${cert.fingerprint256}`,
       'info trusted: false (DEPTH_ZERO_SELF_SIGNED_CERT)',
     ]);
+    expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
     expect(problems).toEqual([]);
   });
 
@@ -103,22 +104,7 @@ withChromium.describe('the wss and compression pages in Chromium', () => {
     expect(again!.wireOut).toBeLessThan(repetitive!.wireOut);
     expect(random!.wireIn).toBeGreaterThan(4096);
     expect(random!.wireOut).toBeGreaterThan(4096);
+    expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
     expect(problems).toEqual([]);
   });
-
-  const CELLS = [
-    ['/websocket/tls/', 'one TLS handshake'],
-    ['/websocket/compression/', 'sizes on the wire'],
-  ] as const;
-  const THEMES = ['light', 'dark'] as const;
-
-  test.each(THEMES.flatMap((theme) => CELLS.map(([path, cell]) => [path, theme, cell] as const)))(
-    '%s passes axe in %s theme, after Run',
-    async (path, colorScheme, name) => {
-      const { page, problems } = await openPage(browser, `${server.url}${path}`, { colorScheme });
-      await runCell(page, name);
-      expect(await axeViolations(page)).toEqual([]);
-      expect(problems).toEqual([]);
-    },
-  );
 });

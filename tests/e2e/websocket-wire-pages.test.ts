@@ -1,13 +1,13 @@
 // The wire-level WebSocket pages in real Chromium: the handshake, the
 // frames and the server from scratch, each cell run against the
 // playground and its output checked, no console errors, and axe clean
-// in both themes.
+// in both themes with that output on the page.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { acceptKey } from '../../examples/websocket/handshake.ts';
 import type { RunningServer } from '../../playground-server/server.ts';
-import { axeViolations, openPage, whyChromiumIsMissing } from '../support/browser.ts';
+import { axeInBothThemes, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import { closeSite, openSite } from '../support/site-in-chromium.ts';
 
@@ -77,6 +77,7 @@ withChromium.describe('the wire-level WebSocket pages in Chromium', () => {
         `Sec-WebSocket-Accept: ${acceptKey(key!)}`,
     );
     expect(lines[3]![1]).toBe('closed with code 1000 handshake shown');
+    expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
     expect(problems).toEqual([]);
   });
 
@@ -163,6 +164,7 @@ withChromium.describe('the wire-level WebSocket pages in Chromium', () => {
     await expect
       .poll(() => page.getByRole('img', { name: 'The bit layout of a WebSocket frame' }).count())
       .toBe(1);
+    expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
     expect(problems).toEqual([]);
   });
 
@@ -237,24 +239,7 @@ withChromium.describe('the wire-level WebSocket pages in Chromium', () => {
         ],
       ]);
     await expect.poll(() => server.playground.openWebSockets()).toBe(0);
+    expect(await axeInBothThemes(page)).toEqual({ light: [], dark: [] });
     expect(problems).toEqual([]);
   });
-
-  const CELLS = [
-    ['/websocket/handshake/', 'handshake'],
-    ['/websocket/frames/', 'frame walk'],
-    ['/websocket/raw-server/', 'raw echo with frame inspector'],
-  ] as const;
-  const THEMES = ['light', 'dark'] as const;
-
-  test.each(THEMES.flatMap((theme) => CELLS.map(([path, cell]) => [path, theme, cell] as const)))(
-    '%s passes axe in %s theme, after Run',
-    async (path, colorScheme, name) => {
-      const { page, problems } = await openPage(browser, `${server.url}${path}`, { colorScheme });
-      // Output under a cell is checked too, views and all.
-      await runCell(page, name);
-      expect(await axeViolations(page)).toEqual([]);
-      expect(problems).toEqual([]);
-    },
-  );
 });

@@ -143,3 +143,53 @@ export async function axeViolations(
     { coloursOnly, within },
   );
 }
+
+/** The theme Starlight shows: "light" or "dark". */
+export function themeOf(page: Page) {
+  return page.evaluate(() => document.documentElement.dataset['theme']);
+}
+
+/**
+ * Everything but colours that axe's rules read: the body's markup and
+ * text, and how and where each element is shown.
+ */
+export function layoutOf(page: Page) {
+  return page.evaluate(() =>
+    [
+      document.body.outerHTML,
+      ...[...document.querySelectorAll('*')].map((element) => {
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        return [style.display, style.visibility, style.opacity, box.x, box.y, box.width, box.height]
+          .map(String)
+          .join(' ');
+      }),
+    ].join('\n'),
+  );
+}
+
+/** Switches a page to the dark theme in place, as a reader's system setting would. */
+export async function showDarkTheme(page: Page) {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'dark');
+}
+
+/**
+ * What axe finds on a page opened in the light theme, and then in the
+ * dark one: switched in place (Starlight follows prefers-color-scheme
+ * while its theme is "auto"), so that what the test did to the page (a
+ * cell run, an editor open) is checked in both themes without loading
+ * and doing it twice. When nothing but colours changed (the same
+ * elements, shown the same way, in the same places), only axe's colour
+ * rules can find anything new, and only they run again; otherwise
+ * every rule does.
+ */
+export async function axeInBothThemes(page: Page, { within }: { within?: string } = {}) {
+  const theme = await themeOf(page);
+  if (theme !== 'light') throw new Error(`the page is in the ${theme} theme, not the light one`);
+  const light = await axeViolations(page, { within });
+  const layout = await layoutOf(page);
+  await showDarkTheme(page);
+  const coloursOnly = (await layoutOf(page)) === layout;
+  return { light, dark: await axeViolations(page, { coloursOnly, within }) };
+}
