@@ -16,6 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import type { InspectorRoutes, Sink } from '../frame-inspector.ts';
 import { RedisUnavailable, type SharedRedis, viaRedis, whenUp } from '../shared-redis.ts';
+import { luaScript } from './lua.ts';
 
 /** How long an inspector waits for a Redis still connecting before 503. */
 const CONNECTING_MS = 1_000;
@@ -26,6 +27,8 @@ const SUBSCRIBE_MS = 2_000;
 const LEAVE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 0`;
+
+const leaveScript = luaScript(LEAVE);
 
 /** One message on inspect:ID. */
 type Said = { frame: string } | { end: string } | { ready: string };
@@ -39,7 +42,7 @@ export function redisRoutes(redis: SharedRedis, watchMs: number): InspectorRoute
     if (!route) return;
     watching.delete(sink);
     route.unsubscribe();
-    viaRedis(redis, (commands) => commands.eval(LEAVE, 1, key(id), route.token)).catch(() => {
+    leaveScript(redis, [key(id)], [route.token]).catch(() => {
       // Redis away: the key expires by itself.
     });
   };

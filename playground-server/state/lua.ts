@@ -1,8 +1,8 @@
 // Lua scripts for the state kept in Redis. A script runs as one step:
 // no other client's command runs between its reads and its writes,
 // which is what makes a check-then-write atomic across instances.
-// Sent once by its SHA-1 (EVALSHA), and in full only when this Redis
-// has not seen it yet (after a restart, NOSCRIPT).
+// ioredis sends it by its SHA-1 (EVALSHA), and in full only when this
+// Redis has not seen it yet (after a restart, NOSCRIPT).
 
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -11,25 +11,23 @@ import { KEY_PREFIX, type SharedRedis, viaRedis } from '../shared-redis.ts';
 /** What a script may be given: keys (prefixed by ioredis) and arguments. */
 type Argument = string | number | Buffer;
 
+/** A command defineCommand added: the number of keys, the keys, the arguments. */
+type ScriptCommand = (keyCount: number, ...keysAndArgs: Argument[]) => Promise<unknown>;
+
 /**
- * A script, run on the shared Redis; a failure to reach it is
- * RedisUnavailable. With `buffers`, its strings come back as Buffers,
- * byte for byte.
+ * A script, run on the shared Redis as an ioredis custom command; a
+ * failure to reach Redis is RedisUnavailable. With `buffers`, its
+ * strings come back as Buffers, byte for byte.
  */
 export function luaScript(source: string, { buffers = false } = {}) {
-  const sha = createHash('sha1').update(source).digest('hex');
-  const run = async (commands: Redis, keys: string[], args: Argument[]): Promise<unknown> => {
-    // ioredis prefixes EVAL's and EVALSHA's keys, however they are sent.
-    const send = (buffers ? commands.callBuffer : commands.call).bind(commands);
-    try {
-      return await send('evalsha', sha, keys.length, ...keys, ...args);
-    } catch (error) {
-      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-      return send('eval', source, keys.length, ...keys, ...args);
-    }
+  const name = `lua${createHash('sha1').update(source).digest('hex').slice(0, 16)}`;
+  const commandOf = (commands: Redis) => {
+    if (!(name in commands)) commands.defineCommand(name, { lua: source });
+    const defined = commands as unknown as Record<string, ScriptCommand>;
+    return defined[buffers ? `${name}Buffer` : name]!.bind(commands);
   };
   return (redis: SharedRedis, keys: string[], args: Argument[]) =>
-    viaRedis(redis, (commands) => run(commands, keys, args));
+    viaRedis(redis, (commands) => commandOf(commands)(keys.length, ...keys, ...args));
 }
 
 /**

@@ -33,7 +33,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Deliver, PushLog, Welcome } from '../../examples/websocket/push-log.ts';
 import type { Resuming } from '../../examples/websocket/push-server.ts';
-import { KEY_PREFIX, type SharedRedis, viaRedis, whenUp } from '../shared-redis.ts';
+import { type SharedRedis, whenUp } from '../shared-redis.ts';
+import { fullKey, luaScript } from './lua.ts';
 
 /** The channel numbered messages are published on (unprefixed). */
 const NUMBERED = 'push:numbered';
@@ -98,6 +99,11 @@ function seqOf(message: string) {
   return Number(/"seq":(\d+)\}$/.exec(message)?.[1]);
 }
 
+const appendScript = luaScript(APPEND);
+const tickScript = luaScript(TICK);
+const releaseScript = luaScript(RELEASE);
+const resumeScript = luaScript(RESUME);
+
 /** The deployment's log; `replay` and `tickMs` as the push server's. */
 export function createRedisPushLog(
   redis: SharedRedis,
@@ -115,9 +121,11 @@ export function createRedisPushLog(
   let filling: string[] | null = null;
 
   const lookUp = async (since: number, stream: string) => {
-    const [current, latest, kept, messages] = (await viaRedis(redis, (commands) =>
-      commands.eval(RESUME, KEYS.length, ...KEYS, name, since, stream),
-    )) as [string, number, number, string[]];
+    const [current, latest, kept, messages] = (await resumeScript(redis, KEYS, [
+      name,
+      since,
+      stream,
+    ])) as [string, number, number, string[]];
     if (known !== null && current !== known) {
       broken(new Error('the numbering of /ws/push started again; resume with since'));
     }
@@ -157,23 +165,23 @@ export function createRedisPushLog(
     }
   };
 
-  const append = (script: string, keys: string[], value: object, ...more: unknown[]) =>
-    viaRedis(redis, (commands) =>
-      commands.eval(
-        script,
-        keys.length,
-        ...keys,
-        name,
-        options.replay,
-        KEY_PREFIX + NUMBERED,
-        JSON.stringify(value),
-        ...(more as string[]),
-      ),
-    ).then(() => {});
+  const append = (
+    script: ReturnType<typeof luaScript>,
+    keys: string[],
+    value: object,
+    ...more: (string | number)[]
+  ) =>
+    script(redis, keys, [
+      name,
+      options.replay,
+      fullKey(NUMBERED),
+      JSON.stringify(value),
+      ...more,
+    ]).then(() => {});
 
   return {
-    chat: (value) => append(APPEND, KEYS, value),
-    tick: (value) => append(TICK, [...KEYS, TICKER], value, instance, leaseMs),
+    chat: (value) => append(appendScript, KEYS, value),
+    tick: (value) => append(tickScript, [...KEYS, TICKER], value, instance, leaseMs),
     listen(deliver, broken) {
       const listener = { deliver, broken };
       listeners.add(listener);
@@ -200,9 +208,7 @@ export function createRedisPushLog(
     },
     async close() {
       // The next instance to tick takes over at once, not a lease later.
-      await viaRedis(redis, (commands) => commands.eval(RELEASE, 1, TICKER, instance)).catch(
-        () => {},
-      );
+      await releaseScript(redis, [TICKER], [instance]).catch(() => {});
     },
   };
 }
