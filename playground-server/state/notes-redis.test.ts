@@ -2,26 +2,15 @@
 // request's check and its write (the behaviour both stores share is in
 // examples/rest/note-store.test.ts and the notes API's tests).
 
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { needs } from '../../tests/support/needs.ts';
-import { startRedis, whyRedisIsMissing } from '../../tests/support/redis.ts';
-import { connectSharedRedis, type SharedRedis } from '../shared-redis.ts';
+import { sharedRedisPerSuite, whyRedisIsMissing } from '../../tests/support/redis.ts';
 import { RedisNoteStore } from './notes-redis.ts';
 
 const redisTest = needs(whyRedisIsMissing());
 
 redisTest.describe('a write over a note another request changed meanwhile', () => {
-  let redis: Awaited<ReturnType<typeof startRedis>>;
-  let shared: SharedRedis;
-  beforeAll(async () => {
-    redis = await startRedis();
-    shared = connectSharedRedis(redis.url, () => {})!;
-    await new Promise<void>((resolve) => shared.commands.once('ready', () => resolve()));
-  });
-  afterAll(async () => {
-    await shared?.close();
-    await redis?.stop();
-  });
+  const suite = sharedRedisPerSuite();
 
   const fields = (title: string) => ({ title, body: '' });
 
@@ -29,7 +18,7 @@ redisTest.describe('a write over a note another request changed meanwhile', () =
     'is refused with 412 when this request read the note first; unread, the last write wins',
     async () => {
       // Two instances, each answering one request of the same token.
-      const store = new RedisNoteStore(shared, { maxTokens: 10, maxNotesPerToken: 10 });
+      const store = new RedisNoteStore(suite.redis, { maxTokens: 10, maxNotesPerToken: 10 });
       const setup = await store.scope('t');
       await setup.put('n', fields('first'));
       const checking = await store.scope('t');

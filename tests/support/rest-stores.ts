@@ -13,12 +13,11 @@ import {
   type StoreLimits,
 } from '../../examples/rest/note-store.ts';
 import type { Config } from '../../playground-server/config.ts';
-import { connectSharedRedis, type SharedRedis } from '../../playground-server/shared-redis.ts';
 import { RedisCacheStore } from '../../playground-server/state/cache-redis.ts';
 import { RedisNoteStore } from '../../playground-server/state/notes-redis.ts';
 import { needs } from './needs.ts';
 import { type RunningServer, startTestServer } from './playground.ts';
-import { startRedis, whyRedisIsMissing } from './redis.ts';
+import { sharedRedisPerSuite, startRedis, whyRedisIsMissing } from './redis.ts';
 
 /** Starts a playground whose REST state is in one store. */
 export type StartWithStore = (overrides?: Partial<Config>) => Promise<RunningServer>;
@@ -88,21 +87,12 @@ export function forEachNoteStore(body: (make: MakeStore) => void) {
       return { store, tokens: async () => store.size };
     }));
   needs(whyRedisIsMissing()).describe('RedisNoteStore', () => {
-    let redis: Awaited<ReturnType<typeof startRedis>> | undefined;
-    let shared: SharedRedis | null = null;
-    beforeAll(async () => {
-      redis = await startRedis();
-      shared = connectSharedRedis(redis.url, () => {});
-      await new Promise<void>((resolve) => shared!.commands.once('ready', () => resolve()));
-    });
-    afterAll(async () => {
-      await shared?.close();
-      await redis?.stop();
-    });
+    const suite = sharedRedisPerSuite();
     body(async (limits, now) => {
-      await shared!.commands.flushdb();
-      const store = new RedisNoteStore(shared!, limits, now);
-      return { store, tokens: () => shared!.commands.zcard('rest:notes:tokens') };
+      const { redis } = suite;
+      await redis.commands.flushdb();
+      const store = new RedisNoteStore(redis, limits, now);
+      return { store, tokens: () => redis.commands.zcard('rest:notes:tokens') };
     });
   });
 }
@@ -118,20 +108,10 @@ export type MakeResponseStore = (maxBytes: number) => Promise<ResponseStore | un
 export function forEachResponseStore(body: (make: MakeResponseStore) => void) {
   describe('CacheStore, in memory', () => body(async () => undefined));
   needs(whyRedisIsMissing()).describe('RedisCacheStore', () => {
-    let redis: Awaited<ReturnType<typeof startRedis>> | undefined;
-    let shared: SharedRedis | null = null;
-    beforeAll(async () => {
-      redis = await startRedis();
-      shared = connectSharedRedis(redis.url, () => {});
-      await new Promise<void>((resolve) => shared!.commands.once('ready', () => resolve()));
-    });
-    afterAll(async () => {
-      await shared?.close();
-      await redis?.stop();
-    });
+    const suite = sharedRedisPerSuite();
     body(async (maxBytes) => {
-      await shared!.commands.flushdb();
-      return new RedisCacheStore(shared!, maxBytes);
+      await suite.redis.commands.flushdb();
+      return new RedisCacheStore(suite.redis, maxBytes);
     });
   });
 }

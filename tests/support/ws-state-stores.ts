@@ -13,12 +13,11 @@ import {
   type Secrets,
 } from '../../examples/websocket/secret-book.ts';
 import type { Config } from '../../playground-server/config.ts';
-import { connectSharedRedis, type SharedRedis } from '../../playground-server/shared-redis.ts';
 import { RedisCloseReports } from '../../playground-server/state/close-reports-redis.ts';
 import { RedisSecretBook } from '../../playground-server/state/secret-book-redis.ts';
 import { needs } from './needs.ts';
 import { type RunningServer, startTestServer } from './playground.ts';
-import { startRedis, whyRedisIsMissing } from './redis.ts';
+import { sharedRedisPerSuite, startRedis, whyRedisIsMissing } from './redis.ts';
 
 /** Makes each kind of state a WebSocket endpoint keeps. */
 export interface WsStateStore {
@@ -40,25 +39,15 @@ const memoryReports = new MemoryCloseReports();
 export function eachStore(suite: (store: WsStateStore) => void) {
   describe('in memory', () => suite(memory));
   needs(whyRedisIsMissing()).describe('in Redis', () => {
-    let server: Awaited<ReturnType<typeof startRedis>>;
-    let redis: SharedRedis;
-    beforeAll(async () => {
-      server = await startRedis();
-      redis = connectSharedRedis(server.url, () => {})!;
-      await waitUntilUp(redis);
-    });
-    beforeEach(() => redis.commands.flushdb());
-    afterAll(async () => {
-      await redis?.close();
-      await server?.stop();
-    });
+    const shared = sharedRedisPerSuite();
+    beforeEach(() => shared.redis.commands.flushdb());
     let books = 0;
     suite({
       name: 'redis',
       // A name of its own per book: two books in one test stay apart.
-      secretBook: (options) => new RedisSecretBook(redis, `test:book-${++books}`, options),
+      secretBook: (options) => new RedisSecretBook(shared.redis, `test:book-${++books}`, options),
       closeReports: () => {
-        const reports = new RedisCloseReports(redis);
+        const reports = new RedisCloseReports(shared.redis);
         made.push(reports);
         return reports;
       },
@@ -68,11 +57,6 @@ export function eachStore(suite: (store: WsStateStore) => void) {
       for (const reports of made) reports.close();
     });
   });
-}
-
-/** Resolves once `redis` takes commands. */
-export async function waitUntilUp(redis: SharedRedis) {
-  while (!redis.up()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 /** Starts a playground on one store, as startTestServer() does. */
