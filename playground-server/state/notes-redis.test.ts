@@ -4,7 +4,8 @@
 
 import { expect } from 'vitest';
 import { needs } from '../../tests/support/needs.ts';
-import { sharedRedisPerSuite, whyRedisIsMissing } from '../../tests/support/redis.ts';
+import { whyRedisIsMissing } from '../../tests/support/redis.ts';
+import { sharedRedisPerSuite } from '../../tests/support/redis-suite.ts';
 import { RedisNoteStore } from './notes-redis.ts';
 
 const redisTest = needs(whyRedisIsMissing());

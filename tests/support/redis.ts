@@ -5,8 +5,6 @@ import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { type AddressInfo, createServer } from 'node:net';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll } from 'vitest';
-import { connectSharedRedis, type SharedRedis } from '../../playground-server/shared-redis.ts';
 
 /** Why redis-server cannot run here, or null when it can. */
 export function whyRedisIsMissing() {
@@ -99,29 +97,4 @@ async function spawnRedis(port: number) {
     });
   });
   return { child, exited };
-}
-
-/**
- * For the describe block it is called in: a redis-server of its own,
- * and an instance's SharedRedis on it, ready before the first test and
- * closed after the last. Read `redis` inside tests.
- */
-export function sharedRedisPerSuite() {
-  let server: Awaited<ReturnType<typeof startRedis>> | undefined;
-  let shared: SharedRedis | undefined;
-  beforeAll(async () => {
-    server = await startRedis();
-    shared = connectSharedRedis(server.url, () => {})!;
-    if (!shared.up()) await once(shared.commands, 'ready');
-  });
-  afterAll(async () => {
-    await shared?.close();
-    await server?.stop();
-  });
-  return {
-    get redis() {
-      if (!shared) throw new Error('sharedRedisPerSuite: read redis inside a test');
-      return shared;
-    },
-  };
 }

@@ -17,7 +17,8 @@ import { RedisCacheStore } from '../../playground-server/state/cache-redis.ts';
 import { RedisNoteStore } from '../../playground-server/state/notes-redis.ts';
 import { needs } from './needs.ts';
 import { type RunningServer, startTestServer } from './playground.ts';
-import { sharedRedisPerSuite, startRedis, whyRedisIsMissing } from './redis.ts';
+import { startRedis, whyRedisIsMissing } from './redis.ts';
+import { sharedRedisPerSuite } from './redis-suite.ts';
 
 /** Starts a playground whose REST state is in one store. */
 export type StartWithStore = (overrides?: Partial<Config>) => Promise<RunningServer>;

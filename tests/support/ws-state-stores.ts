@@ -17,7 +17,8 @@ import { RedisCloseReports } from '../../playground-server/state/close-reports-r
 import { RedisSecretBook } from '../../playground-server/state/secret-book-redis.ts';
 import { needs } from './needs.ts';
 import { type RunningServer, startTestServer } from './playground.ts';
-import { sharedRedisPerSuite, startRedis, whyRedisIsMissing } from './redis.ts';
+import { startRedis, whyRedisIsMissing } from './redis.ts';
+import { sharedRedisPerSuite } from './redis-suite.ts';
 
 /** Makes each kind of state a WebSocket endpoint keeps. */
 export interface WsStateStore {
