@@ -13,6 +13,13 @@ export default defineConfig({
       title: 'Wirebook',
       description:
         'Network programming in TypeScript, from sockets to RPC: every snippet is tested code, every Run button runs it live.',
+      // English is the root locale (the same URLs as before the Chinese
+      // edition); the Chinese pages are docs/zh-cn/*.mdx, under /zh-cn/.
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
       customCss: ['./src/styles/wirebook.css'],
       // Adds the Run all bar to pages that have cells.
       components: { MarkdownContent: './src/components/MarkdownContent.astro' },
@@ -21,10 +28,20 @@ export default defineConfig({
       sidebar: [
         {
           label: 'Start here',
-          items: [{ label: 'How to read Wirebook', link: '/' }, 'notebook', 'course-notes'],
+          translations: { 'zh-CN': '从这里开始' },
+          items: [
+            {
+              label: 'How to read Wirebook',
+              translations: { 'zh-CN': '如何阅读 Wirebook' },
+              link: '/',
+            },
+            'notebook',
+            'course-notes',
+          ],
         },
         {
           label: 'Sockets',
+          translations: { 'zh-CN': '套接字' },
           items: [
             'sockets/sockets-and-descriptors',
             'sockets/ip-addresses',
