@@ -22,8 +22,9 @@ it.each(terms)('$zh ($en) is explained on $page, in Chinese with the English bes
   expect(pageIds).toContain(term.page);
   const page = readPage(join(chineseDir, `${term.page}.mdx`)).toLowerCase();
   const en = term.en.toLowerCase();
+  const zh = term.zh.toLowerCase();
   expect(
-    page.includes(`${term.zh}（${en}）`) || page.includes(`${term.zh} (${en})`),
+    page.includes(`${zh}（${en}）`) || page.includes(`${zh} (${en})`),
     `${term.zh}（${term.en}）`,
   ).toBe(true);
 });

@@ -56,13 +56,15 @@ export function codeBlocks(source: string): string[] {
  */
 export function components(source: string): string[] {
   const withoutCode = body(source).replace(/^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1\2\s*$/gm, '');
-  return [...withoutCode.matchAll(/<([A-Z][A-Za-z]*)\b([^>]*?)\/?>/g)].map(([, name = '', props = '']) => {
-    const kept = [...props.matchAll(/([a-zA-Z-]+)=("[^"]*"|'[^']*'|\{[^}]*\})/g)]
-      .filter(([, prop]) => prop !== 'title')
-      .map(([, prop, value]) => `${prop}=${value}`)
-      .sort();
-    return [name, ...kept].join(' ');
-  });
+  return [...withoutCode.matchAll(/<([A-Z][A-Za-z]*)\b([^>]*?)\/?>/g)].map(
+    ([, name = '', props = '']) => {
+      const kept = [...props.matchAll(/([a-zA-Z-]+)=("[^"]*"|'[^']*'|\{[^}]*\})/g)]
+        .filter(([, prop]) => prop !== 'title')
+        .map(([, prop, value]) => `${prop}=${value}`)
+        .sort();
+      return [name, ...kept].join(' ');
+    },
+  );
 }
 
 /** What the page imports, with the relative path's depth taken away. */
