@@ -29,6 +29,14 @@ function contentHeadingIds(html: string): string[] {
   return [...content.matchAll(/<h[1-6] id="([^"]+)"/g)].map(([, id]) => id ?? '');
 }
 
+/** A page's content as a reader sees it: no code, no markup. */
+function proseOf(html: string): string {
+  const content = html.split('<div class="sl-markdown-content">')[1] ?? '';
+  return content
+    .replace(/<(pre|code|script|style)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<(?:[^>"']|"[^"]*"|'[^']*')*>/g, ' ');
+}
+
 const ids = englishPages()
   .map(pageId)
   .filter((id) => id !== '404');
@@ -41,6 +49,15 @@ describe('each Chinese page, as built', () => {
     // translated; a translated page has its own text.
     expect(zh).not.toMatch(/starlight-fallback|此内容尚不支持你的语言/);
     expect(contentHeadingIds(zh)).toEqual(contentHeadingIds(built(id, '')));
+  });
+
+  test.for(ids)('zh-cn/%s shows no Markdown marks its parser left unread', (id) => {
+    // CommonMark does not close ** or * between a full-width bracket and a
+    // Chinese character (the flanking rules), so the asterisks would show.
+    const stray = proseOf(built(id, 'zh-cn/')).match(
+      /.{0,12}(\*\*|\*(?=[\p{Script=Han}（）“”，。：；])|(?<=[\p{Script=Han}（）“”，。：；])\*).{0,12}/gu,
+    );
+    expect(stray ?? []).toEqual([]);
   });
 });
 
