@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { cellAnchor } from '../src/cell/anchors.ts';
 import {
   blobInHistory,
+  body,
   chineseDir,
   chinesePages,
   codeBlocks,
@@ -39,6 +40,14 @@ describe.each(english.filter((page) => chinese.has(page)))('zh-cn/%s', (page) =>
   it('shows the same snippets, cells, diagrams and components, in the same order', () => {
     expect(components(zh)).toEqual(components(en));
     expect(imports(zh)).toEqual(imports(en));
+  });
+
+  it('breaks no Chinese sentence across lines (a browser shows the break as a space)', () => {
+    const prose = body(zh).replace(/^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1\2\s*$/gm, '');
+    const han = '[\\p{Script=Han}，。；：！？（）“”、]';
+    expect(
+      prose.match(new RegExp(`.{0,10}${han}[ \\t]*\\n[ \\t]*${han}.{0,10}`, 'gu')) ?? [],
+    ).toEqual([]);
   });
 
   it('shows the same code blocks, byte for byte', () => {
