@@ -1,6 +1,6 @@
 // The glossary of the Chinese edition: each term as the English pages
 // write it and as the Chinese pages do, with the page that explains it.
-// One file per part of the course under src/i18n/glossary/.
+// One file per part of the course under src/i18n/glossary/, in sidebar order.
 
 export interface Term {
   en: string;
