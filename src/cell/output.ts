@@ -118,7 +118,7 @@ function viewOf(name: string, value: unknown, strings: CellStrings) {
   views[name]?.()
     .then(({ render }) => {
       box.replaceChildren();
-      render(value, box);
+      render(value, box, strings);
     })
     .catch((error: Error) => {
       const shown = JSON.stringify(value);
