@@ -71,6 +71,7 @@ export class EditSession {
     this.#release = release;
     try {
       const linked = await linkModules(file, withEdits(this.#source, edited), {
+        strings: this.#strings,
         load: exampleSource,
         publish(code) {
           const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
