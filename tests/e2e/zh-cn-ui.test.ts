@@ -3,8 +3,10 @@
 // the zh-cn locale; so every page with cells has a Chinese twin, and
 // its cells, Run all bar and diagrams must say everything in Chinese
 // (src/content/i18n/zh-CN.json), while the English page keeps English.
-// First over the built HTML of every such page, then in Chromium: Run
-// and Stop on a Chinese page show Chinese statuses and errors.
+// First over the built HTML of every such page (and the explorer, the
+// RPC console, the IP inspector and gob bytes on theirs), then in
+// Chromium: Run and Stop on a Chinese page show Chinese statuses and
+// errors.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -131,6 +133,78 @@ describe('the built Chinese pages', () => {
       expect(leftInEnglish, id).toEqual([]);
       expect(texts.filter((text) => /\p{Script=Han}/u.test(text)).length, id).toBeGreaterThan(3);
     }
+  });
+});
+
+/** The words of `markup` an English reader would read, code and options left out. */
+function proseOf(markup: string) {
+  return markup
+    .replace(/<(code|pre|select|datalist|script)\b.*?<\/\1>/gs, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Names a Chinese sentence writes as they are (protocols, headers, formats). */
+const NAMES = new Set([
+  'API',
+  'JSON',
+  'HTTP',
+  'WebSocket',
+  'ETag',
+  'Accept',
+  'Ctrl',
+  'Enter',
+  'RPC',
+]);
+
+describe('the other components on Chinese pages', () => {
+  const pages = pagesUnder('zh-cn');
+  const components = [
+    {
+      name: 'API explorer',
+      element: /<wb-api-explorer\b.*?<\/wb-api-explorer>/s,
+      part: 'apiExplorer',
+    },
+    { name: 'RPC console', element: /<wb-rpc-console\b.*?<\/wb-rpc-console>/s, part: 'rpcConsole' },
+    {
+      name: 'IP inspector',
+      element: /<wb-ip-inspector\b.*?<\/wb-ip-inspector>/s,
+      part: 'ipInspector',
+    },
+    { name: 'gob bytes', element: /<figure class="wb-gob[^"]*">.*?<\/figure>/s, part: 'gobBytes' },
+  ] as const;
+
+  test.each(components)('the $name says nothing in English', ({ element }) => {
+    const found = pages.flatMap(([path, html]) => {
+      const markup = element.exec(html)?.[0];
+      return markup ? [{ path, markup }] : [];
+    });
+    expect(found.length).toBeGreaterThan(0);
+    for (const { path, markup } of found) {
+      // A gob table's meanings are the reader's (examples/rpc/gob-reader.ts) output.
+      const prose = proseOf(markup.replace(/<td\b.*?<\/td>/gs, ' ').replace(/\{.*?\}/g, ' '));
+      // A gob type definition names its Go type: 定义类型 65，Args.
+      const english = (
+        prose.replace(/(定义类型 \d+，)\w+/g, '$1').match(/[A-Za-z]{3,}/g) ?? []
+      ).filter((word) => !NAMES.has(word));
+      expect(english, `${path}: ${prose}`).toEqual([]);
+      expect(prose, path).toMatch(/\p{Script=Han}/u);
+      const labels = [...markup.matchAll(/(?:aria-label|placeholder|title)="([^"]*)"/g)];
+      for (const [, label] of labels) expect(label, path).toMatch(/\p{Script=Han}|^\*\/\*/u);
+    }
+  });
+
+  test('the scripts of the console and the inspector get Chinese strings', () => {
+    const html = pages.map(([, page]) => page).join('\n');
+    expect(JSON.parse(attributeOf(html, 'wb-rpc-console', 'data-strings') ?? '')).toEqual(
+      stringsUnder(zhCN, 'rpcConsole'),
+    );
+    const inspector = JSON.parse(attributeOf(html, 'wb-ip-inspector', 'data-strings') ?? '');
+    const { notIp, ipv4, ipv6 } = stringsUnder(zhCN, 'ipInspector');
+    expect(inspector).toEqual({ notIp, ipv4, ipv6 });
+    const explorer = JSON.parse(attributeOf(html, 'wb-api-explorer', 'data-strings') ?? '');
+    expect(explorer.sending).toBe(stringsUnder(zhCN, 'apiExplorer').sending);
   });
 });
 
