@@ -85,7 +85,7 @@ export class Output {
 
   /** The lines as text, one "direction data" per line, as tests print them. */
   text(): string {
-    const note = this.#dropped ? [`(${this.#dropped} earlier lines dropped)`] : [];
+    const note = this.#dropped ? [format(this.#strings.droppedCopy, { count: this.#dropped })] : [];
     return [...note, ...this.#lines.map(formatLine)].join('\n');
   }
 }
