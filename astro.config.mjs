@@ -1,13 +1,16 @@
 // @ts-check
 
+import { satteri } from '@astrojs/markdown-satteri';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { playgroundInDev } from './playground-server/astro-integration.ts';
+import { englishHeadingIds } from './src/integrations/english-heading-ids.ts';
 import { precompress } from './src/integrations/precompress.ts';
 
 export default defineConfig({
   // Absolute URLs (sitemap, canonical links); set SITE_URL when deploying.
   site: process.env.SITE_URL ?? 'http://127.0.0.1:8080',
+  markdown: { processor: satteri({ hastPlugins: [englishHeadingIds] }) },
   integrations: [
     starlight({
       title: 'Wirebook',
@@ -37,6 +40,7 @@ export default defineConfig({
             },
             'notebook',
             'course-notes',
+            'glossary',
           ],
         },
         {

@@ -17,6 +17,8 @@ function fixtureSite() {
   writeFileSync(join(root, 'secret.txt'), 'outside the site');
   writeFileSync(join(site, 'index.html'), '<h1>home</h1>');
   writeFileSync(join(site, '404.html'), '<h1>not here</h1>');
+  mkdirSync(join(site, 'zh-cn', '404'), { recursive: true });
+  writeFileSync(join(site, 'zh-cn', '404', 'index.html'), '<h1>页面不存在</h1>');
   writeFileSync(join(site, 'websocket', 'echo-server', 'index.html'), '<h1>echo</h1>');
   writeFileSync(join(site, '_astro', 'cell.abc123.js'), 'export {}');
   return site;
@@ -105,6 +107,12 @@ describe('the site', () => {
     const missing = await fetch(`${server.url}/no/such/page`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toBe('<h1>not here</h1>');
+  });
+
+  test('answers an unknown path under /zh-cn/ with the Chinese 404 page', async () => {
+    const missing = await fetch(`${server.url}/zh-cn/no/such/page`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('<h1>页面不存在</h1>');
   });
 
   test.each([

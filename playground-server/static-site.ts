@@ -12,8 +12,9 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** A request handler for the site built into `dir`. */
 export function createStaticSite(dir: string): Handler {
-  const notFoundPage = join(dir, '404.html');
-  const notFound = existsSync(notFoundPage) ? readFileSync(notFoundPage) : null;
+  const notFound = readIfBuilt(join(dir, '404.html'));
+  // The Chinese edition's own "page not found", for a missing /zh-cn/ page.
+  const notFoundInChinese = readIfBuilt(join(dir, 'zh-cn', '404', 'index.html')) ?? notFound;
   const serve = sirv(dir, {
     etag: true,
     gzip: true,
@@ -25,12 +26,13 @@ export function createStaticSite(dir: string): Handler {
         pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
     },
-    onNoMatch(_req, res) {
+    onNoMatch(req, res) {
+      const page = req.url?.startsWith('/zh-cn/') ? notFoundInChinese : notFound;
       res.writeHead(404, {
-        'content-type': notFound ? 'text/html; charset=utf-8' : 'text/plain',
+        'content-type': page ? 'text/html; charset=utf-8' : 'text/plain',
         'cache-control': 'no-cache',
       });
-      res.end(notFound ?? 'Not found\n');
+      res.end(page ?? 'Not found\n');
     },
   });
   return (req, res) => {
@@ -38,6 +40,10 @@ export function createStaticSite(dir: string): Handler {
     res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
     if (allowMethods(req, res, ['GET', 'HEAD'])) serve(req, res);
   };
+}
+
+function readIfBuilt(file: string): Buffer | null {
+  return existsSync(file) ? readFileSync(file) : null;
 }
 
 /** Answers every page request when there is no built site to serve. */

@@ -53,6 +53,9 @@ export function buildIfStale(log: (line: string) => void = console.log) {
   const result = spawnSync(process.execPath, [astro, 'build'], {
     cwd: root,
     stdio: 'inherit',
+    // Called from vitest, NODE_ENV is "test", which Vite takes for a
+    // development build: Starlight then leaves search out of every page.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error('astro build failed');
 }

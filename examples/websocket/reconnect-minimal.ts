@@ -16,8 +16,11 @@ export async function run(io: DemoIO): Promise<void> {
       ws.onclose = (event) => resolve(event.code);
       io.signal.addEventListener('abort', () => ws.close());
     });
-    io.log(`closed with ${code}; connecting again in 500 ms`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    io.log(`closed with ${code}`);
+    if (connection < 3) {
+      io.log('connecting again in 500 ms');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 }
 // #endregion run

@@ -42,12 +42,15 @@ withChromium.describe('the reconnecting page in Chromium', () => {
     const { page, problems } = await openPage(browser, `${server.url}/websocket/reconnecting/`);
 
     const once = [1, 2, 3].map(count);
-    const closed = 'info closed with 1006; connecting again in 500 ms';
+    const closed = 'info closed with 1006';
+    const again = 'info connecting again in 500 ms';
     expect(await run(page, 'the smallest reconnect loop')).toEqual([
       ...once,
       closed,
+      again,
       ...once,
       closed,
+      again,
       ...once,
       closed,
     ]);
