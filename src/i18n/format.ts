@@ -17,3 +17,16 @@ export function format(template: string, values: Record<string, string | number>
     return String(value);
   });
 }
+
+/**
+ * The text before and after {name} in `template`, for words around an
+ * element (a <code>, a link): "Written by Go: {file}" gives
+ * ["Written by Go: ", ""]. A template without it throws.
+ */
+export function around(template: string, name: string): [string, string] {
+  const [before, after, ...more] = template.split(`{${name}}`);
+  if (after === undefined || more.length > 0) {
+    throw new Error(`"${template}" needs {${name}} once`);
+  }
+  return [before ?? '', after];
+}

@@ -5,7 +5,7 @@
 import { expect, test } from 'vitest';
 import en from '../content/i18n/en.json';
 import zhCN from '../content/i18n/zh-CN.json';
-import { format, placeholders } from './format.ts';
+import { around, format, placeholders } from './format.ts';
 import { stringsUnder } from './ui-strings.ts';
 
 const tables: Record<string, Record<string, string>> = { en, 'zh-CN': zhCN };
@@ -50,6 +50,13 @@ test('format fills each placeholder and refuses a missing value', () => {
     'total',
     'name',
   ]);
+});
+
+test('around cuts a template at one placeholder, for words around an element', () => {
+  expect(around('Written by Go: {file}', 'file')).toEqual(['Written by Go: ', '']);
+  expect(around('以 {header} 发送我的令牌', 'header')).toEqual(['以 ', ' 发送我的令牌']);
+  expect(() => around('Round trip:', 'rtt')).toThrow('needs {rtt} once');
+  expect(() => around('{a} and {a}', 'a')).toThrow('needs {a} once');
 });
 
 test('stringsUnder gives one part of a table, keyed by the rest of the key', () => {
