@@ -1,7 +1,8 @@
 // The inline script of src/cell/early-run.ts, built into each page
 // with cells; kept apart so that the cell's own bundle does without it.
 
-import { RUN_PRESSED, WAITING } from './early-run.ts';
+import { inlineJson } from '../i18n/ui-strings.ts';
+import { RUN_PRESSED } from './early-run.ts';
 
 const pages = new WeakSet<object>();
 
@@ -28,5 +29,7 @@ function captureEarlyRuns(pressed: string, waiting: string) {
   });
 }
 
-/** The inline script of a page with cells. */
-export const earlyRunScript = `(${captureEarlyRuns})(${JSON.stringify(RUN_PRESSED)}, ${JSON.stringify(WAITING)});`;
+/** The inline script of a page with cells; `waiting` is what a pressed Run's status says. */
+export function earlyRunScript(waiting: string) {
+  return `(${captureEarlyRuns})(${JSON.stringify(RUN_PRESSED)}, ${inlineJson(waiting)});`;
+}

@@ -2,6 +2,8 @@
 // runner for what the reader wrote. Loaded when Edit is first pressed;
 // the type stripper and module linker load on the first edited Run.
 
+import { format } from '../i18n/format.ts';
+import type { CellStrings } from './cell-strings.ts';
 import { type EditableSource, editableSource, editorPosition, withEdits } from './edited-source.ts';
 import { createEditor, type Editor } from './editor.ts';
 import { exampleSource } from './example-sources.ts';
@@ -20,6 +22,8 @@ export interface EditOptions {
   label: string;
   /** Runs the cell (Shift+Enter in the editor). */
   run(): void;
+  /** The words its errors and its runner's are told in. */
+  strings: CellStrings;
 }
 
 /** Code a reader wrote that cannot run, placed in the editor. */
@@ -33,19 +37,21 @@ export async function openEditSession(options: EditOptions): Promise<EditSession
   if (source === undefined) throw new Error(`examples/${options.file} is not available`);
   const editable = editableSource(options.file, source, options.region);
   const editor = createEditor(options.parent, editable.original, options);
-  return new EditSession(editable, editor);
+  return new EditSession(editable, editor, options.strings);
 }
 
 /** The editor and how to run what it holds. */
 export class EditSession {
   readonly editor: Editor;
   readonly #source: EditableSource;
+  readonly #strings: CellStrings;
   /** Releases the module URLs of the last run prepared, if it never ran. */
   #release = () => {};
 
-  constructor(source: EditableSource, editor: Editor) {
+  constructor(source: EditableSource, editor: Editor, strings: CellStrings) {
     this.#source = source;
     this.editor = editor;
+    this.#strings = strings;
   }
 
   /**
@@ -65,6 +71,7 @@ export class EditSession {
     this.#release = release;
     try {
       const linked = await linkModules(file, withEdits(this.#source, edited), {
+        strings: this.#strings,
         load: exampleSource,
         publish(code) {
           const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
@@ -78,20 +85,28 @@ export class EditSession {
         lineOffset: this.#source.before.length,
         release,
         dropped,
+        strings: this.#strings,
       });
     } catch (error) {
       release();
       if (!(error instanceof CodeError)) throw error;
       if (error.file !== file) {
         throw new EditedCodeError(
-          `the edited code cannot run: ${error.message} ` +
-            `(examples/${error.file}, line ${error.line})`,
+          format(this.#strings.editedCannotRunIn, {
+            message: error.message,
+            file: error.file,
+            line: error.line,
+          }),
         );
       }
       const at = editorPosition(this.#source, edited, error.line, error.column);
       this.editor.markError(at.line, at.column, error.message);
       throw new EditedCodeError(
-        `the edited code cannot run: ${error.message} ` + `(line ${at.line}, column ${at.column})`,
+        format(this.#strings.editedCannotRunAt, {
+          message: error.message,
+          line: at.line,
+          column: at.column,
+        }),
       );
     }
   }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Demo } from '../../examples/demo-io.ts';
 import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
+import en from '../content/i18n/en.json';
+import { stringsUnder } from '../i18n/ui-strings.ts';
 import { sources } from '../snippets/sources.ts';
 import { editableSource, withEdits } from './edited-source.ts';
 import { CodeError, type LinkHost, linkModules, stripTypes } from './link-modules.ts';
@@ -10,6 +12,7 @@ import { CodeError, type LinkHost, linkModules, stripTypes } from './link-module
 function hostOf(files: Record<string, string>) {
   const published: string[] = [];
   const host: LinkHost = {
+    strings: stringsUnder(en, 'cell'),
     load: async (path) => files[path],
     publish(code, path) {
       published.push(path);

@@ -10,6 +10,8 @@
 
 import { init, parse } from 'es-module-lexer';
 import { transform } from 'sucrase';
+import { format } from '../i18n/format.ts';
+import type { CellStrings } from './cell-strings.ts';
 
 /** Code that cannot run as written: where, and why. */
 export class CodeError extends Error {
@@ -35,6 +37,8 @@ export interface LinkHost {
   load(path: string): Promise<string | undefined>;
   /** Makes `code` importable and returns its URL. */
   publish(code: string, path: string): string;
+  /** The words the linker's own errors are told in. */
+  strings: CellStrings;
 }
 
 /** The modules of one run: the entry's URL, and every URL made. */
@@ -72,7 +76,7 @@ export async function linkModules(file: string, code: string, host: LinkHost): P
     const done = published.get(path);
     if (done) return done;
     if (linking.has(path)) {
-      throw new CodeError(`an import cycle runs through examples/${path}`, path, 1, 1);
+      throw new CodeError(format(host.strings['link.cycle'], { path }), path, 1, 1);
     }
     linking.add(path);
     const js = stripTypes(source, path);
@@ -85,12 +89,12 @@ export async function linkModules(file: string, code: string, host: LinkHost): P
         throw new CodeError(why, path, where.line, where.column);
       };
       if (found.n === undefined) {
-        fail('import() needs a string literal here, so it can be resolved');
+        fail(host.strings['link.literal']);
       }
-      const target = resolve(path, found.n!, fail);
+      const target = resolve(path, found.n!, fail, host.strings);
       const dependency = await host.load(target);
       if (dependency === undefined) {
-        fail(`"${found.n}" names examples/${target}, which does not exist`);
+        fail(format(host.strings['link.missing'], { specifier: found.n!, target }));
       }
       const url = await link(target, dependency!);
       // A dynamic import's range includes the quotes; a static one's not.
@@ -109,19 +113,19 @@ export async function linkModules(file: string, code: string, host: LinkHost): P
 }
 
 /** The path under examples/ that `specifier`, imported by `from`, names. */
-function resolve(from: string, specifier: string, fail: (why: string) => never) {
-  if (!/^\.\.?\//.test(specifier)) {
-    fail(
-      `"${specifier}" is a package or a built-in module; code edited ` +
-        'on the page can import only other files under examples/',
-    );
-  }
+function resolve(
+  from: string,
+  specifier: string,
+  fail: (why: string) => never,
+  strings: CellStrings,
+) {
+  if (!/^\.\.?\//.test(specifier)) fail(format(strings['link.package'], { specifier }));
   const base = new URL(`https://wirebook.invalid/examples/${from}`);
   const url = new URL(specifier, base);
   const path = decodeURIComponent(url.pathname).replace(/^\/examples\//, '');
   const inside = url.pathname.startsWith('/examples/') && !url.search && !url.hash;
   if (!inside || !path.endsWith('.ts')) {
-    fail(`"${specifier}" is not a .ts file under examples/`);
+    fail(format(strings['link.notTs'], { specifier }));
   }
   return path;
 }

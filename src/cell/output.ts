@@ -3,6 +3,8 @@
 // same lines as plain text for the Copy button.
 
 import { formatData, formatLine, type Line } from '../../examples/demo-io.ts';
+import { format } from '../i18n/format.ts';
+import type { CellStrings } from './cell-strings.ts';
 import { MAX_LINES } from './limits.ts';
 import { views } from './views.ts';
 
@@ -18,13 +20,15 @@ const MARKS: Record<Line['direction'], string> = {
 export class Output {
   readonly #list: HTMLElement;
   readonly #note: HTMLElement;
+  readonly #strings: CellStrings;
   #lines: Line[] = [];
   #dropped = 0;
   #scrolling = false;
 
-  constructor(list: HTMLElement, note: HTMLElement) {
+  constructor(list: HTMLElement, note: HTMLElement, strings: CellStrings) {
     this.#list = list;
     this.#note = note;
+    this.#strings = strings;
   }
 
   get length() {
@@ -46,7 +50,7 @@ export class Output {
 
   append(line: Line) {
     this.#lines.push(line);
-    this.#list.append(itemOf(line));
+    this.#list.append(itemOf(line, this.#strings));
     if (this.#lines.length > MAX_LINES) {
       this.#lines.shift();
       this.#list.firstElementChild?.remove();
@@ -75,29 +79,28 @@ export class Output {
     if (count <= 0) return;
     this.#dropped += count;
     this.#note.hidden = false;
-    this.#note.textContent =
-      `${this.#dropped} earlier ${this.#dropped === 1 ? 'line was' : 'lines were'} ` +
-      `dropped; the log keeps the last ${MAX_LINES}.`;
+    const note = this.#dropped === 1 ? 'dropped.one' : 'dropped.other';
+    this.#note.textContent = format(this.#strings[note], { count: this.#dropped, max: MAX_LINES });
   }
 
   /** The lines as text, one "direction data" per line, as tests print them. */
   text(): string {
-    const note = this.#dropped ? [`(${this.#dropped} earlier lines dropped)`] : [];
+    const note = this.#dropped ? [format(this.#strings.droppedCopy, { count: this.#dropped })] : [];
     return [...note, ...this.#lines.map(formatLine)].join('\n');
   }
 }
 
-function itemOf(line: Line) {
+function itemOf(line: Line, strings: CellStrings) {
   const item = document.createElement('li');
   item.className = 'wb-line';
   item.dataset['direction'] = line.direction;
   const at = span('wb-at', `+${line.at} ms`);
   const mark = span('wb-mark', MARKS[line.direction]);
   mark.setAttribute('aria-hidden', 'true');
-  const label = span('sr-only', `${line.direction}: `);
+  const label = span('sr-only', `${strings[`direction.${line.direction}`]}: `);
   item.append(at, mark, label);
   if (line.direction === 'view') {
-    item.append(viewOf(line.view, line.value));
+    item.append(viewOf(line.view, line.value, strings));
   } else {
     const data = span('wb-data', formatData(line.data));
     data.dataset['kind'] = typeof line.data === 'string' ? 'text' : 'binary';
@@ -107,7 +110,7 @@ function itemOf(line: Line) {
 }
 
 /** A view's drawing; its value as JSON until (or unless) it can draw. */
-function viewOf(name: string, value: unknown) {
+function viewOf(name: string, value: unknown, strings: CellStrings) {
   const box = document.createElement('div');
   box.className = 'wb-view';
   box.dataset['view'] = name;
@@ -115,10 +118,11 @@ function viewOf(name: string, value: unknown) {
   views[name]?.()
     .then(({ render }) => {
       box.replaceChildren();
-      render(value, box);
+      render(value, box, strings);
     })
     .catch((error: Error) => {
-      box.textContent = `${JSON.stringify(value)} (view failed: ${error.message})`;
+      const shown = JSON.stringify(value);
+      box.textContent = format(strings.viewFailed, { value: shown, message: error.message });
     });
   return box;
 }

@@ -7,10 +7,14 @@ import { run as tcpClient } from '../../examples/sockets/tcp-client.ts';
 import { serverDemos } from '../../shared/server-demos.ts';
 import type { RunningServer } from '../../tests/support/playground.ts';
 import { runInNode, startTestServer } from '../../tests/support/playground.ts';
+import en from '../content/i18n/en.json';
+import { stringsUnder } from '../i18n/ui-strings.ts';
 import { playgroundDemo } from './playground-runner.ts';
 import { playgroundRunner } from './runner.ts';
 
 let server: RunningServer;
+/** The page's words, in English, as Cell.astro gives them. */
+const strings = stringsUnder(en, 'cell');
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -22,7 +26,7 @@ async function health() {
 }
 
 test('a server-run demo prints the same lines as the demo run here', async () => {
-  const remote = await runInNode(playgroundDemo('sockets/tcp-client'), server.url);
+  const remote = await runInNode(playgroundDemo('sockets/tcp-client', strings), server.url);
   const local = await runInNode(tcpClient, server.url);
   // Only the client's ephemeral port differs between two runs.
   const port = /:\d+$/;
@@ -34,7 +38,7 @@ test('a server-run demo prints the same lines as the demo run here', async () =>
 });
 
 test('bytes and views arrive as bytes and views', async () => {
-  const remote = await runInNode(playgroundDemo('sockets/udp-client'), server.url);
+  const remote = await runInNode(playgroundDemo('sockets/udp-client', strings), server.url);
   expect(remote.lines.filter((line) => line.direction === 'sent')).toEqual([
     { at: expect.any(Number), direction: 'sent', data: 'hello, udp' },
     { at: expect.any(Number), direction: 'sent', data: 'each datagram arrives whole' },
@@ -43,7 +47,7 @@ test('bytes and views arrive as bytes and views', async () => {
 
 test("through the cell's runner, lines keep the times the server gave them", async () => {
   const lines: Line[] = [];
-  const ok = await playgroundRunner('sockets/tcp-client').run({
+  const ok = await playgroundRunner('sockets/tcp-client', strings).run({
     base: server.url,
     WebSocket,
     signal: new AbortController().signal,
@@ -59,7 +63,7 @@ test("through the cell's runner, lines keep the times the server gave them", asy
 });
 
 test('an unknown id is an error line that says what exists', async () => {
-  const result = await runInNode(playgroundDemo('sockets/nope'), server.url);
+  const result = await runInNode(playgroundDemo('sockets/nope', strings), server.url);
   expect(result.ok).toBe(false);
   expect(result.text).toEqual([
     'error no server-run demo "sockets/nope"; the playground runs only ' +
@@ -70,7 +74,7 @@ test('an unknown id is an error line that says what exists', async () => {
 
 test('Stop closes the run socket, which stops the run on the server', async () => {
   const stop = new AbortController();
-  const result = await runInNode(playgroundDemo('sockets/tcp-errors'), server.url, {
+  const result = await runInNode(playgroundDemo('sockets/tcp-errors', strings), server.url, {
     signal: stop.signal,
     onLine: () => stop.abort(new DOMException('by the reader', 'AbortError')),
   });
@@ -84,7 +88,7 @@ test('Stop closes the run socket, which stops the run on the server', async () =
 test('a run the playground cuts short says how it ended', async () => {
   const own = await startTestServer({ shutdownGraceMs: 100 });
   let closing: Promise<void> | undefined;
-  const result = runInNode(playgroundDemo('sockets/tcp-errors'), own.url, {
+  const result = runInNode(playgroundDemo('sockets/tcp-errors', strings), own.url, {
     onLine: () => {
       closing ??= own.close();
     },

@@ -9,14 +9,21 @@
 
 import { type Demo, formatData, type Line } from '../../examples/demo-io.ts';
 import { DEMO_PARAM, decodeRunMessage, RUN_PATH } from '../../shared/run-protocol.ts';
+import { format } from '../i18n/format.ts';
+import type { CellStrings } from './cell-strings.ts';
 
 /**
  * A demo that has the playground run demo `id` and replays its lines.
  * Given the runner's `emit`, each line keeps the time the server gave
  * it, so a 100 ms deadline reads as 100 ms however late the line
  * reached the page; without it, lines are timed as they arrive.
+ * `strings` are the words its own errors are told in.
  */
-export function playgroundDemo(id: string, emit?: (line: Line) => void): Demo {
+export function playgroundDemo(
+  id: string,
+  strings: CellStrings,
+  emit?: (line: Line) => void,
+): Demo {
   return (io) =>
     new Promise<void>((resolve, reject) => {
       const path = `${RUN_PATH}?${DEMO_PARAM}=${encodeURIComponent(id)}`;
@@ -43,7 +50,8 @@ export function playgroundDemo(id: string, emit?: (line: Line) => void): Demo {
           // this run the same way, as a thrown error.
           else failure = formatData(line.data);
         } catch (error) {
-          failure = `the playground sent what this page cannot read: ${(error as Error).message}`;
+          const { message } = error as Error;
+          failure = format(strings.playgroundUnreadable, { message });
           ws.close(1000, 'unreadable');
         }
       };
@@ -51,7 +59,7 @@ export function playgroundDemo(id: string, emit?: (line: Line) => void): Demo {
         io.signal.removeEventListener('abort', stop);
         if (ended) return resolve();
         const code = `close code ${event.code}${event.reason ? ` (${event.reason})` : ''}`;
-        reject(new Error(failure ?? `the playground ended the run: ${code}`));
+        reject(new Error(failure ?? format(strings.playgroundEnded, { code })));
       };
     });
 }

@@ -1,15 +1,22 @@
 // <wb-run-all>: runs every cell on the page, in document order, one at
 // a time (a cell may depend on what the one before it did), and lists
 // how each ended, with a link to the cell. Stop ends the current cell
-// and leaves the rest unrun.
+// and leaves the rest unrun. Its words come from RunAll.astro, in the
+// page's language (data-strings).
 
+import { format } from '../i18n/format.ts';
+import type { StringsUnder } from '../i18n/ui-strings.ts';
 import type { RunResult, WirebookCell } from './wb-cell.ts';
+
+type RunAllStrings = StringsUnder<'runAll'>;
 
 class WirebookRunAll extends HTMLElement {
   #current: WirebookCell | undefined;
   #stopped = false;
+  #strings = {} as RunAllStrings;
 
   connectedCallback() {
+    this.#strings = JSON.parse(this.dataset['strings'] ?? '{}') as RunAllStrings;
     this.#button('run-all').addEventListener('click', () => void this.runAll());
     this.#button('stop-all').addEventListener('click', () => this.stop());
   }
@@ -26,15 +33,17 @@ class WirebookRunAll extends HTMLElement {
     const outcomes: RunResult[] = [];
     for (const [index, cell] of cells.entries()) {
       if (this.#stopped) break;
-      this.#say(`Running cell ${index + 1} of ${cells.length}: ${cell.name}…`);
+      this.#say(
+        format(this.#strings.progress, { index: index + 1, total: cells.length, name: cell.name }),
+      );
       this.#current = cell;
       const result = await cell.run();
       outcomes.push(result);
-      results.append(itemOf(cell, result));
+      results.append(itemOf(cell, result, this.#strings));
     }
     this.#current = undefined;
     this.#setRunning(false);
-    this.#say(summaryOf(outcomes, cells.length));
+    this.#say(summaryOf(outcomes, cells.length, this.#strings));
   }
 
   /** Stops the cell that is running and every one after it. */
@@ -64,34 +73,36 @@ class WirebookRunAll extends HTMLElement {
 }
 
 /** "2 of 4 cells succeeded; 1 failed; 1 stopped." and the like. */
-function summaryOf(outcomes: RunResult[], total: number) {
+function summaryOf(outcomes: RunResult[], total: number, strings: RunAllStrings) {
   const count = (status: string) => outcomes.filter((result) => result.status === status).length;
   const parts = [
-    [count('error'), 'failed'],
-    [count('stopped'), 'stopped'],
-    [total - outcomes.length, 'not run'],
+    [count('error'), strings.failed],
+    [count('stopped'), strings.stopped],
+    [total - outcomes.length, strings.notRun],
   ] as const;
-  return `${[
-    `${count('done')} of ${total} ${total === 1 ? 'cell' : 'cells'} succeeded`,
-    ...parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`),
-  ].join('; ')}.`;
+  const succeeded = total === 1 ? strings['succeeded.one'] : strings['succeeded.other'];
+  return format(strings.summary, {
+    parts: [
+      format(succeeded, { done: count('done'), total }),
+      ...parts.filter(([n]) => n > 0).map(([n, what]) => format(what, { count: n })),
+    ].join(strings.separator),
+  });
 }
 
-function itemOf(cell: WirebookCell, result: RunResult) {
+function itemOf(cell: WirebookCell, result: RunResult, strings: RunAllStrings) {
   const item = document.createElement('li');
   item.dataset['status'] = result.status;
   const link = document.createElement('a');
   link.href = `#${cell.id}`;
   link.textContent = cell.name;
   // An error says why; a stopped run's reason starts with "stopped".
-  const why = result.why ?? result.status;
   const how =
     result.status === 'done'
-      ? `done in ${result.took} ms`
+      ? format(strings.doneIn, { took: result.took })
       : result.status === 'error'
-        ? `error: ${why}`
-        : why;
-  item.append(link, `: ${how}`);
+        ? format(strings.errorWhy, { why: result.why ?? strings.errorItem })
+        : (result.why ?? strings.stoppedItem);
+  item.append(link, format(strings.item, { how }));
   return item;
 }
 

@@ -11,6 +11,7 @@
 
 import { type Demo, type RunnerOptions, runDemo } from '../../examples/demo-io.ts';
 import { browserDemos } from '../demos.ts';
+import type { CellStrings } from './cell-strings.ts';
 import { playgroundDemo } from './playground-runner.ts';
 
 /** Runs a cell's demo once. */
@@ -35,6 +36,6 @@ export async function pageRunner(id: string): Promise<Runner> {
 }
 
 /** A runner that has the playground run allow-listed demo `id`. */
-export function playgroundRunner(id: string): Runner {
-  return { run: (options) => runDemo(playgroundDemo(id, options.emit), options) };
+export function playgroundRunner(id: string, strings: CellStrings): Runner {
+  return { run: (options) => runDemo(playgroundDemo(id, strings, options.emit), options) };
 }

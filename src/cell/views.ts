@@ -2,8 +2,10 @@
 // under its cell. Each is its own chunk, loaded the first time a demo
 // shows it. A view that is not listed here shows its value as JSON.
 
-/** Draws `value` into `into`. */
-export type Render = (value: unknown, into: HTMLElement) => void;
+import type { CellStrings } from './cell-strings.ts';
+
+/** Draws `value` into `into`, its own words (headings, labels) in `strings`. */
+export type Render = (value: unknown, into: HTMLElement, strings: CellStrings) => void;
 
 /** Views by name. */
 export const views: Record<string, () => Promise<{ render: Render }>> = {

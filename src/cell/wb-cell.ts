@@ -9,6 +9,8 @@
 // Shift+Enter runs the cell that has focus, Escape stops it.
 
 import type { Line } from '../../examples/demo-io.ts';
+import { format } from '../i18n/format.ts';
+import { cellStrings } from './cell-strings.ts';
 import { RUN_PRESSED } from './early-run.ts';
 import type { EditSession } from './edit-session.ts';
 import { TIME_LIMIT_MS } from './limits.ts';
@@ -77,7 +79,7 @@ export class WirebookCell extends HTMLElement {
 
   /** Stops a running demo. */
   stop() {
-    this.#controller?.abort(new DOMException('by the reader', 'AbortError'));
+    this.#controller?.abort(new DOMException(cellStrings().stoppedByReader, 'AbortError'));
   }
 
   /** Turns the shown code into an editor. */
@@ -93,12 +95,13 @@ export class WirebookCell extends HTMLElement {
         parent: editor,
         file: `${this.dataset['demo']}.ts`,
         region: this.dataset['region'],
-        label: `Code of ${this.name}, editable; Shift+Enter runs it`,
+        label: format(cellStrings().editorLabel, { title: this.name }),
         run: () => void this.run(),
+        strings: cellStrings(),
       });
     } catch (error) {
       editor.hidden = true;
-      this.#announce(`The editor could not load: ${(error as Error).message}`);
+      this.#announce(format(cellStrings().editorFailed, { message: (error as Error).message }));
       return;
     } finally {
       button.disabled = false;
@@ -130,9 +133,10 @@ export class WirebookCell extends HTMLElement {
     try {
       await navigator.clipboard.writeText(output.text());
       const count = output.length;
-      this.#announce(`Copied ${count} ${count === 1 ? 'line' : 'lines'}`);
+      const copied = count === 1 ? cellStrings()['copied.one'] : cellStrings()['copied.other'];
+      this.#announce(format(copied, { count }));
     } catch (error) {
-      this.#announce(`Could not copy: ${(error as Error).message}`);
+      this.#announce(format(cellStrings().copyFailed, { message: (error as Error).message }));
     }
   }
 
@@ -140,7 +144,7 @@ export class WirebookCell extends HTMLElement {
     const controller = new AbortController();
     this.#controller = controller;
     const limit = setTimeout(() => {
-      const why = `time limit of ${TIME_LIMIT_MS / 1000} s reached`;
+      const why = format(cellStrings().timeLimit, { seconds: TIME_LIMIT_MS / 1000 });
       controller.abort(new DOMException(why, 'TimeoutError'));
     }, TIME_LIMIT_MS);
     const started = performance.now();
@@ -157,7 +161,7 @@ export class WirebookCell extends HTMLElement {
       this.#setRunning(false);
     }
     const took = Math.round(performance.now() - started);
-    this.#setStatus(status, status === 'error' ? '' : ` in ${took} ms`);
+    this.#setStatus(status, status === 'error' ? undefined : took);
     const why = status === 'done' ? undefined : this.#output?.lastError();
     return why === undefined ? { status, took } : { status, took, why };
   }
@@ -168,10 +172,10 @@ export class WirebookCell extends HTMLElement {
     try {
       kit = await loadKit();
     } catch (error) {
-      this.#announce(`The cell could not load: ${(error as Error).message}`);
+      this.#announce(format(cellStrings().kitFailed, { message: (error as Error).message }));
       return 'error';
     }
-    this.#output ??= new kit.Output(this.#part('log'), this.#part('dropped'));
+    this.#output ??= new kit.Output(this.#part('log'), this.#part('dropped'), cellStrings());
     this.#output.clear();
     const base = playgroundBase();
     const fail = (data: string) =>
@@ -185,7 +189,7 @@ export class WirebookCell extends HTMLElement {
       const runner = this.#edit
         ? await this.#edit.runner((count) => this.#log.dropped(count))
         : this.dataset['runner'] === 'playground'
-          ? kit.playgroundRunner(id)
+          ? kit.playgroundRunner(id, cellStrings())
           : await kit.pageRunner(id);
       if (await reachable(base, signal)) {
         this.#setStatus('running');
@@ -197,13 +201,10 @@ export class WirebookCell extends HTMLElement {
         fail(kit.describeError(undefined, signal));
         return 'stopped';
       }
-      fail(
-        `The playground is not reachable at ${base}. Start it with ` +
-          '`npm install && npm start` in a clone of Wirebook, then Run.',
-      );
+      fail(format(cellStrings().unreachable, { base }));
     } catch (error) {
       const { name, message } = error as Error;
-      fail(name === 'EditedCodeError' ? message : `could not load the demo: ${message}`);
+      fail(name === 'EditedCodeError' ? message : format(cellStrings().demoFailed, { message }));
     }
     return 'error';
   }
@@ -234,9 +235,12 @@ export class WirebookCell extends HTMLElement {
     this.#button('stop').disabled = !running;
   }
 
-  #setStatus(status: Status, detail = '') {
+  /** Shows `status`, with how long the run took when given. */
+  #setStatus(status: Status, took?: number) {
     this.dataset['status'] = status;
-    this.#part('status').textContent = status + detail;
+    const label = cellStrings()[`status.${status}`];
+    this.#part('status').textContent =
+      took === undefined ? label : format(cellStrings()['status.took'], { status: label, took });
   }
 
   get #log() {

@@ -8,6 +8,8 @@
 // stays responsive: the reader's code never runs on its thread.
 
 import { describeError, type Line } from '../../examples/demo-io.ts';
+import { format } from '../i18n/format.ts';
+import type { CellStrings } from './cell-strings.ts';
 import { STOP_GRACE_MS } from './limits.ts';
 import type { Runner } from './runner.ts';
 
@@ -21,6 +23,8 @@ export interface WorkerJob {
   release(): void;
   /** Counts lines the worker dropped (see FromWorker). */
   dropped(count: number): void;
+  /** The words its errors are told in. */
+  strings: CellStrings;
 }
 
 /** Page to worker. */
@@ -73,7 +77,8 @@ export function workerRunner(job: WorkerJob): Runner {
         // of the reader's code are reported by the worker itself.
         worker.onerror = (event) => {
           event.preventDefault();
-          fail(`the worker could not start: ${event.message || 'unknown error'}`);
+          const message = event.message || job.strings.unknownError;
+          fail(format(job.strings.workerFailed, { message }));
         };
         function onAbort() {
           const reason: unknown = signal.reason;
@@ -81,10 +86,7 @@ export function workerRunner(job: WorkerJob): Runner {
             reason instanceof Error ? reason : { name: 'AbortError', message: String(reason) };
           post({ type: 'stop', name, message });
           grace = setTimeout(() => {
-            fail(
-              `${describeError(undefined, signal)}; the code never let ` +
-                'its worker listen, so the worker was terminated',
-            );
+            fail(format(job.strings.workerTerminated, { why: describeError(undefined, signal) }));
           }, STOP_GRACE_MS);
         }
         signal.addEventListener('abort', onAbort, { once: true });

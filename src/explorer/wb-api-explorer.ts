@@ -11,7 +11,15 @@ import {
   PRESETS,
   send,
 } from '../../examples/rest/explorer.ts';
+import { format } from '../i18n/format.ts';
+import type { StringsUnder } from '../i18n/ui-strings.ts';
 import { readerToken, renewToken } from './reader-token.ts';
+
+/** What the explorer's script says, from ApiExplorer.astro in the page's language. */
+type Strings = Pick<
+  StringsUnder<'apiExplorer'>,
+  'takesFields' | 'takesQuery' | 'takes' | 'takesSeparator' | 'sending' | 'notSent'
+>;
 
 /** Where the playground is: set at build time, else this origin. */
 function playgroundBase(): string {
@@ -26,8 +34,11 @@ class WirebookApiExplorer extends HTMLElement {
   /** The last ETag received, which {etag} in a header stands for. */
   #etag: string | null = null;
   #sent = 0;
+  #strings = {} as Strings;
 
   connectedCallback() {
+    this.#strings = JSON.parse(this.dataset['strings'] ?? '{}') as Strings;
+    const strings = this.#strings;
     this.#showToken(readerToken());
     this.#part<HTMLSelectElement>('preset').addEventListener('change', (event) => {
       const index = (event.target as HTMLSelectElement).value;
@@ -41,11 +52,15 @@ class WirebookApiExplorer extends HTMLElement {
       this.#fill({ ...fromOperation(op), accept: '', token: true });
       // The parameters it documents, for the reader to add.
       const takes = [
-        ...(op.headers.length > 0 ? [`the fields ${op.headers.join(', ')}`] : []),
-        ...(op.query.length > 0 ? [`in the query, ${op.query.join(', ')}`] : []),
+        ...(op.headers.length > 0
+          ? [format(strings.takesFields, { fields: op.headers.join(', ') })]
+          : []),
+        ...(op.query.length > 0
+          ? [format(strings.takesQuery, { query: op.query.join(', ') })]
+          : []),
       ];
       this.#part('takes').textContent =
-        takes.length > 0 ? `It also takes ${takes.join('; ')}.` : '';
+        takes.length > 0 ? format(strings.takes, { what: takes.join(strings.takesSeparator) }) : '';
     });
     this.#part('new-token').addEventListener('click', () => {
       this.#showToken(renewToken());
@@ -81,7 +96,7 @@ class WirebookApiExplorer extends HTMLElement {
   async #send() {
     const button = this.#form.querySelector('button[type="submit"]') as HTMLButtonElement;
     button.disabled = true;
-    this.#status('sending…');
+    this.#status(this.#strings.sending);
     try {
       const response = await send(
         playgroundBase(),
@@ -103,7 +118,7 @@ class WirebookApiExplorer extends HTMLElement {
         .join('\n');
       this.#part('body').textContent = response.body;
     } catch (error) {
-      this.#status(`Not sent: ${(error as Error).message}`, 'error');
+      this.#status(format(this.#strings.notSent, { message: (error as Error).message }), 'error');
       this.#part('headers').textContent = '';
       this.#part('body').textContent = '';
     } finally {

@@ -4,8 +4,13 @@
 // wires it up. It sends the request exactly as shown, over HTTP
 // (POST /rpc) or one WebSocket kept open (WS /ws/rpc), and shows the
 // raw response, the round-trip time, and anything the server pushes.
+// Its words come from RpcConsole.astro, in the page's language.
 
 import { playgroundBase } from '../cell/wb-cell.ts';
+import { format } from '../i18n/format.ts';
+import type { StringsUnder } from '../i18n/ui-strings.ts';
+
+type Strings = StringsUnder<'rpcConsole'>;
 
 /** How long to wait for a reply before saying so. */
 const TIMEOUT_MS = 10_000;
@@ -29,8 +34,10 @@ class RpcConsole extends HTMLElement {
   #socket: Promise<WebSocket> | undefined;
   #waiting = new Map<number, (reply: string) => void>();
   #busy = false;
+  #strings = {} as Strings;
 
   connectedCallback() {
+    this.#strings = JSON.parse(this.dataset['strings'] ?? '{}') as Strings;
     const examples = JSON.parse(this.dataset['examples'] ?? '{}') as Record<
       string,
       { params: string; shape: string }
@@ -40,7 +47,8 @@ class RpcConsole extends HTMLElement {
     const fill = () => {
       const example = examples[method.value];
       params.value = example?.params ?? '';
-      this.#part('shape').textContent = `Params: ${example?.shape ?? 'none'}`;
+      const shape = example?.shape ?? this.#strings.none;
+      this.#part('shape').textContent = format(this.#strings.shape, { shape });
     };
     method.addEventListener('change', fill);
     fill();
@@ -73,7 +81,7 @@ class RpcConsole extends HTMLElement {
     try {
       params = paramsText === '' ? undefined : JSON.parse(paramsText);
     } catch (error) {
-      this.#show('error', `The params are not JSON: ${(error as Error).message}`);
+      this.#show('error', format(this.#strings.notJson, { message: (error as Error).message }));
       return;
     }
     const id = this.#nextId++;
@@ -88,7 +96,13 @@ class RpcConsole extends HTMLElement {
     this.#part('response').textContent = '';
     this.#part('rtt').textContent = '';
     this.#busy = true;
-    this.#show('calling', `Calling ${method} over ${transport === 'ws' ? 'WebSocket' : 'HTTP'}…`);
+    this.#show(
+      'calling',
+      format(this.#strings.calling, {
+        method,
+        transport: transport === 'ws' ? 'WebSocket' : 'HTTP',
+      }),
+    );
     const started = performance.now();
     try {
       const reply =
@@ -98,7 +112,7 @@ class RpcConsole extends HTMLElement {
       const took = Math.round(performance.now() - started);
       this.#part('response').textContent = reply;
       this.#part('rtt').textContent = `${took} ms`;
-      this.#show('done', `Answered in ${took} ms`);
+      this.#show('done', format(this.#strings.answered, { took }));
     } catch (error) {
       this.#show('error', (error as Error).message);
     } finally {
@@ -116,9 +130,9 @@ class RpcConsole extends HTMLElement {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch {
-      throw new Error(unreachable());
+      throw new Error(this.#unreachable());
     }
-    if (response.status === 204) return '204 No Content (nothing is returned)';
+    if (response.status === 204) return this.#strings.noContent;
     const text = await response.text();
     return response.ok ? pretty(text) : `HTTP ${response.status}: ${text}`;
   }
@@ -126,11 +140,11 @@ class RpcConsole extends HTMLElement {
   async #overWebSocket(message: string, id: number | undefined) {
     const ws = await this.#connect();
     ws.send(message);
-    if (id === undefined) return 'Sent as a notification: nothing comes back.';
+    if (id === undefined) return this.#strings.sentNotification;
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#waiting.delete(id);
-        reject(new Error(`No reply within ${TIMEOUT_MS / 1000} s`));
+        reject(new Error(format(this.#strings.noReply, { seconds: TIMEOUT_MS / 1000 })));
       }, TIMEOUT_MS);
       this.#waiting.set(id, (reply) => {
         clearTimeout(timer);
@@ -149,7 +163,7 @@ class RpcConsole extends HTMLElement {
       ws.onmessage = (event: MessageEvent<string>) => this.#receive(event.data);
       ws.onclose = () => {
         this.#socket = undefined;
-        reject(new Error(unreachable()));
+        reject(new Error(this.#unreachable()));
       };
     });
     return this.#socket;
@@ -176,6 +190,10 @@ class RpcConsole extends HTMLElement {
     }
   }
 
+  #unreachable() {
+    return format(this.#strings.unreachable, { base: playgroundBase() });
+  }
+
   #show(state: 'calling' | 'done' | 'error', text: string) {
     this.dataset['state'] = state;
     this.#part('status').textContent = text;
@@ -194,13 +212,6 @@ function pretty(text: string) {
   } catch {
     return text;
   }
-}
-
-function unreachable() {
-  return (
-    `The playground is not reachable at ${playgroundBase()}. Start it ` +
-    'with `npm install && npm start` in a clone of Wirebook.'
-  );
 }
 
 customElements.define('wb-rpc-console', RpcConsole);

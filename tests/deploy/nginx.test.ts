@@ -16,6 +16,10 @@ import WebSocket from 'ws';
 import { newToken } from '../../examples/rest/client.ts';
 import { makeSelfSigned } from '../../examples/websocket/self-signed.ts';
 import { compare } from '../../examples/websocket/why-client.ts';
+import en from '../../src/content/i18n/en.json';
+import zhCN from '../../src/content/i18n/zh-CN.json';
+import { format } from '../../src/i18n/format.ts';
+import { stringsUnder } from '../../src/i18n/ui-strings.ts';
 import { cellLines, connectChromium, openPage, whyChromiumIsMissing } from '../support/browser.ts';
 import { needs } from '../support/needs.ts';
 import {
@@ -297,6 +301,21 @@ deployment.describe('through nginx in front of two instances and Redis', () => {
   });
 });
 
+/** Demos that run until the reader stops them. */
+const ENDLESS_DEMOS = new Set(['grpc/clock-ticks']);
+
+/** The cell and Run all strings of the page at `path`, in its language. */
+function uiStringsOf(path: string) {
+  const table = path.startsWith('/zh-cn/') ? zhCN : en;
+  return { cell: stringsUnder(table, 'cell'), runAll: stringsUnder(table, 'runAll') };
+}
+
+/** A pattern matching `template` filled with any numbers. */
+function templatePattern(template: string) {
+  const escaped = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  return new RegExp(escaped.replace(/\\?\{\w+\\?\}/g, '\\d+'));
+}
+
 withChromium.describe('every cell on every page, through nginx, in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -311,35 +330,41 @@ withChromium.describe('every cell on every page, through nginx, in Chromium', ()
   describe.concurrent('Run all', () => {
     test.for(withCells)('%s: every cell succeeds', async (path, { expect }) => {
       const { page, problems } = await openPage(browser, `${nginx.url}${path}`);
-      const titles = await page
-        .locator('wb-cell')
-        .evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).dataset['title'] ?? ''));
+      const cells = await page.locator('wb-cell').evaluateAll((found) =>
+        found.map((cell) => ({
+          demo: (cell as HTMLElement).dataset['demo'] ?? '',
+          title: (cell as HTMLElement).dataset['title'] ?? '',
+        })),
+      );
+      // The page's words: the Chinese pages' components speak Chinese.
+      const { cell: says, runAll: summary } = uiStringsOf(path);
       // A stream that runs until the reader stops it (the gRPC page's
       // ticks) is stopped once it has shown that it runs.
-      const endless = titles.filter((title) => /until Stop$/.test(title));
-      const runAll = page.getByRole('region', { name: 'Run all cells' });
-      await runAll.getByRole('button', { name: 'Run all cells' }).click();
-      for (const title of endless) {
-        const cell = page.getByRole('group', { name: `Demo: ${title}` });
+      const endless = cells.filter(({ demo }) => ENDLESS_DEMOS.has(demo));
+      const runAll = page.getByRole('region', { name: summary.region });
+      await runAll.getByRole('button', { name: summary.run }).click();
+      for (const { title } of endless) {
+        const cell = page.getByRole('group', { name: format(says.label, { title }) });
         await expect
           .poll(async () => (await cellLines(cell)).length, { timeout: 60_000 })
           .toBeGreaterThanOrEqual(3);
-        await cell.getByRole('button', { name: 'Stop' }).click();
+        await cell.getByRole('button', { name: says.stop }).click();
       }
+      const total = cells.length;
+      const succeeded = summary[total === 1 ? 'succeeded.one' : 'succeeded.other'];
       await expect
         .poll(() => runAll.getByRole('status').textContent(), { timeout: 110_000 })
-        .toMatch(/succeeded/);
-      const total = titles.length;
-      const stopped = endless.length > 0 ? `; ${endless.length} stopped` : '';
+        .toMatch(templatePattern(succeeded));
+      const parts = [format(succeeded, { done: total - endless.length, total })];
+      if (endless.length > 0) parts.push(format(summary.stopped, { count: endless.length }));
       expect(
         await runAll.getByRole('status').textContent(),
         (await runAll.getByRole('listitem').allTextContents()).join('\n'),
-      ).toBe(
-        `${total - endless.length} of ${total} ${total === 1 ? 'cell' : 'cells'} succeeded${stopped}.`,
-      );
-      for (const title of endless) {
+      ).toBe(format(summary.summary, { parts: parts.join(summary.separator) }));
+      for (const { title } of endless) {
+        const how = `stopped: ${says.stoppedByReader}`;
         expect(await runAll.getByRole('listitem').allTextContents()).toContain(
-          `${title}: stopped: by the reader`,
+          title + format(summary.item, { how }),
         );
       }
       expect(problems.filter((problem) => problem.startsWith('page error'))).toEqual([]);

@@ -2,7 +2,8 @@
 // themes, at a desktop and a phone width, each is an image with a name
 // and a description, every piece of its text lies inside its viewBox,
 // its text is drawn no smaller than 9 px (the figure scrolls instead),
-// the page passes axe, and the diagrams bring no script with them.
+// the page passes axe, and the diagrams bring no script with them; in
+// English and in Chinese.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, test } from 'vitest';
@@ -25,6 +26,13 @@ const DIAGRAMS = [
   { id: 'polling-timeline', path: '/websocket/why/', name: /same server events/ },
   { id: 'rpc-round-trip', path: '/rpc/transports/', name: /JSON-RPC call/ },
   { id: 'tcp-lifecycle', path: '/sockets/tcp/', name: /from SYN to close/ },
+  // The same drawings in Chinese (src/content/i18n/zh-CN.json), whose
+  // labels must fit too.
+  { id: 'frame-layout', path: '/zh-cn/websocket/frames/', name: /^WebSocket 帧的位布局/ },
+  { id: 'handshake-sequence', path: '/zh-cn/websocket/handshake/', name: /从 TCP 建连到关闭/ },
+  { id: 'polling-timeline', path: '/zh-cn/websocket/why/', name: /四种方式/ },
+  { id: 'rpc-round-trip', path: '/zh-cn/rpc/transports/', name: /JSON-RPC 调用的往返/ },
+  { id: 'tcp-lifecycle', path: '/zh-cn/sockets/tcp/', name: /从 SYN 到关闭/ },
 ];
 const WIDTHS = [1280, 360] as const;
 

@@ -66,14 +66,17 @@ export function buildSiteWith(pages: Record<string, string>): FixtureSite {
     mkdirSync(dirname(join(copy, 'docs', path)), { recursive: true });
     writeFileSync(join(copy, 'docs', path), mdx);
   }
-  const ids = Object.keys(pages).map((path) => path.replace(/\.mdx?$/, ''));
+  // The sidebar names English pages; Starlight finds their translations.
+  const ids = Object.keys(pages)
+    .filter((path) => !path.startsWith('zh-cn/'))
+    .map((path) => path.replace(/\.mdx?$/, ''));
   const config = readFileSync(join(root, 'astro.config.mjs'), 'utf8');
   writeFileSync(join(copy, 'astro.config.mjs'), configWithSidebar(config, ids));
   const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const result = spawnSync(process.execPath, [astro, 'build'], {
     cwd: copy,
     encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', NODE_ENV: 'production' },
   });
   return {
     dist: join(copy, 'dist'),

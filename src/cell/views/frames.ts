@@ -3,18 +3,21 @@
 // each: the bytes, coloured field by field, then what they say.
 
 import type { FrameRecord } from '../../../examples/websocket/frame-record.ts';
+import { format } from '../../i18n/format.ts';
+import type { CellStrings } from '../cell-strings.ts';
 
+/** Each field of a frame's bytes: its name in CellStrings, its colour. */
 const FIELDS = [
-  ['head', 'FIN, RSV, opcode, MASK, length', 'var(--sl-color-blue-high)'],
-  ['length', 'extended length', 'var(--sl-color-purple-high)'],
-  ['mask', 'masking key', 'var(--sl-color-orange-high)'],
-  ['payload', 'payload', 'inherit'],
+  ['head', 'view.head', 'var(--sl-color-blue-high)'],
+  ['length', 'view.extendedLength', 'var(--sl-color-purple-high)'],
+  ['mask', 'view.maskingKey', 'var(--sl-color-orange-high)'],
+  ['payload', 'view.payload', 'inherit'],
 ] as const;
 
-const COLUMNS = ['frame', 'bytes', 'fields'];
+const COLUMNS = ['view.frame', 'view.bytes', 'view.fields'] as const;
 
 /** Draws frame records as a table, bytes grouped by field. */
-export function render(value: unknown, into: HTMLElement) {
+export function render(value: unknown, into: HTMLElement, strings: CellStrings) {
   if (!Array.isArray(value)) throw new Error('frames needs an array of frame records');
   const table = document.createElement('table');
   table.className = 'wb-frames';
@@ -22,7 +25,7 @@ export function render(value: unknown, into: HTMLElement) {
   for (const column of COLUMNS) {
     const th = document.createElement('th');
     th.scope = 'col';
-    th.textContent = column;
+    th.textContent = strings[column];
     head.append(th);
   }
   const body = table.createTBody();
@@ -32,7 +35,7 @@ export function render(value: unknown, into: HTMLElement) {
     label.scope = 'row';
     label.textContent = record.label;
     row.append(label);
-    row.insertCell().append(bytesOf(record));
+    row.insertCell().append(bytesOf(record, strings));
     row.insertCell().textContent = [
       `FIN ${record.fin ? 1 : 0}`,
       `RSV ${record.rsv.toString(2).padStart(3, '0')}`,
@@ -46,12 +49,13 @@ export function render(value: unknown, into: HTMLElement) {
 }
 
 /** The frame's bytes, each field in its own colour and named for readers. */
-function bytesOf(record: FrameRecord) {
+function bytesOf(record: FrameRecord, strings: CellStrings) {
   const code = document.createElement('code');
   code.style.whiteSpace = 'normal';
-  for (const [field, name, colour] of FIELDS) {
+  for (const [field, key, colour] of FIELDS) {
     const text = record.bytes[field];
     if (!text) continue;
+    const name = strings[key];
     const label = document.createElement('span');
     label.className = 'sr-only';
     label.textContent = `${name}: `;
@@ -63,7 +67,7 @@ function bytesOf(record: FrameRecord) {
     code.append(label, part, ' ');
   }
   if (record.bytes.more > 0) {
-    code.append(`… ${record.bytes.more} more`);
+    code.append(format(strings['view.more'], { count: record.bytes.more }));
   }
   return code;
 }

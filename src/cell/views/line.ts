@@ -2,6 +2,8 @@
 // draws series over a shared x axis, each in its own colour and dash,
 // with a legend, so they differ by more than colour alone.
 
+import { format } from '../../i18n/format.ts';
+import type { CellStrings } from '../cell-strings.ts';
 import { DASHES, formatNumber, PALETTE, svg, ticks } from './svg.ts';
 
 interface Series {
@@ -26,7 +28,7 @@ const PLOT_WIDTH = WIDTH - LEFT - RIGHT;
 const PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
 
 /** Draws line series as SVG, with axes, ticks and a legend. */
-export function render(value: unknown, into: HTMLElement) {
+export function render(value: unknown, into: HTMLElement, strings: CellStrings) {
   const { title, x = '', y = '', series } = value as Line;
   if (!Array.isArray(series)) {
     throw new Error('a line needs { series: [...] }');
@@ -42,7 +44,12 @@ export function render(value: unknown, into: HTMLElement) {
   const root = svg('svg', {
     viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
     role: 'img',
-    'aria-label': `${title ?? 'chart'}, ${y} over ${x}: ${series.map(describe).join('; ')}`,
+    'aria-label': format(strings['view.over'], {
+      title: title ?? strings['view.chart'],
+      y,
+      x,
+      series: series.map((s) => describe(s, strings)).join(strings['view.seriesSeparator']),
+    }),
   });
   for (const tick of yTicks) {
     const at = py(tick);
@@ -117,14 +124,16 @@ export function render(value: unknown, into: HTMLElement) {
 }
 
 /** A series in words for screen readers: start, end and highest. */
-function describe(s: Series) {
+function describe(s: Series, strings: CellStrings) {
   const values = s.points.map((p) => p[1]);
-  if (values.length === 0) return `${s.name}: no data`;
+  if (values.length === 0) return format(strings['view.noData'], { name: s.name });
   const [first, last] = [values[0]!, values.at(-1)!];
-  return (
-    `${s.name} from ${formatNumber(first)} to ` +
-    `${formatNumber(last)}, highest ${formatNumber(Math.max(...values))}`
-  );
+  return format(strings['view.series'], {
+    name: s.name,
+    first: formatNumber(first),
+    last: formatNumber(last),
+    highest: formatNumber(Math.max(...values)),
+  });
 }
 
 /** The series' names beside their colour and dash. */
