@@ -76,7 +76,7 @@ export function buildSiteWith(pages: Record<string, string>): FixtureSite {
   const result = spawnSync(process.execPath, [astro, 'build'], {
     cwd: copy,
     encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', NODE_ENV: 'production' },
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
   });
   return {
     dist: join(copy, 'dist'),
