@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chineseDir, docsDir, englishPages, frontmatter } from '../src/i18n/editions.ts';
+import { chineseDir, docsDir, englishPages, translatedFrom } from '../src/i18n/editions.ts';
 import { englishRevision } from '../src/i18n/translation-status.ts';
 
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
@@ -17,11 +17,9 @@ for (const page of englishPages()) {
     untranslated.push(page);
     continue;
   }
-  const translatedFrom = /^translatedFrom:\s*['"]?([0-9a-f]{40})/m.exec(
-    frontmatter(readFileSync(chinese, 'utf8')),
-  )?.[1];
-  if (translatedFrom === englishRevision(join(docsDir, page))) continue;
-  behind.push(`  zh-cn/${page}: ${englishChangesSince(page, translatedFrom)}`);
+  const revision = translatedFrom(readFileSync(chinese, 'utf8'));
+  if (revision === englishRevision(join(docsDir, page))) continue;
+  behind.push(`  zh-cn/${page}: ${englishChangesSince(page, revision)}`);
 }
 
 // The commits that changed the English page after the revision the

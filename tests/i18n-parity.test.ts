@@ -21,6 +21,8 @@ import {
   internalLinks,
   pageId,
   readPage,
+  translatedFrom,
+  withoutCode,
 } from '../src/i18n/editions.ts';
 import { blobHash, englishRevision } from '../src/i18n/translation-status.ts';
 import { headingIds, headings } from '../src/integrations/english-heading-ids.ts';
@@ -43,7 +45,7 @@ describe.each(english.filter((page) => chinese.has(page)))('zh-cn/%s', (page) =>
   });
 
   it('breaks no Chinese sentence across lines (a browser shows the break as a space)', () => {
-    const prose = body(zh).replace(/^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1\2\s*$/gm, '');
+    const prose = withoutCode(body(zh));
     const han = '[\\p{Script=Han}，。；：！？（）“”、]';
     expect(
       prose.match(new RegExp(`.{0,10}${han}[ \\t]*\\n[ \\t]*${han}.{0,10}`, 'gu')) ?? [],
@@ -77,12 +79,10 @@ describe.each(english.filter((page) => chinese.has(page)))('zh-cn/%s', (page) =>
   });
 
   it("names the English revision it translates, one the repository's history holds", () => {
-    const translatedFrom = /^translatedFrom:\s*['"]?([0-9a-f]{40})/m.exec(frontmatter(zh))?.[1];
-    expect(translatedFrom, 'translatedFrom: git hash-object docs/<page>').toBeDefined();
-    if (translatedFrom !== englishRevision(join(docsDir, page))) {
-      expect(blobInHistory(translatedFrom as string), `${translatedFrom} is a blob of git`).toBe(
-        true,
-      );
+    const revision = translatedFrom(zh);
+    expect(revision, 'translatedFrom: git hash-object docs/<page>').toBeDefined();
+    if (revision !== englishRevision(join(docsDir, page))) {
+      expect(blobInHistory(revision as string), `${revision} is a blob of git`).toBe(true);
     }
   });
 

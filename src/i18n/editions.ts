@@ -42,11 +42,22 @@ export function body(source: string): string {
   return source.replace(/^---\n[\s\S]*?\n---\n/, '');
 }
 
+/** A fenced code block, from its opening fence to its closing one. */
+const codeBlock = /^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1\2\s*$/gm;
+
+/** The source with its fenced code blocks taken out. */
+export function withoutCode(source: string): string {
+  return source.replace(codeBlock, '');
+}
+
+/** A Chinese page's `translatedFrom`: the blob hash of the English file it translates. */
+export function translatedFrom(source: string): string | undefined {
+  return /^translatedFrom:\s*['"]?([0-9a-f]{40})/m.exec(frontmatter(source))?.[1];
+}
+
 /** Fenced code blocks, byte for byte, in order. */
 export function codeBlocks(source: string): string[] {
-  return [...body(source).matchAll(/^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1\2\s*$/gm)].map(
-    (block) => block[0].trim(),
-  );
+  return [...body(source).matchAll(codeBlock)].map((block) => block[0].trim());
 }
 
 /**
@@ -55,8 +66,7 @@ export function codeBlocks(source: string): string[] {
  * `Cell demo="rest/notes" runner="playground"`.
  */
 export function components(source: string): string[] {
-  const withoutCode = body(source).replace(/^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1\2\s*$/gm, '');
-  return [...withoutCode.matchAll(/<([A-Z][A-Za-z]*)\b([^>]*?)\/?>/g)].map(
+  return [...withoutCode(body(source)).matchAll(/<([A-Z][A-Za-z]*)\b([^>]*?)\/?>/g)].map(
     ([, name = '', props = '']) => {
       const kept = [...props.matchAll(/([a-zA-Z-]+)=("[^"]*"|'[^']*'|\{[^}]*\})/g)]
         .filter(([, prop]) => prop !== 'title')
@@ -76,9 +86,10 @@ export function imports(source: string): string[] {
 
 /** Internal links: Markdown links, href attributes and frontmatter `link:`s. */
 export function internalLinks(source: string): string[] {
-  const withoutCode = source.replace(/^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1\2\s*$/gm, '');
   return [
-    ...withoutCode.matchAll(/\]\((\/[^)\s]*)\)|href="(\/[^"]*)"|^\s*link:\s*['"]?(\/[^\s'"]*)/gm),
+    ...withoutCode(source).matchAll(
+      /\]\((\/[^)\s]*)\)|href="(\/[^"]*)"|^\s*link:\s*['"]?(\/[^\s'"]*)/gm,
+    ),
   ].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
 }
 
